@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "ActorNet",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "actornet", targets: ["actornet"]),
+        .library(name: "ActorNetCore", targets: ["ActorNetCore"]),
+        .library(name: "ActorNetIO", targets: ["ActorNetIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libxml2 through pkg-config; Debian: libxml2-dev. Only ActorNetIO imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "ActorNetCore",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ActorNetIO",
+            dependencies: ["ActorNetCore", "CLibXML2", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "actornet",
+            dependencies: [
+                "ActorNetCore", "ActorNetIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ActorNetTestSupport",
+            dependencies: ["ActorNetCore", "ActorNetIO"],
+            path: "Tests/ActorNetTestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ActorNetCoreTests",
+            dependencies: ["ActorNetCore", "ActorNetTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ActorNetIOTests",
+            dependencies: ["ActorNetIO", "ActorNetCore", "ActorNetTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ActorNetCLITests",
+            dependencies: ["ActorNetTestSupport"],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

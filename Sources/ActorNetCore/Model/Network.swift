@@ -1,0 +1,273 @@
+/// An actor network: actors, the relation kinds in use, relations and the sources that
+/// evidence cites. Immutable once built; every invariant below is checked by `init`.
+///
+/// Invariants: actor ids are unique; every relation joins two different known actors with a
+/// known kind, a finite weight > 0, `since` before `until`, and a unique id; declared kinds do
+/// not redefine a built-in; evidence cites declared sources.
+///
+/// Lookups by actor id and kind name are O(1) (hash maps built once, in O(n + m)).
+public struct Network: Sendable {
+    public var name: String?
+    public var summary: String?
+    public let actors: [ActorNode]
+    /// Built-in kinds followed by the declared ones, in declaration order.
+    public let kinds: [RelationKind]
+    public let relations: [Relation]
+    public let sources: [SourceReference]
+
+    let actorIndex: [String: Int]
+    let kindIndex: [String: Int]
+    /// Per relation: the actor indices of its ends and the index of its kind; kept so the
+    /// analysis view is built without a single dictionary lookup.
+    let relationSource: [UInt32]
+    let relationTarget: [UInt32]
+    let relationKind: [UInt16]
+    let relationDirected: [Bool]
+
+    /// Builds a network, checking every invariant.
+    ///
+    /// - Parameter kinds: the kinds the network declares, besides the built-in ones.
+    /// - Throws: `NetworkValidationError` with every error found (warnings are not thrown;
+    ///   use `Network.check` to see them).
+    /// - Complexity: O(n + m) expected, for n actors and m relations.
+    public init(
+        name: String? = nil, summary: String? = nil, actors: [ActorNode], kinds declared: [RelationKind] = [],
+        relations: [Relation], sources: [SourceReference] = []
+    ) throws(NetworkValidationError) {
+        let checked = Network.analyse(actors: actors, declaredKinds: declared, relations: relations, sources: sources)
+        let errors = checked.issues.filter { $0.severity == .error }
+        guard errors.isEmpty else { throw NetworkValidationError(issues: errors) }
+        self.name = name
+        self.summary = summary
+        self.actors = actors
+        self.kinds = RelationKind.builtIns + declared
+        self.relations = relations
+        self.sources = sources
+        self.actorIndex = checked.actorIndex
+        self.kindIndex = checked.kindIndex
+        self.relationSource = checked.sourceIndex
+        self.relationTarget = checked.targetIndex
+        self.relationKind = checked.kindOf
+        self.relationDirected = checked.directed
+    }
+
+    /// Every problem with these parts, errors and warnings, in the order of the elements.
+    public static func check(
+        actors: [ActorNode], kinds declared: [RelationKind] = [], relations: [Relation],
+        sources: [SourceReference] = []
+    ) -> [NetworkIssue] {
+        analyse(actors: actors, declaredKinds: declared, relations: relations, sources: sources).issues
+    }
+
+    /// The position of the actor with this id. O(1).
+    public func index(ofActor id: String) -> Int? { actorIndex[id] }
+
+    public func actor(withID id: String) -> ActorNode? { actorIndex[id].map { actors[$0] } }
+
+    /// The kind with this name. O(1).
+    public func kind(named name: String) -> RelationKind? { kindIndex[name].map { kinds[$0] } }
+
+    public func index(ofKind name: String) -> Int? { kindIndex[name] }
+
+    /// The kind of the relation at `index`.
+    public func kind(ofRelation index: Int) -> RelationKind { kinds[Int(relationKind[index])] }
+
+    /// The sign of the relation at `index` (its kind's sign).
+    public func sign(ofRelation index: Int) -> Sign { kind(ofRelation: index).sign }
+
+    /// Whether the relation at `index` is directed (its own override, else its kind's default).
+    public func isDirected(relation index: Int) -> Bool { relationDirected[index] }
+
+    /// The actor indices of the two ends of the relation at `index`.
+    public func endpoints(ofRelation index: Int) -> (source: Int, target: Int) {
+        (Int(relationSource[index]), Int(relationTarget[index]))
+    }
+}
+
+extension Network {
+    struct Analysis {
+        var issues: [NetworkIssue] = []
+        var actorIndex: [String: Int] = [:]
+        var kindIndex: [String: Int] = [:]
+        var sourceIndex: [UInt32] = []
+        var targetIndex: [UInt32] = []
+        var kindOf: [UInt16] = []
+        var directed: [Bool] = []
+    }
+
+    static func analyse(
+        actors: [ActorNode], declaredKinds: [RelationKind], relations: [Relation], sources: [SourceReference]
+    ) -> Analysis {
+        var a = Analysis()
+        func error(_ subject: NetworkIssue.Subject, _ message: String, fix: String? = nil) {
+            a.issues.append(NetworkIssue(.error, subject, message, fix: fix))
+        }
+
+        var sourceIDs: [String: Int] = [:]
+        for (i, source) in sources.enumerated() {
+            if let first = sourceIDs[source.id] {
+                error(.source(index: i, field: "id"), "duplicate source id '\(source.id)' (also source \(first + 1))",
+                      fix: "give each source its own id")
+            } else {
+                sourceIDs[source.id] = i
+            }
+            if source.id.isEmpty { error(.source(index: i, field: "id"), "empty source id", fix: "give the source an id") }
+            if source.title.trimmingWhitespace().isEmpty {
+                error(.source(index: i, field: "title"), "source '\(source.id)' has an empty title",
+                      fix: "give the source a title")
+            }
+        }
+
+        let allKinds = RelationKind.builtIns + declaredKinds
+        for (i, kind) in RelationKind.builtIns.enumerated() { a.kindIndex[kind.name] = i }
+        for (j, kind) in declaredKinds.enumerated() {
+            let subject = NetworkIssue.Subject.kind(index: j, field: "name")
+            if let existing = a.kindIndex[kind.name] {
+                if existing < RelationKind.builtIns.count {
+                    error(subject, "kind '\(kind.name)' is built in and cannot be redefined",
+                          fix: "use the built-in kind as it is, or declare a kind with another name")
+                } else {
+                    error(subject, "kind '\(kind.name)' is declared twice",
+                          fix: "remove one of the declarations")
+                }
+            } else if !RelationKind.isValidName(kind.name) {
+                error(subject, "kind name '\(kind.name)' is not valid",
+                      fix: "use letters, digits, '-' and '_' only, e.g. 'arms-transfer'")
+            } else {
+                a.kindIndex[kind.name] = RelationKind.builtIns.count + j
+            }
+        }
+
+        a.actorIndex.reserveCapacity(actors.count)
+        for (i, actor) in actors.enumerated() {
+            let subject = NetworkIssue.Subject.actor(index: i, field: "id")
+            if actor.id.trimmingWhitespace().isEmpty {
+                error(subject, "empty actor id", fix: "give the actor a short stable id such as 'RUS'")
+                continue
+            }
+            if let problem = identifierProblem(actor.id) {
+                error(subject, "actor id '\(actor.id.debugEscaped)' \(problem)",
+                      fix: "remove the surrounding spaces or control characters")
+            }
+            if let first = a.actorIndex[actor.id] {
+                error(subject, "duplicate actor id '\(actor.id)' (first declared as actor \(first + 1))",
+                      fix: "give each actor its own id, or merge the two entries")
+            } else {
+                a.actorIndex[actor.id] = i
+            }
+            checkAttributes(actor.attributes) { key, message, fix in
+                error(.actor(index: i, field: "attributes.\(key)"), message, fix: fix)
+            }
+        }
+
+        guard relations.count < Int(UInt32.max), actors.count < Int(UInt32.max) else {
+            error(.network(field: "relations"), "a network holds at most \(UInt32.max - 1) actors and relations",
+                  fix: "split the network")
+            return a
+        }
+
+        a.sourceIndex.reserveCapacity(relations.count)
+        a.targetIndex.reserveCapacity(relations.count)
+        a.kindOf.reserveCapacity(relations.count)
+        a.directed.reserveCapacity(relations.count)
+        var relationIDs: [String: Int] = [:]
+        relationIDs.reserveCapacity(relations.count)
+        for (i, r) in relations.enumerated() {
+            let s = a.actorIndex[r.source], t = a.actorIndex[r.target]
+            for (field, id, found) in [("source", r.source, s), ("target", r.target, t)] where found == nil {
+                let hint = NameSuggestion.nearest(to: id, in: a.actorIndex.keys).map { "did you mean '\($0)'? " } ?? ""
+                error(.relation(index: i, field: field), "unknown actor '\(id)' in '\(field)'",
+                      fix: "\(hint)declare '\(id)' under actors, or use a known id (\(knownNamesList(a.actorIndex.keys)))")
+            }
+            if r.source == r.target {
+                error(.relation(index: i, field: "target"), "self-relation: '\(r.source)' is both source and target",
+                      fix: "a relation joins two different actors; correct the source or the target")
+            }
+            let k = a.kindIndex[r.kind]
+            if k == nil {
+                let hint = NameSuggestion.nearest(to: r.kind, in: a.kindIndex.keys).map { "did you mean '\($0)'? " } ?? ""
+                error(.relation(index: i, field: "kind"), "unknown kind '\(r.kind)'",
+                      fix: "\(hint)use one of \(knownNamesList(a.kindIndex.keys)), or declare '\(r.kind)' under kinds with its sign and direction")
+            }
+            if !(r.weight.isFinite && r.weight > 0) {
+                error(.relation(index: i, field: "weight"), "weight \(formatNumber(r.weight)) is not a finite number > 0",
+                      fix: "use a positive strength, e.g. 1 (token) to 5 (defining); the sign comes from the kind")
+            }
+            if let since = r.since, let until = r.until, until <= since {
+                error(.relation(index: i, field: "until"),
+                      "until \(until) is not after since \(since) (until is an exclusive end)",
+                      fix: "swap the dates if they are reversed, or set until to a later date")
+            }
+            if let first = relationIDs[r.id] {
+                error(.relation(index: i, field: "id"), "duplicate relation id '\(r.id)' (also relation \(first + 1))",
+                      fix: "give each relation its own id")
+            } else if r.id.isEmpty {
+                error(.relation(index: i, field: "id"), "empty relation id", fix: "omit the id or give a non-empty one")
+            } else {
+                relationIDs[r.id] = i
+            }
+            for (e, evidence) in r.evidence.enumerated() {
+                if let source = evidence.source, sourceIDs[source] == nil {
+                    let hint = NameSuggestion.nearest(to: source, in: sourceIDs.keys).map { "did you mean '\($0)'? " } ?? ""
+                    error(.evidence(relation: i, item: e, field: "source"), "unknown source '\(source)'",
+                          fix: "\(hint)declare it under sources (known: \(knownNamesList(sourceIDs.keys)))")
+                }
+                if evidence.text == nil, evidence.source == nil, evidence.url == nil {
+                    error(.evidence(relation: i, item: e, field: "text"), "empty evidence",
+                          fix: "give at least a text, a source or a url")
+                }
+            }
+            checkAttributes(r.attributes) { key, message, fix in
+                error(.relation(index: i, field: "attributes.\(key)"), message, fix: fix)
+            }
+            a.sourceIndex.append(UInt32(truncatingIfNeeded: s ?? 0))
+            a.targetIndex.append(UInt32(truncatingIfNeeded: t ?? 0))
+            a.kindOf.append(UInt16(truncatingIfNeeded: k ?? 0))
+            a.directed.append((r.direction ?? allKinds[k ?? 0].direction) == .directed)
+        }
+        return a
+    }
+
+    private static func checkAttributes(
+        _ attributes: [String: AttributeValue], _ report: (String, String, String) -> Void
+    ) {
+        for (key, value) in attributes.sorted(by: { $0.key < $1.key }) {
+            if key.trimmingWhitespace().isEmpty {
+                report(key, "empty attribute name", "give the attribute a name")
+            }
+            if case let .number(x) = value, !x.isFinite {
+                report(key, "attribute '\(key)' is \(x)", "use a finite number")
+            }
+        }
+    }
+
+    private static func identifierProblem(_ id: String) -> String? {
+        if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return "contains a control character"
+        }
+        if id.trimmingWhitespace() != id { return "has leading or trailing whitespace" }
+        return nil
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[start...end])
+    }
+
+    /// The string with control characters shown as `\u{…}`, for messages.
+    public var debugEscaped: String {
+        var out = ""
+        for s in unicodeScalars {
+            if s.properties.generalCategory == .control {
+                out += "\\u{\(String(s.value, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(s)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,45 @@
+/// How relation directions are read when building a view.
+public enum DirectionTreatment: String, Sendable, Hashable, CaseIterable {
+    /// Directed relations are one-way arcs, undirected ones are arcs both ways.
+    case asDeclared = "as-declared"
+    /// Every relation is read both ways.
+    case undirected
+}
+
+/// Which relations an analysis looks at, and how.
+///
+/// The default takes every relation, read as declared.
+public struct ViewFilter: Sendable, Hashable {
+    /// Only relations of these kinds (nil: every kind).
+    public var kinds: Set<String>?
+    /// Only relations of this sign (nil: both signs).
+    public var sign: Sign?
+    /// Only relations on these channels (nil: any, including relations without a channel).
+    public var channels: Set<Channel>?
+    /// Only relations active on this date (`since` inclusive, `until` exclusive); undated
+    /// relations count as always present.
+    public var at: PartialDate?
+    public var direction: DirectionTreatment
+
+    public init(
+        kinds: Set<String>? = nil, sign: Sign? = nil, channels: Set<Channel>? = nil, at: PartialDate? = nil,
+        direction: DirectionTreatment = .asDeclared
+    ) {
+        self.kinds = kinds
+        self.sign = sign
+        self.channels = channels
+        self.at = at
+        self.direction = direction
+    }
+
+    /// Every relation, read as declared.
+    public static let all = ViewFilter()
+
+    /// The default view for centrality: positive relations read as undirected.
+    public static let positiveUndirected = ViewFilter(sign: .positive, direction: .undirected)
+
+    /// Kind names in the filter that the network does not know, for error messages.
+    public func unknownKinds(in network: Network) -> [String] {
+        (kinds ?? []).filter { network.kind(named: $0) == nil }.sorted()
+    }
+}

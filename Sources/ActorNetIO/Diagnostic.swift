@@ -1,0 +1,33 @@
+public import ActorNetCore
+
+/// A problem found in an input, with where it is and what would fix it.
+///
+/// Rendered like a compiler message, so editors and terminals link to the spot:
+///
+///     graphs/x.yaml:48:13: error: relation 12: unknown actor 'IRQ' in 'target'
+///       fix: did you mean 'IRN'? declare 'IRQ' under actors, or use a known id (…)
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    public typealias Severity = NetworkIssue.Severity
+
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
+    public var fix: String?
+
+    public init(_ severity: Severity, at location: SourceLocation, _ message: String, fix: String? = nil) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.fix = fix
+    }
+
+    public var description: String {
+        "\(location): \(severity): \(message)" + (fix.map { "\n  fix: \($0)" } ?? "")
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var errors: [Diagnostic] { filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+}

@@ -1,0 +1,81 @@
+public import ActorNetCore
+import Foundation
+
+/// Renders a `NetworkSummary` for `actornet info`: a table for people (fits 100 columns) or
+/// JSON for programs.
+public enum InfoReport {
+    public static func text(_ s: NetworkSummary, file: String) -> String {
+        var out: [String] = []
+        func row(_ label: String, _ value: String) {
+            out.append(label.padding(toLength: 12, withPad: " ", startingAt: 0) + value)
+        }
+        func list(_ counts: [NetworkSummary.Count]) -> String {
+            counts.isEmpty ? "none" : counts.map { "\($0.name) \($0.count)" }.joined(separator: ", ")
+        }
+        out.append(s.name.map { "\($0)  (\(file))" } ?? file)
+        out.append("")
+        row("actors", "\(s.actors)" + (s.actorKinds.isEmpty ? "" : "  (\(list(s.actorKinds)))"))
+        row("groups", list(s.groups))
+        row("relations", "\(s.relations)  (positive \(s.positive), negative \(s.negative); "
+            + "directed \(s.directed), undirected \(s.undirected))")
+        row("channels", list(s.byChannel))
+        out.append("")
+        out.append("relations by kind")
+        for k in s.byKind {
+            let sign = k.sign == "positive" ? "+" : "−"
+            out.append("  " + k.kind.padding(toLength: 18, withPad: " ", startingAt: 0)
+                + String(k.relations).leftPadded(5) + "   \(sign)  \(k.direction)" + (k.builtIn ? "" : "  (declared)"))
+        }
+        out.append("")
+        if let earliest = s.dates.earliest, let latest = s.dates.latest {
+            row("dates", "\(earliest) – \(latest); \(s.dates.dated) dated relations, "
+                + "\(s.dates.undated) undated (counted as always present)")
+        } else {
+            row("dates", "none: all \(s.relations) relations are undated (counted as always present)")
+        }
+        let c = s.connectivity
+        row("components", "\(c.components)" + (c.sizes.isEmpty ? "" : "  (sizes \(sizes(c.sizes)))"))
+        row("isolated", c.isolated.isEmpty ? "none" : c.isolated.joined(separator: ", "))
+        out.append("")
+        if s.parallelPairs.isEmpty {
+            out.append("parallel relations: none (no pair of actors has more than one relation)")
+        } else {
+            out.append("parallel relations: \(s.parallelPairs.count) pairs have more than one relation"
+                + " (all are kept)")
+            for p in s.parallelPairs {
+                let kinds = p.kinds.map { $0.count > 1 ? "\($0.name) ×\($0.count)" : $0.name }.joined(separator: ", ")
+                out.append("  " + p.actors.joined(separator: " – ").padding(toLength: 22, withPad: " ", startingAt: 0)
+                    + String(p.relations).leftPadded(3) + "  " + kinds + (p.mixedSign ? "  [+ and −]" : ""))
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func sizes(_ sizes: [Int]) -> String {
+        let shown = sizes.prefix(8).map(String.init).joined(separator: ", ")
+        return sizes.count > 8 ? shown + ", …" : shown
+    }
+
+    public static func json(_ s: NetworkSummary, file: String) throws -> String {
+        struct Envelope: Encodable {
+            var file: String
+            var summary: NetworkSummary
+        }
+        return try JSONOutput.encode(Envelope(file: file, summary: s))
+    }
+}
+
+/// Deterministic JSON: sorted keys, two-space indentation, no escaped slashes.
+public enum JSONOutput {
+    public static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

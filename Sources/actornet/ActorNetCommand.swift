@@ -1,0 +1,33 @@
+import ActorNetCore
+import ActorNetIO
+import ArgumentParser
+
+@main
+struct ActorNetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actornet",
+        abstract: "Analyse signed, typed networks of international actors.",
+        discussion: """
+            Network files are YAML or JSON in the format described in graphs/README.md.
+
+            Exit status: 0 success; 1 the network has errors (validate, info); \
+            64 bad command-line usage; 66 a file cannot be read.
+            """,
+        version: ActorNetVersion.string,
+        subcommands: [Validate.self, Info.self]
+    )
+}
+
+enum ActorNetVersion {
+    static var string: String { "actornet 0.1.0 (libxml2 \(LibXML2.version))" }
+}
+
+/// Exit statuses, documented in the README and in `actornet --help`.
+enum Status {
+    static let invalid = ExitCode(1)
+    static let noInput = ExitCode(66)
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
