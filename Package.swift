@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ActorNetCLITests",
-            dependencies: ["ActorNetTestSupport"],
+            dependencies: ["ActorNetTestSupport", "actornet"],
             swiftSettings: strict
         ),
     ],

@@ -271,3 +271,12 @@ extension String {
         return out
     }
 }
+
+extension Network: Equatable {
+    /// Networks are equal when their content is: name, summary, actors, kinds, relations and
+    /// sources, each in order.
+    public static func == (a: Network, b: Network) -> Bool {
+        a.name == b.name && a.summary == b.summary && a.actors == b.actors && a.kinds == b.kinds
+            && a.relations == b.relations && a.sources == b.sources
+    }
+}

@@ -131,6 +131,26 @@ private struct JSONParserState {
         return SourceLocation(file: file, line: line, column: column)
     }
 
+    /// A remembered position that stays meaningful after whitespace moves to later lines.
+    struct Mark {
+        var index: Int
+        var line: Int
+        var lineStart: Int
+    }
+
+    @inline(__always)
+    func mark() -> Mark { Mark(index: pos, line: line, lineStart: lineStart) }
+
+    func location(of mark: Mark) -> SourceLocation {
+        var column = 1
+        var j = mark.lineStart
+        while j < mark.index {
+            if buf[j] & 0xC0 != 0x80 { column += 1 }
+            j += 1
+        }
+        return SourceLocation(file: file, line: mark.line, column: column)
+    }
+
     mutating func error(_ message: String, at index: Int, fix: String?) -> DocumentSyntaxError {
         DocumentSyntaxError(location: location(at: index), message: message, fix: fix)
     }
@@ -251,10 +271,10 @@ private struct JSONParserState {
                         value: node
                     ))
                     if pos < end && buf[pos] == B.comma {
-                        let commaIndex = pos
+                        let comma = mark()
                         pos += 1
                         skipWhitespace()
-                        try parseKeyAndColon(into: &stack[top], afterComma: commaIndex)
+                        try parseKeyAndColon(into: &stack[top], afterComma: comma)
                         continue parseValue
                     } else if pos < end && buf[pos] == B.rightBrace {
                         pos += 1
@@ -266,13 +286,13 @@ private struct JSONParserState {
                 } else {
                     stack[top].elements.append(node)
                     if pos < end && buf[pos] == B.comma {
-                        let commaIndex = pos
+                        let comma = mark()
                         pos += 1
                         skipWhitespace()
                         if pos < end && buf[pos] == B.rightBracket {
-                            throw error(
-                                "trailing comma before ']'",
-                                at: commaIndex,
+                            throw DocumentSyntaxError(
+                                location: location(of: comma),
+                                message: "trailing comma before ']'",
                                 fix: "remove the comma after the last element of the array"
                             )
                         }
@@ -318,17 +338,17 @@ private struct JSONParserState {
     /// just after `{` or `,` with whitespace skipped; stores the key as the frame's pending key.
     mutating func parseKeyAndColon(
         into frame: inout JSONFrame,
-        afterComma commaIndex: Int?
+        afterComma comma: Mark?
     ) throws(DocumentSyntaxError) {
         if pos >= end {
             throw unexpectedEnd(in: frame)
         }
         let b = buf[pos]
         if b != B.quote {
-            if b == B.rightBrace, let commaIndex {
-                throw error(
-                    "trailing comma before '}'",
-                    at: commaIndex,
+            if b == B.rightBrace, let comma {
+                throw DocumentSyntaxError(
+                    location: location(of: comma),
+                    message: "trailing comma before '}'",
                     fix: "remove the comma after the last member of the object"
                 )
             }
@@ -340,7 +360,7 @@ private struct JSONParserState {
                     fix: "write the key in double quotes"
                 )
             }
-            let expected = commaIndex == nil
+            let expected = comma == nil
                 ? "a key in double quotes or '}'"
                 : "a key in double quotes after ','"
             let found = describeFound(at: pos, wholeWord: true)

@@ -130,7 +130,9 @@ public enum YAMLDocumentParser {
              let .composer(context, problem, mark, _):
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
-            return DocumentSyntaxError(location: at(mark), message: message, fix: hint(for: problem))
+            let offending = character(at: mark, in: text)
+            let fix = offending == "\t" ? "YAML indents with spaces only; replace the tab with spaces" : hint(for: problem)
+            return DocumentSyntaxError(location: at(mark), message: message, fix: fix)
         case let .duplicatedKeysInMapping(duplicates, context):
             return DocumentSyntaxError(location: at(context.mark),
                 message: "duplicate key\(duplicates.count > 1 ? "s" : "") \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping",
@@ -144,6 +146,22 @@ public enum YAMLDocumentParser {
             return DocumentSyntaxError(location: SourceLocation(file: file, line: 1, column: 1),
                                        message: "YAML error: \(error)")
         }
+    }
+
+    /// The character at a libyaml mark (1-based line and column in Unicode scalars).
+    static func character(at mark: Mark, in text: String) -> Unicode.Scalar? {
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            if line == mark.line, column == mark.column { return scalar }
+            if scalar == "\n" {
+                if line == mark.line { return nil }
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return nil
     }
 
     static func hint(for problem: String) -> String {

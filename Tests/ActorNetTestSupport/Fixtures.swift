@@ -1,0 +1,71 @@
+public import ActorNetCore
+public import ActorNetIO
+public import Foundation
+
+/// Paths to the repository, its shipped networks and the shared reference data.
+public enum Fixtures {
+    /// The repository root, found from this file's location.
+    public static let repoRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `../shared/data` beside the repository (real files from other tools; see SOURCES.md there).
+    public static let sharedData: URL = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
+
+    public static func path(_ relative: String) -> String { repoRoot.appendingPathComponent(relative).path }
+
+    public static func sharedDataPath(_ relative: String) -> String { sharedData.appendingPathComponent(relative).path }
+
+    /// Loads a network from YAML text given inline in a test.
+    public static func load(yaml: String, file: String = "test.yaml") -> LoadResult {
+        NetworkLoader.load(bytes: Array(yaml.utf8), file: file, syntax: .yaml)
+    }
+
+    /// Loads a network from JSON text given inline in a test.
+    public static func load(json: String, file: String = "test.json") -> LoadResult {
+        NetworkLoader.load(bytes: Array(json.utf8), file: file, syntax: .json)
+    }
+}
+
+/// A small, fast, repeatable random number generator (SplitMix64), so property tests can sweep
+/// many seeds and any failure can be replayed from its seed.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Random networks for property tests.
+public enum RandomNetworks {
+    /// A network of `actors` actors and about `relations` relations of random kinds (built-in and
+    /// one declared), weights, channels and dates; parallel relations and isolated actors occur.
+    public static func make(actors n: Int, relations m: Int, seed: UInt64) -> Network {
+        var rng = SeededRandom(seed: seed)
+        let actors = (0..<n).map { ActorNode(id: "A\($0)", kind: ["state", "organisation"].randomElement(using: &rng)) }
+        let threat = RelationKind(name: "threat", sign: .negative, direction: .directed)
+        let kinds = ["cooperation", "rivalry", "supply", "membership", "threat"]
+        var relations: [Relation] = []
+        guard n >= 2 else { return try! Network(actors: actors, kinds: [threat], relations: []) }
+        for i in 0..<m {
+            let s = Int.random(in: 0..<n, using: &rng)
+            var t = Int.random(in: 0..<(n - 1), using: &rng)
+            if t >= s { t += 1 }
+            let since = Bool.random(using: &rng) ? PartialDate(year: Int.random(in: 2000...2020, using: &rng)) : nil
+            let until = Bool.random(using: &rng) ? PartialDate(year: Int.random(in: 2021...2030, using: &rng)) : nil
+            relations.append(Relation(
+                id: "r\(i)", source: "A\(s)", target: "A\(t)", kind: kinds.randomElement(using: &rng)!,
+                weight: Double(Int.random(in: 1...50, using: &rng)) / 10,
+                direction: Int.random(in: 0..<5, using: &rng) == 0 ? .directed : nil,
+                channel: [nil, Channel.stated, .material].randomElement(using: &rng)!,
+                since: since, until: until))
+        }
+        return try! Network(actors: actors, kinds: [threat], relations: relations)
+    }
+}
