@@ -30,7 +30,7 @@ public enum ScalarType: Sendable, Hashable {
 /// A parsed YAML or JSON document: the same tree for both, every node with its position,
 /// so the network decoder reports the same errors whichever syntax the user wrote.
 public struct DocNode: Sendable {
-    public indirect enum Value: Sendable {
+    public enum Value: Sendable {
         /// `raw` is the text as written (after unquoting), kept so that `since: 2015` and
         /// `id: 1` can be read as text even though they look like numbers.
         case scalar(raw: String, type: ScalarType)

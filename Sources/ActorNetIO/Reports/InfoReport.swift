@@ -6,15 +6,30 @@ import Foundation
 public enum InfoReport {
     public static func text(_ s: NetworkSummary, file: String) -> String {
         var out: [String] = []
+        /// A labelled line, wrapped at 100 columns between list items (", "), continuation
+        /// lines indented under the value.
         func row(_ label: String, _ value: String) {
-            out.append(label.padding(toLength: 12, withPad: " ", startingAt: 0) + value)
+            var line = label.padding(toLength: 12, withPad: " ", startingAt: 0)
+            let indent = String(repeating: " ", count: 12)
+            let items = value.components(separatedBy: ", ")
+            for (i, item) in items.enumerated() {
+                let piece = item + (i < items.count - 1 ? "," : "")
+                if line.count + 1 + piece.count > 100, line.count > 12 {
+                    out.append(line)
+                    line = indent + piece
+                } else {
+                    line += (line.count == 12 ? "" : " ") + piece
+                }
+            }
+            out.append(line)
         }
         func list(_ counts: [NetworkSummary.Count]) -> String {
             counts.isEmpty ? "none" : counts.map { "\($0.name) \($0.count)" }.joined(separator: ", ")
         }
         out.append(s.name.map { "\($0)  (\(file))" } ?? file)
         out.append("")
-        row("actors", "\(s.actors)" + (s.actorKinds.isEmpty ? "" : "  (\(list(s.actorKinds)))"))
+        row("actors", "\(s.actors)")
+        if !s.actorKinds.isEmpty { row("  by kind", list(s.actorKinds)) }
         row("groups", list(s.groups))
         row("relations", "\(s.relations)  (positive \(s.positive), negative \(s.negative); "
             + "directed \(s.directed), undirected \(s.undirected))")
