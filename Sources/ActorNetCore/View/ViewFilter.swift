@@ -43,3 +43,26 @@ public struct ViewFilter: Sendable, Hashable {
         (kinds ?? []).filter { network.kind(named: $0) == nil }.sorted()
     }
 }
+
+extension ViewFilter {
+    /// A one-line account of the view for report headers, e.g. "positive relations (cooperation,
+    /// supply, membership, mediation) of any channel, read as undirected, at every date".
+    public func describe(in network: Network) -> String {
+        let kindNames = network.kinds.filter { kind in
+            (kinds?.contains(kind.name) ?? true) && (sign.map { kind.sign == $0 } ?? true)
+        }.map(\.name)
+        var parts: [String] = []
+        let signText = sign.map { "\($0) relations" } ?? "relations of both signs"
+        parts.append("\(signText) (\(kindNames.isEmpty ? "no kind matches" : kindNames.joined(separator: ", ")))")
+        if let channels {
+            parts.append("on the \(channels.map(\.rawValue).sorted().joined(separator: " and ")) channel only")
+        }
+        parts.append(direction == .undirected ? "read as undirected" : "directions as declared")
+        if let at {
+            parts.append("as of \(at) (undated relations count as always present)")
+        } else {
+            parts.append("all dates together")
+        }
+        return parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,114 @@
+/// The per-actor measures by name, as the CLI and the service ask for them, with the options
+/// they share. One place maps a name to an algorithm, so every front end agrees.
+public enum Metric: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    case degree, strength
+    case inDegree = "in-degree", outDegree = "out-degree", inStrength = "in-strength", outStrength = "out-strength"
+    case positiveDegree = "positive-degree", negativeDegree = "negative-degree", signedDegree = "signed-degree"
+    case positiveStrength = "positive-strength", negativeStrength = "negative-strength"
+    case betweenness, closeness, harmonic, eigenvector, pagerank, katz, hubs, authorities
+
+    public var description: String { rawValue }
+
+    /// Whether the measure walks shortest paths (and so depends on `--distance`).
+    public var usesDistance: Bool { [.betweenness, .closeness, .harmonic].contains(self) }
+
+    /// Whether the values are counts (shown without decimals).
+    public var isCount: Bool {
+        [.degree, .inDegree, .outDegree, .positiveDegree, .negativeDegree, .signedDegree].contains(self)
+    }
+
+    /// Whether the measure is computed iteratively (agreement to 1e-6 rather than 1e-9).
+    public var isIterative: Bool { [.eigenvector, .pagerank, .katz, .hubs, .authorities].contains(self) }
+
+    /// The measures `actornet metrics` shows when none is named.
+    public static let defaults: [Metric] = [.degree, .strength, .betweenness, .closeness, .eigenvector, .pagerank]
+
+    /// Parses a comma-separated list of names, reporting unknown ones with the valid names.
+    public static func parseList(_ text: String) -> Result<[Metric], MetricNameError> {
+        var metrics: [Metric] = []
+        for raw in text.split(separator: ",").map({ $0.trimmingCharacters() }) where !raw.isEmpty {
+            guard let metric = Metric(rawValue: raw.lowercased()) else {
+                return .failure(MetricNameError(name: raw))
+            }
+            if !metrics.contains(metric) { metrics.append(metric) }
+        }
+        return .success(metrics)
+    }
+}
+
+public struct MetricNameError: Error, Sendable, CustomStringConvertible {
+    public var name: String
+    public var description: String {
+        let hint = NameSuggestion.nearest(to: name, in: Metric.allCases.map(\.rawValue)).map { "did you mean '\($0)'? " } ?? ""
+        return "unknown metric '\(name)'; \(hint)valid metrics: \(Metric.allCases.map(\.rawValue).joined(separator: ", "))"
+    }
+}
+
+/// Options for computing metrics; each applies to the measures named in its comment.
+public struct MetricOptions: Sendable, Hashable {
+    /// Path measures (betweenness, closeness, harmonic): how strength becomes length.
+    public var distance: Distance = .inverse
+    /// Betweenness: normalised (default) or raw; endpoints counted or not.
+    public var normalized = true
+    public var endpoints = false
+    /// Closeness: the Wasserman–Faust correction for disconnected networks.
+    public var wassermanFaust = true
+    /// Spectral measures (eigenvector, pagerank, katz, hubs, authorities): use strengths as
+    /// weights (default) or count every relation as 1.
+    public var spectralWeighted = true
+    public var damping = 0.85
+    public var personalization: [String: Double]?
+    public var katzAlpha = 0.1
+    public var katzBeta = 1.0
+    public var iteration = Iteration()
+
+    public init() {}
+}
+
+extension Metric {
+    /// Computes this measure on a view.
+    ///
+    /// - Throws: `AnalysisError` for non-convergence or a view the measure cannot use.
+    public func compute(on view: NetworkView, options: MetricOptions = MetricOptions(),
+                        degrees: DegreeStrength.Result? = nil) throws(AnalysisError) -> NodeScores {
+        func column(_ c: DegreeStrength.Column) -> NodeScores {
+            (degrees ?? DegreeStrength().run(on: view)).scores(c)
+        }
+        switch self {
+        case .degree: return column(.degree)
+        case .strength: return column(.strength)
+        case .inDegree: return column(.inDegree)
+        case .outDegree: return column(.outDegree)
+        case .inStrength: return column(.inStrength)
+        case .outStrength: return column(.outStrength)
+        case .positiveDegree: return column(.positiveDegree)
+        case .negativeDegree: return column(.negativeDegree)
+        case .signedDegree: return column(.signedDegree)
+        case .positiveStrength: return column(.positiveStrength)
+        case .negativeStrength: return column(.negativeStrength)
+        case .betweenness:
+            return Betweenness(normalized: options.normalized, endpoints: options.endpoints, distance: options.distance)
+                .run(on: view)
+        case .closeness:
+            return Closeness(wassermanFaust: options.wassermanFaust, distance: options.distance).run(on: view)
+        case .harmonic:
+            return Harmonic(distance: options.distance).run(on: view)
+        case .eigenvector:
+            return try Eigenvector(weighted: options.spectralWeighted, iteration: options.iteration).run(on: view)
+        case .pagerank:
+            return try PageRank(damping: options.damping, weighted: options.spectralWeighted,
+                                personalization: options.personalization, iteration: options.iteration).run(on: view)
+        case .katz:
+            return try Katz(alpha: options.katzAlpha, beta: options.katzBeta, weighted: options.spectralWeighted,
+                            iteration: options.iteration).run(on: view)
+        case .hubs:
+            return try HITS(weighted: options.spectralWeighted, iteration: options.iteration).run(on: view).hubs
+        case .authorities:
+            return try HITS(weighted: options.spectralWeighted, iteration: options.iteration).run(on: view).authorities
+        }
+    }
+}
+
+extension Substring {
+    func trimmingCharacters() -> String { String(self).trimmingWhitespace() }
+}

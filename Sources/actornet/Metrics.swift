@@ -1,0 +1,123 @@
+import ActorNetCore
+import ActorNetIO
+import ArgumentParser
+
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}
+
+struct Metrics: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Centrality per actor: degree, strength, betweenness, closeness, harmonic, eigenvector, PageRank, Katz, HITS.",
+        discussion: """
+            By default the view is the positive relations (cooperation, supply, membership and \
+            declared positive kinds) read as undirected; --sign, --kinds, --channel, --at and \
+            --directed change it.
+
+            DISTANCE: path measures (betweenness, closeness, harmonic) need a length per \
+            relation. ActorNet's default is --distance inverse: length = 1/weight, so a \
+            stronger tie is a SHORTER path. networkx and igraph instead read the weight itself \
+            as the length (--distance weight), which makes strong ties long; --distance unit \
+            counts hops. Parallel relations count as one link of the shortest length. The \
+            choice is printed in every output header (and in CSV column names).
+
+            Conventions follow networkx: betweenness normalised by (n−1)(n−2) pairs (raw: \
+            halved for undirected views); closeness with the Wasserman–Faust correction and \
+            incoming distances in directed views; eigenvector, PageRank, Katz and HITS weighted \
+            by summed strength (--spectral-weights none for counts).
+
+            Metrics: \(Metric.allCases.map(\.rawValue).joined(separator: ", ")).
+
+            Exit status: 0 success; 1 the network has errors, or an iterative measure did not \
+            converge; 64 bad usage (unknown metric or kind, bad date); 66 the file cannot be read.
+            """
+    )
+
+    @Argument(help: "A network file (YAML or JSON).")
+    var file: String
+
+    @Option(name: .customLong("metric"), help: ArgumentHelp("Comma-separated metrics (default: \(Metric.defaults.map(\.rawValue).joined(separator: ","))).", valueName: "names"))
+    var metricList: String?
+
+    @OptionGroup var view: ViewOptions
+
+    @Option(help: "Path length per relation: inverse (1/weight, default), weight, or unit (hops).")
+    var distance: DistanceChoice = .inverse
+
+    @Flag(help: "Raw betweenness instead of normalised.")
+    var raw = false
+
+    @Flag(help: "Count path endpoints in betweenness.")
+    var endpoints = false
+
+    @Flag(help: "Closeness without the Wasserman–Faust correction.")
+    var noCorrection = false
+
+    @Option(help: "Spectral measures: weight ties by strength (strength) or count them (none).")
+    var spectralWeights: SpectralWeights = .strength
+
+    @Option(help: "PageRank damping factor in [0, 1).")
+    var damping = 0.85
+
+    @Option(help: "Katz attenuation α (must be below 1/λ_max).")
+    var alpha = 0.1
+
+    @Option(help: "Iterative measures: most iterations.")
+    var maxIterations = 10_000
+
+    @Option(help: "Iterative measures: tolerance per actor.")
+    var tolerance = 1e-12
+
+    @Option(help: "Show the top N actors (table format).")
+    var top: Int?
+
+    @Option(help: "Output format: table, csv or json.")
+    var format: TableFormat = .table
+
+    enum SpectralWeights: String, ExpressibleByArgument, CaseIterable { case strength, none }
+
+    func validate() throws {
+        if let metricList, case let .failure(error) = Metric.parseList(metricList) {
+            throw ValidationError(error.description)
+        }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        if !(0..<1).contains(damping) { throw ValidationError("--damping must be in [0, 1), e.g. 0.85") }
+        if maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1") }
+        if !(tolerance > 0) { throw ValidationError("--tolerance must be > 0") }
+    }
+
+    func run() async throws {
+        let network = try loadOrExit(file)
+        let metrics = (try? Metric.parseList(metricList ?? "").get()).flatMap { $0.isEmpty ? nil : $0 } ?? Metric.defaults
+        let filter = try view.filter(for: network, defaultSign: .positive, defaultDirection: .undirected)
+        let networkView = try NetworkView(network, filter: filter)
+        var options = MetricOptions()
+        options.distance = distance.distance
+        options.normalized = !raw
+        options.endpoints = endpoints
+        options.wassermanFaust = !noCorrection
+        options.spectralWeighted = spectralWeights == .strength
+        options.damping = damping
+        options.katzAlpha = alpha
+        options.iteration = Iteration(maxIterations: maxIterations, tolerance: tolerance)
+        let degrees = DegreeStrength().run(on: networkView)
+        var scores: [NodeScores] = []
+        for metric in metrics {
+            do {
+                scores.append(try metric.compute(on: networkView, options: options, degrees: degrees))
+            } catch {
+                printError("error: \(error)")
+                throw Status.invalid
+            }
+        }
+        var settings = ["distance": distance.distance.description]
+        for (metric, score) in zip(metrics, scores) { settings[metric.rawValue] = score.measure }
+        let report = MetricsReport(file: file, view: filter.describe(in: network), options: settings,
+                                   distanceSetting: distance.rawValue, actors: network.actors, metrics: metrics, scores: scores)
+        switch format {
+        case .table: print(report.text(top: top), terminator: "")
+        case .csv: print(report.csv(), terminator: "")
+        case .json: print(try report.json(), terminator: "")
+        }
+    }
+}

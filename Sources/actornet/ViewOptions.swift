@@ -1,0 +1,77 @@
+import ActorNetCore
+import ArgumentParser
+
+enum SignChoice: String, ExpressibleByArgument, CaseIterable {
+    case positive, negative, any
+}
+
+enum ChannelChoice: String, ExpressibleByArgument, CaseIterable {
+    case stated, material, any
+}
+
+/// `--distance`: how a relation's strength becomes a path length.
+enum DistanceChoice: String, ExpressibleByArgument, CaseIterable {
+    case inverse, weight, unit
+    var distance: Distance { Distance(rawValue: rawValue)! }
+}
+
+/// Which relations an analysis reads; shared by every analysis command.
+struct ViewOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only relations of these kinds (comma-separated, e.g. cooperation,supply).",
+                               valueName: "kinds"))
+    var kinds: String?
+
+    @Option(help: "Only relations of this sign: positive, negative or any. (default: the command's)")
+    var sign: SignChoice?
+
+    @Option(help: "Only relations on this channel: stated (words), material (deeds) or any.")
+    var channel: ChannelChoice = .any
+
+    @Option(help: ArgumentHelp("The network as of this date (YYYY, YYYY-MM or YYYY-MM-DD): relations with since ≤ DATE < until. Undated relations count as always present.",
+                               valueName: "date"))
+    var at: String?
+
+    @Flag(help: "Read directed relations (supply, membership, …) one-way instead of treating every relation as undirected.")
+    var directed = false
+
+    /// The filter these options describe, checked against the network.
+    func filter(for network: Network, defaultSign: Sign?, defaultDirection: DirectionTreatment) throws -> ViewFilter {
+        var filter = ViewFilter()
+        if let kinds {
+            let names = Set(kinds.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty })
+            filter.kinds = names
+            let unknown = filter.unknownKinds(in: network)
+            if !unknown.isEmpty {
+                throw ValidationError("--kinds: " + ViewError.unknownKinds(unknown, known: network.kinds.map(\.name)).description)
+            }
+        }
+        switch sign {
+        case nil: filter.sign = defaultSign
+        case .positive?: filter.sign = .positive
+        case .negative?: filter.sign = .negative
+        case .any?: filter.sign = nil
+        }
+        switch channel {
+        case .any: filter.channels = nil
+        case .stated: filter.channels = [.stated]
+        case .material: filter.channels = [.material]
+        }
+        if let at {
+            guard let date = PartialDate(iso: at) else {
+                throw ValidationError("--at: '\(at)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. --at 2025-06")
+            }
+            filter.at = date
+        }
+        filter.direction = directed ? .asDeclared : defaultDirection
+        return filter
+    }
+}
+
+extension Substring {
+    func trimmingSpaces() -> String {
+        var s = self
+        while s.first?.isWhitespace == true { s.removeFirst() }
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return String(s)
+    }
+}
