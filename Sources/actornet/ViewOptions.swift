@@ -31,6 +31,9 @@ struct ViewOptions: ParsableArguments {
                                valueName: "date"))
     var at: String?
 
+    @Flag(help: "Use relations of every date together (past and present) instead of the default snapshot.")
+    var allDates = false
+
     @Flag(help: "Read directed relations (supply, membership, …) one-way instead of treating every relation as undirected.")
     var directed = false
 
@@ -57,10 +60,17 @@ struct ViewOptions: ParsableArguments {
         case .material: filter.channels = [.material]
         }
         if let at {
+            guard allDates == false else {
+                throw ValidationError("--at and --all-dates contradict each other; give one")
+            }
             guard let date = PartialDate(iso: at) else {
                 throw ValidationError("--at: '\(at)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. --at 2025-06")
             }
             filter.at = date
+        } else if !allDates {
+            // Default: the present of the file, the latest date any relation starts, so
+            // relations that have ended (and history) are left out unless asked for.
+            filter.at = network.latestStart
         }
         filter.direction = directed ? .asDeclared : defaultDirection
         return filter

@@ -59,6 +59,10 @@ public struct Network: Sendable {
         analyse(actors: actors, declaredKinds: declared, relations: relations, sources: sources).issues
     }
 
+    /// The latest date on which any relation starts: the "present" of a dated network, used as
+    /// the default snapshot of analyses. Nil when no relation has a start date. O(m).
+    public var latestStart: PartialDate? { relations.compactMap(\.since).max() }
+
     /// The position of the actor with this id. O(1).
     public func index(ofActor id: String) -> Int? { actorIndex[id] }
 

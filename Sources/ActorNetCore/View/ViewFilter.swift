@@ -59,7 +59,8 @@ extension ViewFilter {
         }
         parts.append(direction == .undirected ? "read as undirected" : "directions as declared")
         if let at {
-            parts.append("as of \(at) (undated relations count as always present)")
+            let latest = network.latestStart == at ? ", the latest start date in the file" : ""
+            parts.append("as of \(at)\(latest) (undated relations count as always present)")
         } else {
             parts.append("all dates together")
         }

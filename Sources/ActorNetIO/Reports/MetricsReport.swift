@@ -35,8 +35,8 @@ public struct MetricsReport: Sendable {
     }
 
     public func text(top: Int?) -> String {
-        var out = "\(file)\nview: \(view)\n"
-        for key in options.keys.sorted() { out += "\(key): \(options[key]!)\n" }
+        var out = "\(file)\n" + wrap("view: \(view)") + "\n"
+        for key in options.keys.sorted() { out += wrap("\(key): \(options[key]!)") + "\n" }
         out += "\n"
         let rows = Array(order.prefix(top ?? actors.count))
         // At most 5 metric columns per block so a line stays within 100 columns.

@@ -280,8 +280,10 @@ struct ShortestPathCounter {
         }
     }
 
-    /// Dijkstra with path counting, as networkx's `_single_source_dijkstra_path_basic`:
-    /// ties are exact floating-point equality of path lengths summed from the source.
+    /// Dijkstra with path counting (Brandes 2001). Two path lengths within a relative 1e-10 of
+    /// each other are *tied*, as in igraph: with lengths 1/weight, 1/3 + 1/6 and 1/2 differ in
+    /// the last bit of a double, and exact comparison (networkx) would miss a real tie and
+    /// drop shortest paths.
     private mutating func dijkstra(_ s: Int) {
         heap.removeAll()
         seen[s] = 0
@@ -296,13 +298,14 @@ struct ShortestPathCounter {
                 let w = Int(graph.heads[l])
                 guard distance[w] == .infinity else { continue }
                 let vw = d + graph.lengths[l]
-                if vw < seen[w] {
+                let tied = seen[w] != .infinity && abs(vw - seen[w]) <= 1e-10 * max(vw, seen[w])
+                if vw < seen[w], !tied {
                     seen[w] = vw
                     heap.push(vw, node: w, pred: v)
                     sigma[w] = sigma[v]
                     predCount[w] = 0
                     addPred(w, link: l)
-                } else if vw == seen[w] {
+                } else if tied {
                     sigma[w] += sigma[v]
                     addPred(w, link: l)
                 }

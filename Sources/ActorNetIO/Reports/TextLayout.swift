@@ -1,0 +1,17 @@
+/// Wraps text at word boundaries to `width` columns; continuation lines get `indent`.
+public func wrap(_ text: String, width: Int = 100, indent: String = "  ") -> String {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        if line.isEmpty {
+            line = (lines.isEmpty ? "" : indent) + word
+        } else if line.count + 1 + word.count > width {
+            lines.append(line)
+            line = indent + word
+        } else {
+            line += " " + word
+        }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines.joined(separator: "\n")
+}
