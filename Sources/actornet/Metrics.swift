@@ -59,8 +59,8 @@ struct Metrics: AsyncParsableCommand {
     @Option(help: "PageRank damping factor in [0, 1).")
     var damping = 0.85
 
-    @Option(help: "Katz attenuation α (must be below 1/λ_max).")
-    var alpha = 0.1
+    @Option(help: "Katz attenuation α, below 1/λ_max (default: 0.5/λ_max).")
+    var alpha: Double?
 
     @Option(help: "Iterative measures: most iterations.")
     var maxIterations = 10_000

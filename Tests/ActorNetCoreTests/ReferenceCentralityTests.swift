@@ -138,6 +138,24 @@ import Testing
         }
     }
 
+    /// Katz without α picks 0.5/λ_max itself, as the reference script does.
+    @Test func katzChoosesHalfTheConvergenceRadius() throws {
+        var checked = 0
+        for c in Self.document.cases {
+            let view = try NetworkView(c.network)
+            for (key, m) in c.measures where key.hasPrefix("katz[") {
+                let weighted = key.contains("weight=weight")
+                let ours = try Katz(weighted: weighted).run(on: view)
+                #expect(ours.measure.contains("= 0.5/λ_max"))
+                for (id, expected) in m.values {
+                    #expect(abs(ours[id]! - expected) < 1e-6, "\(c.name) \(key) \(id)")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked >= 20)
+    }
+
     /// Florentine families: the values SOURCES.md quotes (networkx 3.6.1, checked with igraph).
     @Test func florentineMedici() throws {
         let c = try #require(Self.document.cases.first { $0.name == "florentine" })

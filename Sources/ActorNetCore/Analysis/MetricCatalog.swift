@@ -58,7 +58,8 @@ public struct MetricOptions: Sendable, Hashable {
     public var spectralWeighted = true
     public var damping = 0.85
     public var personalization: [String: Double]?
-    public var katzAlpha = 0.1
+    /// Katz attenuation; nil: 0.5/λ_max.
+    public var katzAlpha: Double?
     public var katzBeta = 1.0
     public var iteration = Iteration()
 

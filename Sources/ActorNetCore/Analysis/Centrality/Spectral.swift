@@ -1,3 +1,5 @@
+import Foundation
+
 /// The weighted adjacency the spectral measures iterate on: A[u][v] = the summed strength of
 /// the view's arcs u → v (1 per arc when unweighted), so parallel relations add up — networkx's
 /// rule for multigraphs in `to_scipy_sparse_array`. An undirected relation is an arc both ways.
@@ -217,18 +219,23 @@ public struct PageRank: Sendable {
 /// (by default) normalised to unit Euclidean length, as networkx's `katz_centrality`. Converges
 /// only when α < 1/λ_max of the adjacency; otherwise reports non-convergence.
 ///
+/// With no α given, α = 0.5/λ_max (half the largest value that converges; 0.5 when λ_max < 1),
+/// so the default works on weighted networks too, where networkx's fixed 0.1 often diverges.
+/// The α used is part of the measure's name in every output.
+///
 /// Reference: L. Katz, "A new status index derived from sociometric analysis", Psychometrika
 /// 18(1):39–43, 1953, doi:10.1007/BF02289026.
 ///
-/// - Complexity: O(m) per iteration.
+/// - Complexity: O(m) per iteration (and as many again to estimate λ_max when α is not given).
 public struct Katz: Sendable {
-    public var alpha = 0.1
+    /// Attenuation; nil: 0.5/λ_max.
+    public var alpha: Double?
     public var beta = 1.0
     public var normalized = true
     public var weighted = true
     public var iteration = Iteration()
 
-    public init(alpha: Double = 0.1, beta: Double = 1, normalized: Bool = true, weighted: Bool = true,
+    public init(alpha: Double? = nil, beta: Double = 1, normalized: Bool = true, weighted: Bool = true,
                 iteration: Iteration = Iteration()) {
         self.alpha = alpha
         self.beta = beta
@@ -237,14 +244,21 @@ public struct Katz: Sendable {
         self.iteration = iteration
     }
 
-    public var measureName: String {
-        "katz (α \(formatNumber(alpha)), β \(formatNumber(beta)); \(weighted ? "weighted by strength" : "unweighted"))"
+    func measureName(alpha: Double, automatic: Bool) -> String {
+        "katz (α \(String(format: "%.6g", alpha))\(automatic ? " = 0.5/λ_max" : ""), β \(formatNumber(beta)); "
+            + "\(weighted ? "weighted by strength" : "unweighted"))"
     }
 
     public func run(on view: NetworkView) throws(AnalysisError) -> NodeScores {
         try requireNodes(view, "katz")
         let a = WeightedAdjacency(view, weighted: weighted)
         let n = a.nodeCount
+        let alpha: Double
+        if let given = self.alpha {
+            alpha = given
+        } else {
+            alpha = 0.5 / max(1, try a.spectralRadius(iteration: iteration))
+        }
         var x = [Double](repeating: 0, count: n)
         var y = x
         for _ in 0..<iteration.maxIterations {
@@ -261,11 +275,34 @@ public struct Katz: Sendable {
                     let norm = euclideanNorm(x)
                     if norm > 0 { for v in 0..<n { x[v] /= norm } }
                 }
-                return NodeScores(measure: measureName, view: view, values: x)
+                return NodeScores(measure: measureName(alpha: alpha, automatic: self.alpha == nil), view: view, values: x)
             }
         }
         throw AnalysisError.notConverged(measure: "katz (α = \(formatNumber(alpha)); α must be below 1/λ_max)",
                                          iterations: iteration.maxIterations, tolerance: iteration.tolerance)
+    }
+}
+
+extension WeightedAdjacency {
+    /// λ_max, the spectral radius of A, by power iteration on A + I (the shift makes it converge
+    /// on bipartite graphs; ρ(A + I) = ρ(A) + 1 for a non-negative A).
+    func spectralRadius(iteration: Iteration) throws(AnalysisError) -> Double {
+        let n = nodeCount
+        var x = [Double](repeating: 1 / Double(n).squareRoot(), count: n)
+        var y = x
+        var estimate = 0.0
+        for _ in 0..<iteration.maxIterations {
+            transposeTimes(x, into: &y)
+            for v in 0..<n { y[v] += x[v] }
+            let norm = euclideanNorm(y)
+            guard norm > 0 else { return 0 }
+            for v in 0..<n { y[v] /= norm }
+            swap(&x, &y)
+            if abs(norm - estimate) <= 1e-13 * norm { return norm - 1 }
+            estimate = norm
+        }
+        throw AnalysisError.notConverged(measure: "katz: estimating λ_max (give --alpha instead)",
+                                         iterations: iteration.maxIterations, tolerance: 1e-13)
     }
 }
 

@@ -1,0 +1,84 @@
+import ActorNetTestSupport
+import Foundation
+import Testing
+
+@Suite struct MetricsCLITests {
+    let cli = CLITests()
+
+    @Test func defaultTableNamesTheViewAndTheDistance() throws {
+        let r = try cli.run(["metrics", "graphs/russia-iran.yaml"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("view: positive relations"))
+        #expect(r.stdout.contains("read as"))
+        #expect(r.stdout.contains("undirected"))
+        #expect(r.stdout.contains("distance: distance = 1/weight (stronger tie = shorter path)"))
+        #expect(r.stdout.contains("as of 2025-06"))
+        #expect(r.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
+        // Russia is the most connected actor of its own network.
+        let firstRow = r.stdout.split(separator: "\n").first { $0.hasPrefix("   1  ") }
+        #expect(firstRow?.contains("RUS Russia") == true)
+    }
+
+    @Test func csvHasAHeaderThatCarriesTheDistance() throws {
+        let r = try cli.run(["metrics", "graphs/russia-iran.yaml", "--metric", "degree,betweenness,pagerank",
+                             "--distance", "weight", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first == "id,name,degree,betweenness[distance=weight],pagerank")
+        #expect(lines.count == 25)   // header + 24 actors
+        #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count >= 5 })
+    }
+
+    @Test func jsonIsStableAndComplete() throws {
+        let args = ["metrics", "graphs/russia-iran.yaml", "--metric", "closeness,harmonic,katz,hubs", "--format", "json"]
+        let r = try cli.run(args)
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let actors = try #require(doc["actors"] as? [[String: Any]])
+        #expect(actors.count == 24)
+        #expect((actors[0]["scores"] as? [String: Double])?.keys.sorted() == ["closeness", "harmonic", "hubs", "katz"])
+        #expect((doc["view"] as? String)?.contains("positive relations") == true)
+        #expect(try cli.run(args).stdout == r.stdout)
+    }
+
+    @Test func viewOptionsChangeTheNumbers() throws {
+        let base = ["metrics", "graphs/russia-iran.yaml", "--metric", "degree", "--format", "csv"]
+        let now = try cli.run(base).stdout
+        let all = try cli.run(base + ["--all-dates"]).stdout
+        let past = try cli.run(base + ["--at", "2016"]).stdout
+        let material = try cli.run(base + ["--channel", "material"]).stdout
+        let rivals = try cli.run(base + ["--sign", "negative"]).stdout
+        #expect(Set([now, all, past, material, rivals]).count == 5)
+        #expect(try cli.run(base + ["--kinds", "supply", "--directed"]).status == 0)
+    }
+
+    @Test func badUsageExits64WithTheValidNames() throws {
+        let metric = try cli.run(["metrics", "graphs/russia-iran.yaml", "--metric", "betweeness"])
+        #expect(metric.status == 64)
+        #expect(metric.stderr.contains("did you mean 'betweenness'?"))
+        let kind = try cli.run(["metrics", "graphs/russia-iran.yaml", "--kinds", "cooperaton"])
+        #expect(kind.status == 64)
+        #expect(kind.stderr.contains("'cooperaton' → 'cooperation'?"))
+        #expect(kind.stderr.contains("known kinds:"))
+        let date = try cli.run(["metrics", "graphs/russia-iran.yaml", "--at", "2025-13"])
+        #expect(date.status == 64)
+        #expect(date.stderr.contains("--at: '2025-13' is not a valid date"))
+        #expect(try cli.run(["metrics", "graphs/russia-iran.yaml", "--distance", "euclid"]).status == 64)
+        #expect(try cli.run(["metrics", "graphs/russia-iran.yaml", "--damping", "1.5"]).status == 64)
+        #expect(try cli.run(["metrics", "graphs/russia-iran.yaml", "--at", "2020", "--all-dates"]).status == 64)
+    }
+
+    @Test func nonConvergenceExits1WithTheIterationCount() throws {
+        let r = try cli.run(["metrics", "graphs/russia-iran.yaml", "--metric", "katz", "--alpha", "10"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("did not converge within 10000 iterations"))
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func helpExplainsTheDistanceChoice() throws {
+        let r = try cli.run(["metrics", "--help"])
+        #expect(r.stdout.contains("stronger tie is a"))
+        #expect(r.stdout.contains("networkx and igraph"))
+        #expect(r.stdout.contains("Exit status"))
+    }
+}
