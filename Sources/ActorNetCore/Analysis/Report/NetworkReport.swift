@@ -1,0 +1,74 @@
+/// Everything `actornet report` tells an analyst, computed once: who is central, who hedges
+/// between which rivals, how balanced the network is and where it splits, and where words
+/// outrun deeds. Every part states the view it was computed on.
+public struct NetworkReport: Sendable {
+    public struct Options: Sendable {
+        /// The snapshot date; nil: every relation regardless of dates.
+        public var at: PartialDate?
+        /// How many actors (or pairs) each ranking shows.
+        public var top = 5
+        public var metric = MetricOptions()
+        public var frustration = FrustrationIndex()
+
+        public init(at: PartialDate? = nil, top: Int = 5) {
+            self.at = at
+            self.top = top
+        }
+    }
+
+    public struct Ranking: Sendable {
+        public var metric: Metric
+        public var measure: String
+        public var top: [(id: String, value: Double)]
+        /// Set when the measure could not be computed on this view (e.g. non-convergence).
+        public var failure: String?
+    }
+
+    public let network: Network
+    public let options: Options
+    /// The view of the centrality rankings (positive relations, undirected).
+    public let centralityView: NetworkView
+    /// The view of the signed measures and hedging (every relation, undirected, one net sign per pair).
+    public let signedView: NetworkView
+    /// The view of say versus do (every relation, directions as declared).
+    public let supportView: NetworkView
+    public let degrees: DegreeStrength.Result
+    public let rankings: [Ranking]
+    public let signedGraph: SignedGraph
+    public let hedging: HedgingScores
+    public let census: SignedTriangleCensus
+    public let walkBalance: Result<WalkBalanceScore, AnalysisError>
+    public let frustration: Result<FrustrationResult, AnalysisError>
+    public let sayDo: SayDo.Result
+
+    /// The measures the report ranks actors by.
+    public static let rankedMetrics: [Metric] = [.degree, .betweenness, .eigenvector, .pagerank]
+
+    public init(network: Network, options: Options = Options()) throws(ViewError) {
+        self.network = network
+        self.options = options
+        centralityView = try NetworkView(network, filter: ViewFilter(sign: .positive, at: options.at, direction: .undirected))
+        signedView = try NetworkView(network, filter: ViewFilter(at: options.at, direction: .undirected))
+        supportView = try NetworkView(network, filter: ViewFilter(at: options.at, direction: .asDeclared))
+        degrees = DegreeStrength().run(on: centralityView)
+        var rankings: [Ranking] = []
+        for metric in Self.rankedMetrics {
+            do {
+                let scores = try metric.compute(on: centralityView, options: options.metric, degrees: degrees)
+                rankings.append(Ranking(metric: metric, measure: scores.measure,
+                                        top: Array(scores.ranking().prefix(options.top)), failure: nil))
+            } catch {
+                rankings.append(Ranking(metric: metric, measure: metric.rawValue, top: [], failure: error.description))
+            }
+        }
+        self.rankings = rankings
+        let graph = SignedGraph(signedView)
+        signedGraph = graph
+        hedging = Hedging().run(on: graph)
+        census = TriangleCensus().run(on: graph)
+        walkBalance = Result { () throws(AnalysisError) in try WalkBalance().run(on: graph) }
+        let frustrationIndex = options.frustration
+        frustration = Result { () throws(AnalysisError) in try frustrationIndex.run(on: graph) }
+        sayDo = SayDo().run(on: supportView)
+    }
+}

@@ -1,0 +1,155 @@
+public import ActorNetCore
+import Foundation
+
+/// Renders `NetworkReport` as the analyst's text report (within 100 columns) or as JSON.
+public enum AnalystReport {
+    static func number(_ x: Double, _ decimals: Int = 3) -> String { String(format: "%.\(decimals)f", x) }
+
+    /// "RUS Russia": the id first, so it survives truncation.
+    static func name(_ network: Network, _ id: String) -> String {
+        guard let actor = network.actor(withID: id), actor.name != id else { return id }
+        return "\(id) \(actor.name)"
+    }
+
+    public static func text(_ r: NetworkReport, file: String) -> String {
+        let n = r.network
+        var out: [String] = []
+        func para(_ text: String) { out.append(wrap(text, width: 100, indent: "")) }
+        func line(_ text: String) { out.append(text) }
+
+        line("ActorNet report: \(n.name ?? file)  (\(file))")
+        if let at = r.options.at {
+            para("As of \(at)\(n.latestStart == at ? ", the latest date a relation starts in the file" : ""). "
+                + "Relations that started later or had ended are left out (--all-dates includes every relation; "
+                + "--at picks another date). Undated relations count as always present.")
+        } else {
+            para("All relations together, whatever their dates.")
+        }
+        let inSnapshot = r.signedView.edgeCount
+        let positive = r.signedView.edgeSign.count { $0 > 0 }
+        para("\(n.actors.count) actors; \(inSnapshot) relations in this view (\(positive) positive, "
+            + "\(inSnapshot - positive) negative)" + (inSnapshot < n.relations.count
+                ? "; \(n.relations.count - inSnapshot) relations fall outside it." : "."))
+
+        // 1. Centrality
+        line("")
+        line("1. WHO IS CENTRAL")
+        para("View: \(r.centralityView.filter.describe(in: n)). Betweenness uses "
+            + "\(r.options.metric.distance). Eigenvector and PageRank weight ties by strength.")
+        line("")
+        var header = "rank".leftPadded(4)
+        for ranking in r.rankings { header += "  " + ranking.metric.rawValue.padding(toLength: 21, withPad: " ", startingAt: 0) }
+        line(header)
+        for i in 0..<r.options.top {
+            var row = String(i + 1).leftPadded(4)
+            for ranking in r.rankings {
+                var cell = ""
+                if i < ranking.top.count {
+                    let (id, value) = ranking.top[i]
+                    let shown = ranking.metric.isCount ? String(format: "%.0f", value) : number(value)
+                    cell = String(id.prefix(21 - shown.count - 1)) + " " + shown
+                } else if i == 0, ranking.failure != nil {
+                    cell = "(not computed)"
+                }
+                row += "  " + cell.padding(toLength: 21, withPad: " ", startingAt: 0)
+            }
+            line(row.trailingSpacesRemoved())
+        }
+        for ranking in r.rankings { if let failure = ranking.failure { para("  \(ranking.metric): \(failure)") } }
+
+        // 2. Hedging
+        line("")
+        line("2. WHO HEDGES")
+        para("An actor hedges when it keeps positive ties to both sides of a rivalry. H counts the rivalries it "
+            + "straddles; h is the share of its pairs of partners that are rivals; H_w weights each straddled "
+            + "rivalry by the geometric mean of the three tie strengths (1 = as strong as the strongest tie). "
+            + "Every relation of the view counts, read as undirected; several relations between a pair are "
+            + "combined into one net sign (Σ sign × weight).")
+        if r.signedGraph.ambivalentPairs > 0 {
+            para("\(r.signedGraph.ambivalentPairs) pairs whose relations cancel out exactly are left out.")
+        }
+        let hedgers = r.hedging.ranking().filter { $0.hedges > 0 }
+        line("")
+        if hedgers.isEmpty {
+            line("No actor hedges: no one has positive ties to two rivals.")
+        } else {
+            line("rank  actor                        H      h     H_w  rivalries straddled, strongest first")
+            for (i, h) in hedgers.prefix(r.options.top).enumerated() {
+                let rivalries = h.rivalries.prefix(4).map { "\($0.first) × \($0.second)" }.joined(separator: ", ")
+                    + (h.rivalries.count > 4 ? ", … (+\(h.rivalries.count - 4))" : "")
+                let label = String(name(n, h.id).prefix(24))
+                line(String(i + 1).leftPadded(4) + "  " + label.padding(toLength: 24, withPad: " ", startingAt: 0)
+                    + String(h.hedges).leftPadded(6) + number(h.hedgingRatio, 2).leftPadded(7)
+                    + number(h.weightedHedges, 2).leftPadded(8) + "  " + rivalries)
+            }
+            if hedgers.count > r.options.top { line("(\(hedgers.count) actors hedge; `actornet hedging` lists all)") }
+        }
+
+        // 3. Balance
+        line("")
+        line("3. BALANCE: DOES THE NETWORK SPLIT INTO TWO CAMPS?")
+        let c = r.census.counts
+        para("Triangles: +++ \(c.plusPlusPlus), ++− \(c.plusPlusMinus), +−− \(c.plusMinusMinus), −−− \(c.minusMinusMinus). "
+            + (c.balanceRatio.map { "Balanced share (+++ and +−−) \(number($0)) of \(c.total)." }
+                ?? "No triangles, so no triangle balance."))
+        switch r.walkBalance {
+        case let .success(w): para("Walk balance (Estrada–Benzi) K = \(number(w.value)) (1 = perfectly balanced).")
+        case let .failure(e): para("Walk balance not computed: \(e)")
+        }
+        switch r.frustration {
+        case let .success(f):
+            let method = f.unweighted.method == .exact ? "exact" : "heuristic, lower bound \(f.indexLowerBound)"
+            para("Frustration index L = \(f.index) (\(method)): the fewest relations that must change sign (or go) "
+                + "for the network to split into two camps, friendly inside and hostile across; normalised "
+                + "F = \(number(f.normalizedIndex)) (1 = balanced). The split that attains it:")
+            let camps = [0, 1].map { camp in
+                f.actorIDs.indices.filter { f.unweighted.camps[$0] == camp && r.signedGraph.offsets[$0] != r.signedGraph.offsets[$0 + 1] }
+                    .map { f.actorIDs[$0] }.sorted()
+            }
+            line(wrap("  camp A: " + camps[0].joined(separator: ", "), width: 100, indent: "          "))
+            line(wrap("  camp B: " + camps[1].joined(separator: ", "), width: 100, indent: "          "))
+            if !f.unweighted.frustrated.isEmpty {
+                let ties = f.unweighted.frustrated.map {
+                    "\($0.first)–\($0.second) (\($0.sign == .positive ? "friends across camps" : "rivals in one camp"))"
+                }
+                line(wrap("  frustrated: " + ties.joined(separator: ", "), width: 100, indent: "              "))
+            }
+        case let .failure(e): para("Frustration not computed: \(e)")
+        }
+
+        // 4. Say versus do
+        line("")
+        line("4. SAY VERSUS DO")
+        para("For each actor supporting another: stated support (words: statements, votes, mediation) against "
+            + "material support (arms, drones, fuel, money, troops), each the sum of the weights of the positive "
+            + "relations on that channel; an undirected relation supports both ways. Gap = stated − material.")
+        let pairs = r.sayDo.pairs
+        if pairs.isEmpty {
+            line("No relation in this view records a channel (stated or material).")
+        } else {
+            line("")
+            line("source → target".padding(toLength: 34, withPad: " ", startingAt: 0) + "stated".leftPadded(8)
+                + "material".leftPadded(10) + "gap".leftPadded(8))
+            let words = pairs.filter { $0.gap > 0 }.prefix(r.options.top)
+            let deeds = pairs.filter { $0.gap < 0 }.reversed().prefix(r.options.top)
+            for p in Array(words) + [nil] + Array(deeds) {
+                guard let p else {
+                    if !words.isEmpty, !deeds.isEmpty { line("  …") }
+                    continue
+                }
+                let label = "\(p.source) → \(p.target)"
+                line(label.padding(toLength: 34, withPad: " ", startingAt: 0) + number(p.stated, 1).leftPadded(8)
+                    + number(p.material, 1).leftPadded(10) + String(format: "%+.1f", p.gap).leftPadded(8))
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    func trailingSpacesRemoved() -> String {
+        var s = Substring(self)
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,48 @@
+import ActorNetCore
+import ActorNetIO
+import ArgumentParser
+
+struct Report: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The analyst's report: central actors, hedgers and the rivalries they straddle, balance and camps, say versus do.",
+        discussion: """
+            By default the report describes the network as of the latest date any relation \
+            starts (its present); --at DATE picks another date and --all-dates uses every \
+            relation whatever its dates. Undated relations count as always present.
+
+            Exit status: 0 success; 1 the network has errors; 64 bad usage; 66 the file cannot be read.
+            """
+    )
+
+    @Argument(help: "A network file (YAML or JSON).")
+    var file: String
+
+    @Option(help: ArgumentHelp("The network as of this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
+    var at: String?
+
+    @Flag(help: "Use every relation whatever its dates.")
+    var allDates = false
+
+    @Option(help: "How many actors or pairs each ranking shows.")
+    var top = 5
+
+    @Option(help: "Path length per relation for betweenness: inverse (1/weight, default), weight, or unit.")
+    var distance: DistanceChoice = .inverse
+
+    func validate() throws {
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if at != nil, allDates { throw ValidationError("--at and --all-dates contradict each other; give one") }
+        if let at, PartialDate(iso: at) == nil {
+            throw ValidationError("--at: '\(at)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. --at 2025-06")
+        }
+    }
+
+    func run() async throws {
+        let network = try loadOrExit(file)
+        var options = NetworkReport.Options(at: allDates ? nil : at.flatMap(PartialDate.init(iso:)) ?? network.latestStart,
+                                            top: top)
+        options.metric.distance = distance.distance
+        let report = try NetworkReport(network: network, options: options)
+        print(AnalystReport.text(report, file: file), terminator: "")
+    }
+}
