@@ -14,7 +14,7 @@ struct ActorNetCommand: AsyncParsableCommand {
             64 bad command-line usage; 66 a file cannot be read.
             """,
         version: ActorNetVersion.string,
-        subcommands: [Validate.self, Info.self, Report.self, Metrics.self]
+        subcommands: [Validate.self, Info.self, Report.self, Metrics.self, HedgingCommand.self, Balance.self]
     )
 }
 

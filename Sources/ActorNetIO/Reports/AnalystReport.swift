@@ -75,12 +75,13 @@ public enum AnalystReport {
         } else {
             line("rank  actor                        H      h     H_w  rivalries straddled, strongest first")
             for (i, h) in hedgers.prefix(r.options.top).enumerated() {
-                let rivalries = h.rivalries.prefix(4).map { "\($0.first) × \($0.second)" }.joined(separator: ", ")
+                let rivalries = h.rivalries.prefix(4).map { "\($0.first)\u{00A0}×\u{00A0}\($0.second)" }.joined(separator: ", ")
                     + (h.rivalries.count > 4 ? ", … (+\(h.rivalries.count - 4))" : "")
                 let label = String(name(n, h.id).prefix(24))
-                line(String(i + 1).leftPadded(4) + "  " + label.padding(toLength: 24, withPad: " ", startingAt: 0)
+                line(wrap(String(i + 1).leftPadded(4) + "  " + label.padding(toLength: 24, withPad: " ", startingAt: 0)
                     + String(h.hedges).leftPadded(6) + number(h.hedgingRatio, 2).leftPadded(7)
-                    + number(h.weightedHedges, 2).leftPadded(8) + "  " + rivalries)
+                    + number(h.weightedHedges, 2).leftPadded(8) + "  " + rivalries,
+                    width: 100, indent: String(repeating: " ", count: 53)))
             }
             if hedgers.count > r.options.top { line("(\(hedgers.count) actors hedge; `actornet hedging` lists all)") }
         }

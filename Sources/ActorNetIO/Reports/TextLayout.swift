@@ -1,19 +1,35 @@
-/// Wraps text at word boundaries to `width` columns; continuation lines get `indent`.
-/// Leading spaces of the first line are kept.
+/// Wraps text at spaces to `width` columns; continuation lines start with `indent`. Runs of
+/// spaces inside a line (table alignment) and leading spaces are kept; a break drops the spaces
+/// it replaces.
 public func wrap(_ text: String, width: Int = 100, indent: String = "  ") -> String {
-    var lines: [String] = []
-    let lead = String(text.prefix { $0 == " " })
-    var line = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-        if line.isEmpty {
-            line = (lines.isEmpty ? lead : indent) + word
-        } else if line.count + 1 + word.count > width {
-            lines.append(line)
-            line = indent + word
+    // Tokens: (spaces before, word).
+    var tokens: [(String, String)] = []
+    var spaces = "", word = ""
+    for ch in text {
+        if ch == " " {
+            if !word.isEmpty {
+                tokens.append((spaces, word))
+                spaces = ""
+                word = ""
+            }
+            spaces.append(ch)
         } else {
-            line += " " + word
+            word.append(ch)
         }
     }
-    if !line.isEmpty { lines.append(line) }
+    if !word.isEmpty { tokens.append((spaces, word)) }
+    var lines: [String] = []
+    var line = ""
+    for (gap, w) in tokens {
+        if line.isEmpty {
+            line = (lines.isEmpty ? gap : indent) + w
+        } else if line.count + gap.count + w.count > width {
+            lines.append(line)
+            line = indent + w
+        } else {
+            line += gap + w
+        }
+    }
+    if !line.isEmpty || lines.isEmpty { lines.append(line) }
     return lines.joined(separator: "\n")
 }
