@@ -26,6 +26,9 @@ struct Report: AsyncParsableCommand {
     @Option(help: "How many actors or pairs each ranking shows.")
     var top = 5
 
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
     @Option(help: "Path length per relation for betweenness: inverse (1/weight, default), weight, or unit.")
     var distance: DistanceChoice = .inverse
 
@@ -43,6 +46,9 @@ struct Report: AsyncParsableCommand {
                                             top: top)
         options.metric.distance = distance.distance
         let report = try NetworkReport(network: network, options: options)
-        print(AnalystReport.text(report, file: file), terminator: "")
+        switch format {
+        case .text: print(AnalystReport.text(report, file: file), terminator: "")
+        case .json: print(try AnalystReport.json(report, file: file), terminator: "")
+        }
     }
 }

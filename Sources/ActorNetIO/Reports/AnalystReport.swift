@@ -154,3 +154,68 @@ extension String {
         return String(s)
     }
 }
+
+extension AnalystReport {
+    /// The report as JSON (schema in the README, "JSON output").
+    public static func json(_ r: NetworkReport, file: String) throws -> String {
+        struct Entry: Encodable { var id: String; var value: Double }
+        struct Ranking: Encodable { var metric: String; var measure: String; var top: [Entry]; var error: String? }
+        struct Rivalry: Encodable { var first: String; var second: String; var strength: Double }
+        struct Hedger: Encodable {
+            var id: String; var hedges: Int; var hedgingRatio: Double; var weightedHedges: Double; var rivalries: [Rivalry]
+        }
+        struct Tie: Encodable { var first: String; var second: String; var sign: String }
+        struct Frustration: Encodable {
+            var index: Double; var lowerBound: Double; var method: String; var normalized: Double
+            var campA: [String]; var campB: [String]; var frustrated: [Tie]
+        }
+        struct Balance: Encodable {
+            var triangles: [String: Int]; var triangleBalance: Double?; var walkBalance: Double?
+            var frustration: Frustration?; var ambivalentPairs: Int; var errors: [String]
+        }
+        struct Support: Encodable {
+            var source: String; var target: String; var stated: Double; var material: Double; var unspecified: Double
+            var gap: Double
+        }
+        struct Document: Encodable {
+            var file: String; var name: String?; var asOf: String?; var actors: Int; var relationsInView: Int
+            var centralityView: String; var signedView: String; var distance: String
+            var centrality: [Ranking]; var hedging: [Hedger]; var balance: Balance; var sayDo: [Support]
+        }
+        var errors: [String] = []
+        var walk: Double?
+        switch r.walkBalance {
+        case let .success(w): walk = w.value
+        case let .failure(e): errors.append(e.description)
+        }
+        var frustration: Frustration?
+        switch r.frustration {
+        case let .success(f):
+            let active = f.actorIDs.indices.filter { r.signedGraph.offsets[$0] != r.signedGraph.offsets[$0 + 1] }
+            func camp(_ c: Int) -> [String] { active.filter { f.unweighted.camps[$0] == c }.map { f.actorIDs[$0] }.sorted() }
+            frustration = Frustration(
+                index: f.unweighted.value, lowerBound: f.unweighted.lowerBound, method: f.unweighted.method.rawValue,
+                normalized: f.normalizedIndex, campA: camp(0), campB: camp(1),
+                frustrated: f.unweighted.frustrated.map { Tie(first: $0.first, second: $0.second, sign: $0.sign.description) })
+        case let .failure(e): errors.append(e.description)
+        }
+        let c = r.census.counts
+        let doc = Document(
+            file: file, name: r.network.name, asOf: r.options.at?.description, actors: r.network.actors.count,
+            relationsInView: r.signedView.edgeCount, centralityView: r.centralityView.filter.describe(in: r.network),
+            signedView: r.signedView.filter.describe(in: r.network), distance: r.options.metric.distance.rawValue,
+            centrality: r.rankings.map { Ranking(metric: $0.metric.rawValue, measure: $0.measure,
+                                                 top: $0.top.map { Entry(id: $0.id, value: $0.value) }, error: $0.failure) },
+            hedging: r.hedging.ranking().filter { $0.hedges > 0 }.map { h in
+                Hedger(id: h.id, hedges: h.hedges, hedgingRatio: h.hedgingRatio, weightedHedges: h.weightedHedges,
+                       rivalries: h.rivalries.map { Rivalry(first: $0.first, second: $0.second, strength: $0.strength) })
+            },
+            balance: Balance(
+                triangles: ["+++": c.plusPlusPlus, "++-": c.plusPlusMinus, "+--": c.plusMinusMinus, "---": c.minusMinusMinus],
+                triangleBalance: c.balanceRatio, walkBalance: walk, frustration: frustration,
+                ambivalentPairs: r.signedGraph.ambivalentPairs, errors: errors),
+            sayDo: r.sayDo.pairs.map { Support(source: $0.source, target: $0.target, stated: $0.stated, material: $0.material,
+                                               unspecified: $0.unspecified, gap: $0.gap) })
+        return try JSONOutput.encode(doc)
+    }
+}

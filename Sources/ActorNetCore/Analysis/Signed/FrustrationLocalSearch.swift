@@ -1,0 +1,276 @@
+/// A good split of one block into two camps, by multi-start iterated local search.
+///
+/// Each start builds a split, then improves it by single-actor moves: an actor changes camp when
+/// that frustrates fewer ties (the relocation step of Doreian & Mrvar 1996, Social Networks
+/// 18(2):149–168, doi:10.1016/0378-8733(95)00259-6, for two camps). Every actor's *gain* — what
+/// moving it would save — is kept up to date, so a move costs O(deg) and only the neighbours of
+/// moved actors are looked at again (a work queue, first in first out).
+///
+/// A local optimum is then kicked: a small connected group around a random actor (a coalition
+/// and its neighbours) changes camp at once, moves run again, and the result is kept if it is no
+/// worse — else every move of the round is undone, again in O(deg) each. This is iterated
+/// local search (Lourenço, Martin & Stützle 2003); accepting equal cost lets the search drift
+/// across the plateaus that frustration landscapes are full of.
+///
+/// Starts: the first colours a breadth-first spanning tree so that every tree tie is satisfied
+/// (the split a balanced graph has); the second takes the signs of the leading eigenvector of the
+/// signed adjacency matrix (spectral, found by power iteration on A + σI, σ the largest weighted
+/// degree, so the largest *algebraic* eigenvalue leads); the others are uniformly random from a
+/// seeded generator. The result is a deterministic function of the graph and the seed.
+///
+/// - Complexity: O(m) per start, O(100 m) for the spectral start, and per kick O(Σ deg) over
+///   the actors it moves; O(n + m) memory.
+final class FrustrationLocalSearch {
+    struct Outcome {
+        var camps: [UInt8]
+        var value: Double
+        var restarts: Int
+        var iterations: Int
+        var moves: Int
+    }
+
+    private let graph: FrustrationSubgraph
+    private let n: Int
+    private let tolerance: Double
+    private let offsets: UnsafeMutablePointer<Int>
+    private let neighbors: UnsafeMutablePointer<Int>
+    private let weights: UnsafeMutablePointer<Double>
+    private let negative: UnsafeMutablePointer<Bool>
+    private let camp: UnsafeMutablePointer<UInt8>
+    private let gain: UnsafeMutablePointer<Double>
+    private let queue: UnsafeMutablePointer<Int>
+    private let queued: UnsafeMutablePointer<Bool>
+    private let marked: UnsafeMutablePointer<Bool>
+    private var queueHead = 0, queueCount = 0
+    private var log: [Int] = []
+    private var cluster: [Int] = []
+    private var cost = 0.0
+    private var moves = 0
+
+    init(_ graph: FrustrationSubgraph) {
+        self.graph = graph
+        let n = graph.vertexCount
+        self.n = n
+        self.tolerance = graph.integral ? 0.5 : 1e-12 * max(1, graph.totalWeight)
+        let arcs = max(graph.neighbors.count, 1)
+        offsets = .allocate(capacity: n + 1)
+        offsets.initialize(from: graph.offsets, count: n + 1)
+        neighbors = .allocate(capacity: arcs)
+        neighbors.initialize(from: graph.neighbors, count: graph.neighbors.count)
+        weights = .allocate(capacity: arcs)
+        weights.initialize(from: graph.weights, count: graph.weights.count)
+        negative = .allocate(capacity: arcs)
+        negative.initialize(from: graph.negative, count: graph.negative.count)
+        let size = max(n, 1)
+        camp = .allocate(capacity: size); camp.initialize(repeating: 0, count: size)
+        gain = .allocate(capacity: size); gain.initialize(repeating: 0, count: size)
+        queue = .allocate(capacity: size); queue.initialize(repeating: 0, count: size)
+        queued = .allocate(capacity: size); queued.initialize(repeating: false, count: size)
+        marked = .allocate(capacity: size); marked.initialize(repeating: false, count: size)
+    }
+
+    deinit {
+        offsets.deallocate(); neighbors.deallocate(); weights.deallocate(); negative.deallocate()
+        camp.deallocate(); gain.deallocate(); queue.deallocate(); queued.deallocate(); marked.deallocate()
+    }
+
+    /// Runs `restarts` starts of `iterations` kicks each; the largest group a kick moves is
+    /// `kickSize` actors.
+    func run(restarts: Int, iterations: Int, kickSize: Int, seed: UInt64) -> Outcome {
+        var best = [UInt8](repeating: 0, count: n)
+        var bestCost = Double.infinity
+        var random = FrustrationRandom(seed: seed)
+        let kick = max(1, min(kickSize, n - 1))
+        for start in 0..<restarts {
+            switch start {
+            case 0: treeStart()
+            case 1: spectralStart()
+            default: for v in 0..<n { camp[v] = UInt8(truncatingIfNeeded: random.next() >> 63) }
+            }
+            resetGains()
+            for v in 0..<n { push(v) }
+            log.removeAll(keepingCapacity: true)
+            descend()
+            if cost < bestCost - tolerance { bestCost = cost; for v in 0..<n { best[v] = camp[v] } }
+            guard n > 1 else { continue }
+            for _ in 0..<iterations {
+                let before = cost
+                log.removeAll(keepingCapacity: true)
+                self.kick(from: random.below(n), size: 1 + random.below(kick), random: &random)
+                descend()
+                if cost <= before + tolerance {
+                    if cost < bestCost - tolerance { bestCost = cost; for v in 0..<n { best[v] = camp[v] } }
+                } else {
+                    for v in log.reversed() { flip(v) }
+                    cost = before
+                }
+            }
+        }
+        return Outcome(camps: best, value: graph.cost(of: best), restarts: restarts,
+                       iterations: n > 1 ? restarts * iterations : 0, moves: moves)
+    }
+
+    // MARK: Moves
+
+    /// Moves v to the other camp, updating the cost and every gain it touches. O(deg v).
+    private func flip(_ v: Int) {
+        cost -= gain[v]
+        gain[v] = -gain[v]
+        camp[v] ^= 1
+        let side = camp[v]
+        for a in offsets[v]..<offsets[v + 1] {
+            let u = neighbors[a]
+            // Whether the tie is frustrated now; before the move it was the opposite.
+            let frustrated = negative[a] == (camp[u] == side)
+            gain[u] += frustrated ? 2 * weights[a] : -2 * weights[a]
+        }
+        moves += 1
+    }
+
+    private func push(_ v: Int) {
+        guard !queued[v] else { return }
+        queued[v] = true
+        queue[(queueHead + queueCount) % n] = v
+        queueCount += 1
+    }
+
+    /// Single-actor moves until none saves anything; each move is logged so it can be undone.
+    private func descend() {
+        while queueCount > 0 {
+            let v = queue[queueHead]
+            queueHead = (queueHead + 1) % n
+            queueCount -= 1
+            queued[v] = false
+            guard gain[v] > tolerance else { continue }
+            flip(v)
+            log.append(v)
+            for a in offsets[v]..<offsets[v + 1] where gain[neighbors[a]] > tolerance { push(neighbors[a]) }
+        }
+    }
+
+    /// Moves a connected group of `size` actors around `v` (breadth first, from a random arc)
+    /// and queues them and their neighbours.
+    private func kick(from v: Int, size: Int, random: inout FrustrationRandom) {
+        cluster.removeAll(keepingCapacity: true)
+        cluster.append(v)
+        marked[v] = true
+        var next = 0
+        while cluster.count < size, next < cluster.count {
+            let x = cluster[next]
+            next += 1
+            let (lo, hi) = (offsets[x], offsets[x + 1])
+            guard hi > lo else { continue }
+            let shift = random.below(hi - lo)
+            for i in 0..<(hi - lo) where cluster.count < size {
+                let u = neighbors[lo + (i + shift) % (hi - lo)]
+                if !marked[u] { marked[u] = true; cluster.append(u) }
+            }
+        }
+        for x in cluster {
+            marked[x] = false
+            flip(x)
+            log.append(x)
+        }
+        for x in cluster {
+            push(x)
+            for a in offsets[x]..<offsets[x + 1] { push(neighbors[a]) }
+        }
+    }
+
+    /// Recomputes every gain and the cost from the camps. O(m).
+    private func resetGains() {
+        var twice = 0.0
+        for v in 0..<n {
+            var g = 0.0
+            for a in offsets[v]..<offsets[v + 1] {
+                let frustrated = negative[a] == (camp[v] == camp[neighbors[a]])
+                g += frustrated ? weights[a] : -weights[a]
+                if frustrated { twice += weights[a] }
+            }
+            gain[v] = g
+        }
+        cost = twice / 2
+    }
+
+    // MARK: Starts
+
+    /// Colours a breadth-first spanning tree so that every tree tie is satisfied.
+    private func treeStart() {
+        for v in 0..<n { marked[v] = false }
+        var order: [Int] = []
+        order.reserveCapacity(n)
+        for root in 0..<n where !marked[root] {
+            marked[root] = true
+            camp[root] = 0
+            order.append(root)
+            var next = order.count - 1
+            while next < order.count {
+                let x = order[next]
+                next += 1
+                for a in offsets[x]..<offsets[x + 1] where !marked[neighbors[a]] {
+                    let u = neighbors[a]
+                    marked[u] = true
+                    camp[u] = negative[a] ? camp[x] ^ 1 : camp[x]
+                    order.append(u)
+                }
+            }
+        }
+        for v in 0..<n { marked[v] = false }
+    }
+
+    /// Camps from the signs of the leading eigenvector of the signed adjacency matrix.
+    private func spectralStart() {
+        var shift = 0.0
+        for v in 0..<n {
+            var d = 0.0
+            for a in offsets[v]..<offsets[v + 1] { d += weights[a] }
+            shift = max(shift, d)
+        }
+        // A fixed, uneven start so that no symmetry of the graph can make it orthogonal to the
+        // leading eigenvector by accident.
+        var x = (0..<n).map { 1 + Double($0 % 7) / 8 }
+        var y = [Double](repeating: 0, count: n)
+        for _ in 0..<100 {
+            var norm = 0.0
+            for v in 0..<n {
+                var s = shift * x[v]
+                for a in offsets[v]..<offsets[v + 1] {
+                    s += negative[a] ? -weights[a] * x[neighbors[a]] : weights[a] * x[neighbors[a]]
+                }
+                y[v] = s
+                norm += s * s
+            }
+            norm = norm.squareRoot()
+            guard norm > 0 else { break }
+            var change = 0.0
+            for v in 0..<n {
+                let value = y[v] / norm
+                change = max(change, abs(value - x[v]))
+                x[v] = value
+            }
+            if change < 1e-9 { break }
+        }
+        for v in 0..<n { camp[v] = x[v] < 0 ? 1 : 0 }
+    }
+}
+
+/// SplitMix64 (Steele, Lea & Flood 2014): a small generator whose stream is fixed by its seed
+/// on every platform and Swift version, which `Int.random(in:using:)` does not promise.
+struct FrustrationRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in 0..<bound (bound > 0), by Lemire's multiply-high (bias below 2⁻⁶⁴·bound).
+    mutating func below(_ bound: Int) -> Int {
+        Int(truncatingIfNeeded: next().multipliedFullWidth(by: UInt64(bound)).high)
+    }
+}
