@@ -23,8 +23,19 @@ public struct NodeScores: Sendable, Hashable {
     }
 
     /// Actors from highest to lowest score; ties broken by id so the order is deterministic.
-    public func ranking() -> [(id: String, value: Double)] {
-        zip(actorIDs, values).sorted { a, b in a.1 != b.1 ? a.1 > b.1 : a.0 < b.0 }.map { (id: $0.0, value: $0.1) }
+    public func ranking() -> [RankedScore] {
+        zip(actorIDs, values).sorted { a, b in a.1 != b.1 ? a.1 > b.1 : a.0 < b.0 }.map { RankedScore(id: $0.0, value: $0.1) }
+    }
+}
+
+/// One actor's place in a ranking.
+public struct RankedScore: Sendable, Hashable {
+    public var id: String
+    public var value: Double
+
+    public init(id: String, value: Double) {
+        self.id = id
+        self.value = value
     }
 }
 

@@ -45,7 +45,7 @@ public enum AnalystReport {
             for ranking in r.rankings {
                 var cell = ""
                 if i < ranking.top.count {
-                    let (id, value) = ranking.top[i]
+                    let (id, value) = (ranking.top[i].id, ranking.top[i].value)
                     let shown = ranking.metric.isCount ? String(format: "%.0f", value) : number(value)
                     cell = String(id.prefix(21 - shown.count - 1)) + " " + shown
                 } else if i == 0, ranking.failure != nil {

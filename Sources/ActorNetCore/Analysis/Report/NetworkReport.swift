@@ -19,7 +19,7 @@ public struct NetworkReport: Sendable {
     public struct Ranking: Sendable {
         public var metric: Metric
         public var measure: String
-        public var top: [(id: String, value: Double)]
+        public var top: [RankedScore]
         /// Set when the measure could not be computed on this view (e.g. non-convergence).
         public var failure: String?
     }
@@ -66,7 +66,8 @@ public struct NetworkReport: Sendable {
         signedGraph = graph
         hedging = Hedging().run(on: graph)
         census = TriangleCensus().run(on: graph)
-        walkBalance = Result { () throws(AnalysisError) in try WalkBalance().run(on: graph) }
+        // Dense O(n³) eigenvalues: kept to networks a report can wait for.
+        walkBalance = Result { () throws(AnalysisError) in try WalkBalance(maximumActors: 2000).run(on: graph) }
         let frustrationIndex = options.frustration
         frustration = Result { () throws(AnalysisError) in try frustrationIndex.run(on: graph) }
         sayDo = SayDo().run(on: supportView)

@@ -4,7 +4,7 @@
 /// cooperate and compete). Signed measures need one sign per pair, so the pair's relations in
 /// the view are combined by their **net signed strength** Σ sign × weight: the pair's tie is
 /// positive if that sum is > 0, negative if < 0, and its strength is |Σ|. A pair whose sum is
-/// exactly 0 is *ambivalent*: it is left out and counted in `ambivalentPairs`, so reports can
+/// 0 (to within 1e-12 of the pair's total strength, so rounding cannot decide) is *ambivalent*: it is left out and counted in `ambivalentPairs`, so reports can
 /// say so. Directions are ignored. To analyse one kind of tie alone, filter the view first.
 ///
 /// - Complexity: O(m log m) to build, for m edges in the view.
@@ -35,19 +35,22 @@ public struct SignedGraph: Sendable {
             let (s, t) = (view.edgeSource[e], view.edgeTarget[e])
             return UInt64(min(s, t)) << 32 | UInt64(max(s, t))
         }
-        let order = (0..<m).sorted { key($0) < key($1) }
+        // Sorted by pair, then by edge order, so sums are taken in the same order every time.
+        let order = (0..<m).sorted { key($0) != key($1) ? key($0) < key($1) : $0 < $1 }
         var pairU: [UInt32] = [], pairV: [UInt32] = [], pairSign: [Int8] = [], pairWeight: [Double] = []
         var ambivalent = 0
         var i = 0
         while i < m {
             let k = key(order[i])
-            var net = 0.0
+            var net = 0.0, total = 0.0
             var j = i
             while j < m, key(order[j]) == k {
                 net += Double(view.edgeSign[order[j]]) * view.edgeWeight[order[j]]
+                total += view.edgeWeight[order[j]]
                 j += 1
             }
-            if net == 0 {
+            // Rounding must not turn a cancelling pair (0.1 + 0.2 − 0.3) into a tiny tie.
+            if abs(net) <= 1e-12 * total {
                 ambivalent += 1
             } else {
                 pairU.append(UInt32(k >> 32))
