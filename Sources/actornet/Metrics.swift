@@ -26,7 +26,10 @@ struct Metrics: AsyncParsableCommand {
             incoming distances in directed views; eigenvector, PageRank, Katz and HITS weighted \
             by summed strength (--spectral-weights none for counts).
 
-            Metrics: \(Metric.allCases.map(\.rawValue).joined(separator: ", ")).
+            Metrics: \(Metric.allCases.map(\.rawValue).joined(separator: ", ")); and \
+            edge-betweenness, which scores pairs of actors and is asked for alone. Signed \
+            measures (negative-*, signed-degree, pn, pn-in, pn-out, hedges, hedging-ratio, \
+            weighted-hedges) read relations of both signs even when the view keeps one.
 
             Exit status: 0 success; 1 the network has errors, or an iterative measure did not \
             converge; 64 bad usage (unknown metric or kind, bad date); 66 the file cannot be read.
@@ -76,9 +79,15 @@ struct Metrics: AsyncParsableCommand {
 
     enum SpectralWeights: String, ExpressibleByArgument, CaseIterable { case strength, none }
 
+    /// Edge betweenness scores pairs of actors, not actors, so it is asked for alone.
+    var wantsEdgeBetweenness: Bool { metricList.map { Substring($0).trimmingSpaces() } == "edge-betweenness" }
+
     func validate() throws {
-        if let metricList, case let .failure(error) = Metric.parseList(metricList) {
-            throw ValidationError(error.description)
+        if let metricList, !wantsEdgeBetweenness, case let .failure(error) = Metric.parseList(metricList) {
+            if metricList.contains("edge-betweenness") {
+                throw ValidationError("edge-betweenness scores pairs of actors, not actors: ask for it alone (--metric edge-betweenness)")
+            }
+            throw ValidationError(error.description + ", edge-betweenness (alone)")
         }
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         if !(0..<1).contains(damping) { throw ValidationError("--damping must be in [0, 1), e.g. 0.85") }
@@ -91,6 +100,17 @@ struct Metrics: AsyncParsableCommand {
         let metrics = (try? Metric.parseList(metricList ?? "").get()).flatMap { $0.isEmpty ? nil : $0 } ?? Metric.defaults
         let filter = try view.filter(for: network, defaultSign: .positive, defaultDirection: .undirected)
         let networkView = try NetworkView(network, filter: filter)
+        if wantsEdgeBetweenness {
+            let result = EdgeBetweenness(normalized: !raw, distance: distance.distance).run(on: networkView)
+            let report = EdgeScoresReport(file: file, view: filter.describe(in: network),
+                                          distanceSetting: distance.rawValue, result: result)
+            switch format {
+            case .table: print(report.text(top: top), terminator: "")
+            case .csv: print(report.csv(), terminator: "")
+            case .json: print(try report.json(), terminator: "")
+            }
+            return
+        }
         var options = MetricOptions()
         options.distance = distance.distance
         options.normalized = !raw
@@ -112,6 +132,11 @@ struct Metrics: AsyncParsableCommand {
         }
         var settings = ["distance": distance.distance.description]
         for (metric, score) in zip(metrics, scores) { settings[metric.rawValue] = score.measure }
+        let signed = metrics.filter(\.isSigned)
+        if !signed.isEmpty, filter.sign != nil {
+            settings["note"] = "\(signed.map(\.rawValue).joined(separator: ", ")) read relations of both signs "
+                + "(the rest of the view as above)"
+        }
         let report = MetricsReport(file: file, view: filter.describe(in: network), options: settings,
                                    distanceSetting: distance.rawValue, actors: network.actors, metrics: metrics, scores: scores)
         switch format {

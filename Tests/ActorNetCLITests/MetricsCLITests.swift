@@ -75,6 +75,28 @@ import Testing
         #expect(r.stdout.isEmpty)
     }
 
+    @Test func edgeBetweennessScoresPairs() throws {
+        let r = try cli.run(["metrics", "graphs/russia-iran.yaml", "--metric", "edge-betweenness", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first == "source,target,edge-betweenness[distance=inverse]")
+        #expect(lines.dropFirst().first?.hasPrefix("RUS,IRN,") == true)
+        let mixed = try cli.run(["metrics", "graphs/russia-iran.yaml", "--metric", "degree,edge-betweenness"])
+        #expect(mixed.status == 64)
+        #expect(mixed.stderr.contains("ask for it alone"))
+    }
+
+    @Test func signedMetricsReadBothSigns() throws {
+        let r = try cli.run(["metrics", "graphs/russia-iran.yaml", "--metric", "hedges,pn,negative-degree", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let russia = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("RUS,") })
+        let fields = russia.split(separator: ",")
+        #expect(fields[2] == "4")              // Russia straddles four rivalries
+        #expect(Double(fields[4])! > 0)        // and has negative ties, though the view is positive
+        let table = try cli.run(["metrics", "graphs/russia-iran.yaml", "--metric", "pn"])
+        #expect(table.stdout.contains("note: pn read relations of both signs"))
+    }
+
     @Test func helpExplainsTheDistanceChoice() throws {
         let r = try cli.run(["metrics", "--help"])
         #expect(r.stdout.contains("stronger tie is a"))

@@ -6,15 +6,24 @@ public enum Metric: String, Sendable, Hashable, CaseIterable, CustomStringConver
     case positiveDegree = "positive-degree", negativeDegree = "negative-degree", signedDegree = "signed-degree"
     case positiveStrength = "positive-strength", negativeStrength = "negative-strength"
     case betweenness, closeness, harmonic, eigenvector, pagerank, katz, hubs, authorities
+    case pn, pnOut = "pn-out", pnIn = "pn-in"
+    case hedges, hedgingRatio = "hedging-ratio", weightedHedges = "weighted-hedges"
 
     public var description: String { rawValue }
 
     /// Whether the measure walks shortest paths (and so depends on `--distance`).
     public var usesDistance: Bool { [.betweenness, .closeness, .harmonic].contains(self) }
 
+    /// Whether the measure reads signs: it is computed on relations of both signs even when the
+    /// view keeps one (the rest of the view's filter applies).
+    public var isSigned: Bool {
+        [.negativeDegree, .negativeStrength, .signedDegree, .pn, .pnOut, .pnIn, .hedges, .hedgingRatio,
+         .weightedHedges].contains(self)
+    }
+
     /// Whether the values are counts (shown without decimals).
     public var isCount: Bool {
-        [.degree, .inDegree, .outDegree, .positiveDegree, .negativeDegree, .signedDegree].contains(self)
+        [.degree, .inDegree, .outDegree, .positiveDegree, .negativeDegree, .signedDegree, .hedges].contains(self)
     }
 
     /// Whether the measure is computed iteratively (agreement to 1e-6 rather than 1e-9).
@@ -70,10 +79,25 @@ extension Metric {
     /// Computes this measure on a view.
     ///
     /// - Throws: `AnalysisError` for non-convergence or a view the measure cannot use.
+    ///
+    /// Signed measures (`isSigned`) are computed on `view` with its sign filter lifted.
     public func compute(on view: NetworkView, options: MetricOptions = MetricOptions(),
                         degrees: DegreeStrength.Result? = nil) throws(AnalysisError) -> NodeScores {
+        if isSigned, view.filter.sign != nil {
+            var filter = view.filter
+            filter.sign = nil
+            // Lifting the sign filter cannot add an unknown kind, so this view always builds.
+            guard let both = try? NetworkView(view.network, filter: filter) else {
+                throw AnalysisError.unsupported(measure: rawValue, reason: "cannot build the signed view")
+            }
+            return try compute(on: both, options: options)
+        }
         func column(_ c: DegreeStrength.Column) -> NodeScores {
             (degrees ?? DegreeStrength().run(on: view)).scores(c)
+        }
+        func hedging(_ value: (HedgingScore) -> Double, _ name: String) -> NodeScores {
+            let h = Hedging().run(on: SignedGraph(view))
+            return NodeScores(measure: name, view: view, values: h.scores.map(value))
         }
         switch self {
         case .degree: return column(.degree)
@@ -106,6 +130,18 @@ extension Metric {
             return try HITS(weighted: options.spectralWeighted, iteration: options.iteration).run(on: view).hubs
         case .authorities:
             return try HITS(weighted: options.spectralWeighted, iteration: options.iteration).run(on: view).authorities
+        case .pn:
+            return try PNCentrality().run(on: SignedGraph(view))
+        case .pnOut:
+            return try DirectedPNCentrality().run(on: view).outgoing
+        case .pnIn:
+            return try DirectedPNCentrality().run(on: view).incoming
+        case .hedges:
+            return hedging({ Double($0.hedges) }, "hedges H (rivalries straddled)")
+        case .hedgingRatio:
+            return hedging(\.hedgingRatio, "hedging ratio h = H / C(d⁺, 2)")
+        case .weightedHedges:
+            return hedging(\.weightedHedges, "weighted hedges H_w")
         }
     }
 }

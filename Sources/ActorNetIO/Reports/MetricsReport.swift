@@ -112,3 +112,47 @@ enum CSVField {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
+
+/// Renders edge betweenness: one row per linked pair of actors.
+public struct EdgeScoresReport: Sendable {
+    public var file: String
+    public var view: String
+    public var distanceSetting: String
+    public var result: EdgeBetweenness.Result
+
+    public init(file: String, view: String, distanceSetting: String, result: EdgeBetweenness.Result) {
+        self.file = file
+        self.view = view
+        self.distanceSetting = distanceSetting
+        self.result = result
+    }
+
+    public func text(top: Int?) -> String {
+        var out = "\(file)\n" + wrap("view: \(view)") + "\n" + wrap("measure: \(result.measure)") + "\n"
+        out += "parallel relations count as one link; scores are per \(result.directed ? "ordered " : "")pair\n\n"
+        let rows = result.ranking()
+        out += "rank".leftPadded(4) + "  " + "pair".padding(toLength: 40, withPad: " ", startingAt: 0) + "betweenness".leftPadded(12) + "\n"
+        for (i, e) in rows.prefix(top ?? rows.count).enumerated() {
+            let pair = "\(e.source) \(result.directed ? "→" : "–") \(e.target)"
+            out += String(i + 1).leftPadded(4) + "  " + pair.padding(toLength: 40, withPad: " ", startingAt: 0)
+                + MetricsReport.fixed(e.value).leftPadded(12) + "\n"
+        }
+        if let top, top < rows.count { out += "(top \(top) of \(rows.count) pairs; --top to change)\n" }
+        return out
+    }
+
+    public func csv() -> String {
+        var out = "source,target,edge-betweenness[distance=\(distanceSetting)]\n"
+        for e in result.ranking() {
+            out += [e.source, e.target, formatExact(e.value)].map(CSVField.escape).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    public func json() throws -> String {
+        struct Row: Encodable { var source: String; var target: String; var value: Double }
+        struct Document: Encodable { var file: String; var view: String; var measure: String; var directed: Bool; var pairs: [Row] }
+        return try JSONOutput.encode(Document(file: file, view: view, measure: result.measure, directed: result.directed,
+                                              pairs: result.ranking().map { Row(source: $0.source, target: $0.target, value: $0.value) }))
+    }
+}
