@@ -1,0 +1,291 @@
+public import ActorNetCore
+import Foundation
+
+/// Builds a `Network` from the nodes, edges and typed attributes that a foreign format holds
+/// (GraphML, GEXF, CSV, node-link JSON), with the same column names `ExportTable` writes, so an
+/// ActorNet export reads back unchanged and any other file maps the same way.
+///
+/// Node columns `label` or `name` give the name, `kind` and `group` theirs; everything else is
+/// an attribute (numbers, booleans and text keep their types). Edge columns `kind`, `sign`,
+/// `weight`, `directed`, `channel`, `since`, `until`, `flows`, `label` and `evidence` map to the
+/// relation's fields; the rest are attributes. Matching is case-insensitive.
+///
+/// Kinds: a `kind` the network knows (built in, or declared in the file's graph-level `kinds`)
+/// is used as is. An unknown kind is declared on first use with the sign of that edge (`sign`
+/// column, else the sign of `weight`, else positive) and its direction. Edges without a kind
+/// become `tie` (positive) or `negative-tie` (negative). A negative `weight` gives the sign and
+/// its absolute value the strength. Self-loops are skipped with a warning (a relation joins two
+/// actors); edges to undeclared nodes declare them, with a warning.
+public struct ImportBuilder {
+    public let file: String
+    private var name: String?
+    private var summary: String?
+    private var declaredKinds: [RelationKind] = []
+    private var sources: [SourceReference] = []
+    private var actors: [ActorNode] = []
+    private var actorIndex: [String: Int] = [:]
+    private var actorLocations: [SourceLocation] = []
+    private var relations: [Relation] = []
+    private var relationLocations: [SourceLocation] = []
+    private var pendingIDs: [String?] = []
+    private var kindSigns: [String: (Sign, SourceLocation)] = [:]
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(file: String) {
+        self.file = file
+    }
+
+    public mutating func warning(_ message: String, at location: SourceLocation, fix: String? = nil) {
+        diagnostics.append(Diagnostic(.warning, at: location, message, fix: fix))
+    }
+
+    public mutating func error(_ message: String, at location: SourceLocation, fix: String? = nil) {
+        diagnostics.append(Diagnostic(.error, at: location, message, fix: fix))
+    }
+
+    /// Graph-level data: `name`, `description`, and the `kinds` and `sources` that ActorNet
+    /// writes as JSON text. Other keys are ignored.
+    public mutating func setGraphData(key: String, value: String, at location: SourceLocation) {
+        switch key.lowercased() {
+        case "name": name = value
+        case "description": summary = value
+        case "kinds":
+            guard let kinds = NetworkMetadataJSON.decodeKinds(value) else {
+                warning("graph data 'kinds' is not the JSON ActorNet writes; ignored", at: location)
+                return
+            }
+            declaredKinds = kinds
+        case "sources":
+            guard let list = NetworkMetadataJSON.decodeSources(value) else {
+                warning("graph data 'sources' is not the JSON ActorNet writes; ignored", at: location)
+                return
+            }
+            sources = list
+        default: break
+        }
+    }
+
+    public mutating func addNode(id: String, attributes: [(key: String, value: ExportTable.Value)], at location: SourceLocation) {
+        var actor = ActorNode(id: id)
+        for (key, value) in attributes {
+            switch key.lowercased() {
+            case "label", "name": actor.name = value.text
+            case "kind": actor.kind = value.text
+            case "group": actor.group = value.text
+            default: actor.attributes[Self.attributeName(key, reserved: ["label", "name", "kind", "group"])] = Self.attribute(value)
+            }
+        }
+        if let existing = actorIndex[id], actors[existing].attributes.isEmpty, actors[existing].name == id,
+           actorLocations[existing].line == 0 {
+            // Declared implicitly by an earlier edge: fill it in.
+            actors[existing] = actor
+            actorLocations[existing] = location
+            return
+        }
+        if actorIndex[id] == nil { actorIndex[id] = actors.count }
+        actors.append(actor)
+        actorLocations.append(location)
+    }
+
+    public mutating func addEdge(id: String?, source: String, target: String, directed: Bool,
+                                 attributes: [(key: String, value: ExportTable.Value)], at location: SourceLocation) {
+        if source == target {
+            warning("self-loop on '\(source)' skipped: an ActorNet relation joins two different actors", at: location)
+            return
+        }
+        for end in [source, target] where actorIndex[end] == nil {
+            warning("edge refers to undeclared node '\(end)'; it is added as an actor", at: location,
+                    fix: "declare the node in the file")
+            actorIndex[end] = actors.count
+            actors.append(ActorNode(id: end))
+            actorLocations.append(SourceLocation(file: file, line: 0, column: 0))
+        }
+        var kind: String?
+        var sign: Sign?
+        var weight: Double?
+        var isDirected = directed
+        var relation = Relation(id: "", source: source, target: target, kind: "")
+        for (key, value) in attributes {
+            switch key.lowercased() {
+            case "kind": kind = value.text
+            case "sign":
+                switch value {
+                case let .long(n): sign = n < 0 ? .negative : .positive
+                case let .double(x): sign = x < 0 ? .negative : .positive
+                default:
+                    guard let s = Sign(parsing: value.text) else {
+                        error("sign '\(value.text)' is not valid", at: location, fix: "use 1 or -1 (or + / -)")
+                        continue
+                    }
+                    sign = s
+                }
+            case "weight":
+                switch value {
+                case let .double(x): weight = x
+                case let .long(n): weight = Double(n)
+                default:
+                    guard let x = Double(value.text) else {
+                        error("weight '\(value.text)' is not a number", at: location, fix: "write a number such as 2.5")
+                        continue
+                    }
+                    weight = x
+                }
+            case "directed":
+                if case let .boolean(b) = value { isDirected = b } else if let b = Bool(value.text.lowercased()) { isDirected = b }
+            case "channel":
+                guard let channel = Channel(rawValue: value.text.lowercased()) else {
+                    error("channel '\(value.text)' is not valid", at: location, fix: "use 'stated' or 'material'")
+                    continue
+                }
+                relation.channel = channel
+            case "since", "until":
+                guard let date = PartialDate(iso: value.text) else {
+                    error("\(key) '\(value.text)' is not a valid date", at: location, fix: "write YYYY, YYYY-MM or YYYY-MM-DD")
+                    continue
+                }
+                if key.lowercased() == "since" { relation.since = date } else { relation.until = date }
+            case "flows":
+                relation.flows = value.text.components(separatedBy: "; ").filter { !$0.isEmpty }
+            case "label": relation.label = value.text
+            case "evidence":
+                relation.evidence = EvidenceJSON.decode(value.text) ?? [Evidence(text: value.text)]
+            default:
+                relation.attributes[Self.attributeName(key, reserved: ExportTable.fixedEdgeColumns.map(\.name))] = Self.attribute(value)
+            }
+        }
+        if let w = weight, w < 0 {
+            if sign == nil { sign = .negative }
+            weight = -w
+        }
+        relation.weight = weight ?? 1
+        let kindName = kind ?? (sign == .negative ? "negative-tie" : "tie")
+        let known = (RelationKind.builtIns + declaredKinds).first { $0.name == kindName }
+        if let known {
+            if let sign, sign != known.sign {
+                error("edge of kind '\(kindName)' has sign \(sign.symbol) but the kind is \(known.sign)", at: location,
+                      fix: "correct the sign, or use a kind of that sign")
+            }
+            if isDirected != (known.direction == .directed) { relation.direction = isDirected ? .directed : .undirected }
+        } else if let (first, firstLocation) = kindSigns[kindName] {
+            if let sign, sign != first {
+                error("edges of kind '\(kindName)' have sign \(first.symbol) (line \(firstLocation.line)) and \(sign.symbol) here",
+                      at: location, fix: "a kind has one sign; give the two kinds different names")
+            }
+            if let declared = declaredKinds.first(where: { $0.name == kindName }),
+               isDirected != (declared.direction == .directed) {
+                relation.direction = isDirected ? .directed : .undirected
+            }
+        } else {
+            let newSign = sign ?? .positive
+            kindSigns[kindName] = (newSign, location)
+            declaredKinds.append(RelationKind(name: kindName, sign: newSign, direction: isDirected ? .directed : .undirected,
+                                              description: "imported from \(URL(fileURLWithPath: file).lastPathComponent)"))
+        }
+        relation.kind = kindName
+        relations.append(relation)
+        relationLocations.append(location)
+        pendingIDs.append(id)
+    }
+
+    /// The network, or nil with every error; diagnostics are sorted by position.
+    public func build() -> LoadResult {
+        var diagnostics = self.diagnostics
+        // Ids: the file's, else SOURCE-kind-TARGET (made unique).
+        var taken = Set(pendingIDs.compactMap { $0 })
+        var relations = self.relations
+        for i in relations.indices {
+            if let id = pendingIDs[i] {
+                relations[i].id = id
+            } else {
+                let base = "\(relations[i].source)-\(relations[i].kind)-\(relations[i].target)"
+                var candidate = base, n = 2
+                while taken.contains(candidate) {
+                    candidate = "\(base)-\(n)"
+                    n += 1
+                }
+                taken.insert(candidate)
+                relations[i].id = candidate
+            }
+        }
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        for issue in Network.check(actors: actors, kinds: declaredKinds, relations: relations, sources: sources) {
+            let location: SourceLocation
+            switch issue.subject {
+            case let .actor(i, _): location = actorLocations[i].line > 0 ? actorLocations[i] : start
+            case let .relation(i, _), let .evidence(i, _, _): location = relationLocations[i]
+            default: location = start
+            }
+            diagnostics.append(Diagnostic(issue.severity, at: location, "\(issue.subjectDescription): \(issue.message)",
+                                          fix: issue.fix))
+        }
+        diagnostics.sort { $0.location < $1.location }
+        guard !diagnostics.hasErrors else { return LoadResult(network: nil, diagnostics: diagnostics) }
+        let network = try? Network(name: name, summary: summary, actors: actors, kinds: declaredKinds,
+                                   relations: relations, sources: sources)
+        return LoadResult(network: network, diagnostics: diagnostics)
+    }
+
+    static func attribute(_ value: ExportTable.Value) -> AttributeValue {
+        switch value {
+        case let .string(s): .string(s)
+        case let .double(x): .number(x)
+        case let .long(n): .number(Double(n))
+        case let .boolean(b): .bool(b)
+        }
+    }
+
+    /// Undoes `ExportTable`'s `attr_` prefix for attributes that clash with fixed columns.
+    static func attributeName(_ key: String, reserved: [String]) -> String {
+        if key.hasPrefix("attr_"), reserved.contains(String(key.dropFirst(5))) { return String(key.dropFirst(5)) }
+        return key
+    }
+}
+
+/// The network-level data ActorNet writes into graph attributes as JSON text: declared kinds
+/// and sources, so an export reads back into the same network.
+public enum NetworkMetadataJSON {
+    struct Kind: Codable { var name: String; var sign: String; var direction: String; var description: String? }
+    struct Source: Codable { var id: String; var title: String; var url: String?; var date: String?; var note: String? }
+
+    static func encoder() -> JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }
+
+    /// The declared (not built-in) kinds, in declaration order, as
+    /// `[{"name": …, "sign": "negative", "direction": "directed", "description": …}]`.
+    public static func encodeKinds(_ network: Network) -> String? {
+        let declared = network.kinds.filter { !$0.isBuiltIn }
+        guard !declared.isEmpty else { return nil }
+        let list = declared.map {
+            Kind(name: $0.name, sign: $0.sign.description, direction: $0.direction.rawValue, description: $0.description)
+        }
+        return (try? encoder().encode(list)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    public static func decodeKinds(_ text: String) -> [RelationKind]? {
+        guard let list = try? JSONDecoder().decode([Kind].self, from: Data(text.utf8)) else { return nil }
+        var kinds: [RelationKind] = []
+        for k in list {
+            guard let sign = Sign(parsing: k.sign), let direction = Direction(rawValue: k.direction) else { return nil }
+            kinds.append(RelationKind(name: k.name, sign: sign, direction: direction, description: k.description))
+        }
+        return kinds
+    }
+
+    public static func encodeSources(_ network: Network) -> String? {
+        guard !network.sources.isEmpty else { return nil }
+        let list = network.sources.map {
+            Source(id: $0.id, title: $0.title, url: $0.url, date: $0.date?.description, note: $0.note)
+        }
+        return (try? encoder().encode(list)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    public static func decodeSources(_ text: String) -> [SourceReference]? {
+        guard let list = try? JSONDecoder().decode([Source].self, from: Data(text.utf8)) else { return nil }
+        return list.map {
+            SourceReference(id: $0.id, title: $0.title, url: $0.url, date: $0.date.flatMap(PartialDate.init(iso:)), note: $0.note)
+        }
+    }
+}
