@@ -24,7 +24,8 @@ public struct Network: Sendable {
     let relationKind: [UInt16]
     let relationDirected: [Bool]
 
-    /// Builds a network, checking every invariant.
+    /// Builds a network, checking every invariant. A relation's `direction` that repeats its
+    /// kind's default is dropped (canonical form).
     ///
     /// - Parameter kinds: the kinds the network declares, besides the built-in ones.
     /// - Throws: `NetworkValidationError` with every error found (warnings are not thrown;
@@ -41,7 +42,13 @@ public struct Network: Sendable {
         self.summary = summary
         self.actors = actors
         self.kinds = RelationKind.builtIns + declared
-        self.relations = relations
+        // Canonical form: a direction override that repeats the kind's default is dropped, so
+        // networks that mean the same compare equal whichever way they were written.
+        var canonical = relations
+        for i in canonical.indices {
+            if let d = canonical[i].direction, d == kinds[Int(checked.kindOf[i])].direction { canonical[i].direction = nil }
+        }
+        self.relations = canonical
         self.sources = sources
         self.actorIndex = checked.actorIndex
         self.kindIndex = checked.kindIndex
