@@ -291,3 +291,15 @@ extension Network: Equatable {
             && a.relations == b.relations && a.sources == b.sources
     }
 }
+
+extension Network {
+    /// The network as of `date`: the relations active then (`since` inclusive, `until`
+    /// exclusive; undated ones always), every actor, kind and source kept.
+    ///
+    /// - Complexity: O(n + m).
+    public func snapshot(at date: PartialDate) -> Network {
+        // A subset of a valid network's relations is valid.
+        try! Network(name: name, summary: summary, actors: actors, kinds: kinds.filter { !$0.isBuiltIn },
+                     relations: relations.filter { $0.isActive(at: date) }, sources: sources)
+    }
+}
