@@ -88,6 +88,10 @@ public struct ExportTable: Sendable {
         Column(name: "group", type: .string, role: .fixed),
     ]
 
+    /// Node column names an actor attribute may not take (compared case-insensitively); such
+    /// an attribute is written as `attr_<name>` and read back under its own name.
+    public static let reservedNodeNames = ["label", "name", "kind", "group", "r", "g", "b", "size"]
+
     public static let fixedEdgeColumns: [Column] = [
         Column(name: "kind", type: .string, role: .fixed),
         Column(name: "sign", type: .long, role: .fixed),
@@ -106,7 +110,7 @@ public struct ExportTable: Sendable {
     /// (by another).
     public init(_ network: Network, metrics: [(name: String, scores: NodeScores)] = [], visual: Visual? = nil) {
         self.network = network
-        let fixedNodeNames = Set(Self.fixedNodeColumns.map(\.name) + metrics.map(\.name) + ["r", "g", "b", "size"])
+        let fixedNodeNames = Set(Self.reservedNodeNames + metrics.map(\.name))
         let nodeAttributes = Self.attributeColumns(network.actors.map(\.attributes), reserved: fixedNodeNames)
         var nodeColumns = Self.fixedNodeColumns + nodeAttributes
         nodeColumns += metrics.map { Column(name: $0.name, type: .double, role: .metric) }
@@ -169,8 +173,9 @@ public struct ExportTable: Sendable {
                 if let existing = types[key], existing != type { types[key] = .string } else if types[key] == nil { types[key] = type }
             }
         }
+        let lowered = Set(reserved.map { $0.lowercased() })
         return types.keys.sorted().map { key in
-            Column(name: reserved.contains(key) ? "attr_\(key)" : key, type: types[key]!, role: .attribute(key))
+            Column(name: lowered.contains(key.lowercased()) ? "attr_\(key)" : key, type: types[key]!, role: .attribute(key))
         }
     }
 

@@ -72,7 +72,7 @@ public struct ImportBuilder {
             case "label", "name": actor.name = value.text
             case "kind": actor.kind = value.text
             case "group": actor.group = value.text
-            default: actor.attributes[Self.attributeName(key, reserved: ["label", "name", "kind", "group"])] = Self.attribute(value)
+            default: actor.attributes[Self.attributeName(key, reserved: ExportTable.reservedNodeNames)] = Self.attribute(value)
             }
         }
         if let existing = actorIndex[id], actors[existing].attributes.isEmpty, actors[existing].name == id,
@@ -236,7 +236,7 @@ public struct ImportBuilder {
 
     /// Undoes `ExportTable`'s `attr_` prefix for attributes that clash with fixed columns.
     static func attributeName(_ key: String, reserved: [String]) -> String {
-        if key.hasPrefix("attr_"), reserved.contains(String(key.dropFirst(5))) { return String(key.dropFirst(5)) }
+        if key.hasPrefix("attr_"), reserved.contains(key.dropFirst(5).lowercased()) { return String(key.dropFirst(5)) }
         return key
     }
 }

@@ -1,0 +1,220 @@
+import CLibXML2
+
+/// Writes an `ExportTable` as GraphML 1.0 through libxml2's streaming writer.
+///
+/// - One `<key>` per column, typed `string`, `double`, `long` or `boolean`, with `attr.name` the
+///   column name and an id derived from it: `n_` (node), `e_` (edge) or `g_` (graph) followed by
+///   the name with every character other than ASCII letters, digits, `-`, `_` and `.` replaced
+///   by `_` (`n_label`, `e_weight`, `g_kinds`), made unique with `_2`, `_3`, …. Gephi takes
+///   keys named `d0`, `d1`, … for its own, so numbered ids are never used.
+/// - `edgedefault` is `directed` only when every relation is; when directions mix, every edge
+///   carries `directed="true|false"`. Each relation is its own `<edge>` with its own id, so
+///   parallel relations stay apart; `weight` is the (positive) strength, `sign` and `kind` say
+///   the rest.
+/// - Output is UTF-8, indented by two spaces, and the same network gives the same bytes.
+///
+/// The file validates against the GraphML schema whenever actor ids, relation ids and
+/// attribute names are XML name tokens (letters, digits, `.`, `-`, `_`, `:` — no spaces), as
+/// in the shipped networks. Other ids are still written verbatim, as well-formed XML that
+/// networkx, igraph, Gephi and yEd read (Gephi's own exports do the same with names such as
+/// `Modularity Class`); renaming them would break the link to the source file.
+public enum GraphMLWriter {
+    /// GraphML for the table; deterministic bytes.
+    ///
+    /// - Throws: `GraphMLError` when a text holds a character XML 1.0 cannot carry (a control
+    ///   character other than tab, LF and CR, or U+FFFE/U+FFFF), naming where it is.
+    /// - Complexity: O(size of the output).
+    public static func write(_ table: ExportTable) throws(GraphMLError) -> [UInt8] {
+        try checkCharacters(table)
+        let nodeKeys = keyIDs(table.nodeColumns.map(\.name), prefix: "n_")
+        let edgeKeys = keyIDs(table.edgeColumns.map(\.name), prefix: "e_")
+        let graphData = table.graphData
+        let graphKeys = keyIDs(graphData.map(\.key), prefix: "g_")
+
+        let xml = try XMLStreamWriter()
+        try xml.startDocument()
+        try xml.start("graphml")
+        try xml.attribute("xmlns", graphMLNamespace)
+        try xml.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
+        try xml.attribute("xsi:schemaLocation",
+                          "\(graphMLNamespace) http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd")
+        for (id, name) in zip(graphKeys, graphData.map(\.key)) {
+            try key(xml, id: id, for: "graph", name: name, type: .string)
+        }
+        for (id, column) in zip(nodeKeys, table.nodeColumns) {
+            try key(xml, id: id, for: "node", name: column.name, type: column.type)
+        }
+        for (id, column) in zip(edgeKeys, table.edgeColumns) {
+            try key(xml, id: id, for: "edge", name: column.name, type: column.type)
+        }
+
+        try xml.start("graph")
+        try xml.attribute("id", "G")
+        try xml.attribute("edgedefault", table.defaultDirected ? "directed" : "undirected")
+        for (id, item) in zip(graphKeys, graphData) {
+            try data(xml, key: id, text: item.value)
+        }
+        for node in table.nodes {
+            try xml.start("node")
+            try xml.attribute("id", node.id)
+            for (id, value) in zip(nodeKeys, node.values) {
+                if let value { try data(xml, key: id, text: text(value)) }
+            }
+            try xml.end()
+        }
+        for edge in table.edges {
+            try xml.start("edge")
+            try xml.attribute("id", edge.id)
+            try xml.attribute("source", edge.source)
+            try xml.attribute("target", edge.target)
+            if table.mixedDirections { try xml.attribute("directed", edge.directed ? "true" : "false") }
+            for (id, value) in zip(edgeKeys, edge.values) {
+                if let value { try data(xml, key: id, text: text(value)) }
+            }
+            try xml.end()
+        }
+        try xml.end()  // graph
+        try xml.end()  // graphml
+        return try xml.finish()
+    }
+
+    /// GraphML's name for each column type: the four that networkx, igraph, Gephi and yEd all read.
+    static let typeNames: [ExportTable.ColumnType: String] = [
+        .string: "string", .double: "double", .long: "long", .boolean: "boolean",
+    ]
+
+    /// Key ids for names, in order: prefix + name reduced to `[A-Za-z0-9._-]`, made unique.
+    static func keyIDs(_ names: [String], prefix: String) -> [String] {
+        var taken = Set<String>()
+        return names.map { name in
+            let base = prefix + String(String.UnicodeScalarView(name.unicodeScalars.map { s in
+                s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "-_.".unicodeScalars.contains(s))
+                    ? s : "_"
+            }))
+            var id = base, n = 2
+            while taken.contains(id) {
+                id = "\(base)_\(n)"
+                n += 1
+            }
+            taken.insert(id)
+            return id
+        }
+    }
+
+    /// The value as GraphML text. Doubles use ActorNet's shortest exact form, except that
+    /// non-finite metric values get the XML Schema spellings, which every GraphML reader knows.
+    static func text(_ value: ExportTable.Value) -> String {
+        if case let .double(x) = value, !x.isFinite {
+            return x.isNaN ? "NaN" : x > 0 ? "INF" : "-INF"
+        }
+        return value.text
+    }
+
+    private static func key(_ xml: XMLStreamWriter, id: String, for domain: String, name: String,
+                            type: ExportTable.ColumnType) throws(GraphMLError) {
+        try xml.start("key")
+        try xml.attribute("id", id)
+        try xml.attribute("for", domain)
+        try xml.attribute("attr.name", name)
+        try xml.attribute("attr.type", typeNames[type] ?? "string")
+        try xml.end()
+    }
+
+    private static func data(_ xml: XMLStreamWriter, key: String, text: String) throws(GraphMLError) {
+        try xml.start("data")
+        try xml.attribute("key", key)
+        try xml.text(text)
+        try xml.end()
+    }
+
+    /// Refuses, before anything is written, every text XML 1.0 cannot carry: dropping or
+    /// replacing the character silently would change the data.
+    static func checkCharacters(_ table: ExportTable) throws(GraphMLError) {
+        func check(_ text: String, _ place: @autoclosure () -> String) throws(GraphMLError) {
+            guard let bad = XMLText.firstForbidden(in: text) else { return }
+            throw GraphMLError("\(place()) contains \(XMLText.codePoint(bad)), which XML 1.0 cannot carry",
+                               fix: "remove the character or replace it (e.g. with a space) in the network file")
+        }
+        func field(_ column: ExportTable.Column) -> String {
+            if case let .attribute(name) = column.role { return "attribute '\(name.debugEscaped)'" }
+            return "field '\(column.name)'"
+        }
+        for item in table.graphData { try check(item.value, "network \(item.key)") }
+        for column in table.nodeColumns { try check(column.name, "actor attribute name '\(column.name.debugEscaped)'") }
+        for column in table.edgeColumns { try check(column.name, "relation attribute name '\(column.name.debugEscaped)'") }
+        for node in table.nodes {
+            try check(node.id, "actor id '\(node.id.debugEscaped)'")
+            for (column, value) in zip(table.nodeColumns, node.values) {
+                if case let .string(s)? = value { try check(s, "actor '\(node.id.debugEscaped)' \(field(column))") }
+            }
+        }
+        for edge in table.edges {
+            try check(edge.id, "relation id '\(edge.id.debugEscaped)'")
+            for (column, value) in zip(table.edgeColumns, edge.values) {
+                if case let .string(s)? = value { try check(s, "relation '\(edge.id.debugEscaped)' \(field(column))") }
+            }
+        }
+    }
+}
+
+/// libxml2's `xmlTextWriter` over a memory buffer, one call per XML event; every failure of
+/// libxml2 becomes a `GraphMLError` (none is expected once the characters are checked).
+private final class XMLStreamWriter {
+    private let buffer: xmlBufferPtr
+    private var writer: xmlTextWriterPtr?
+
+    init() throws(GraphMLError) {
+        guard let buffer = xmlBufferCreate() else { throw GraphMLError("libxml2 could not allocate an output buffer") }
+        self.buffer = buffer
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+            xmlBufferFree(buffer)
+            throw GraphMLError("libxml2 could not create a writer")
+        }
+        self.writer = writer
+        xmlTextWriterSetIndent(writer, 1)
+        XMLText.with("  ") { _ = xmlTextWriterSetIndentString(writer, $0) }
+    }
+
+    deinit {
+        if let writer { xmlFreeTextWriter(writer) }
+        xmlBufferFree(buffer)
+    }
+
+    private func check(_ status: Int32, _ what: @autoclosure () -> String) throws(GraphMLError) {
+        if status < 0 { throw GraphMLError("libxml2 failed to write \(what())", fix: "report this as a bug with the network file") }
+    }
+
+    func startDocument() throws(GraphMLError) {
+        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "the XML declaration")
+    }
+
+    func start(_ name: String) throws(GraphMLError) {
+        try check(XMLText.with(name) { xmlTextWriterStartElement(writer, $0) }, "<\(name)>")
+    }
+
+    func attribute(_ name: String, _ value: String) throws(GraphMLError) {
+        try check(XMLText.with(name) { n in XMLText.with(value) { v in xmlTextWriterWriteAttribute(writer, n, v) } },
+                  "attribute \(name)")
+    }
+
+    /// Escapes `<`, `>`, `&` and CR (as `&#13;`, so that a CR survives end-of-line
+    /// normalisation on reading).
+    func text(_ text: String) throws(GraphMLError) {
+        try check(XMLText.with(text) { xmlTextWriterWriteString(writer, $0) }, "a text")
+    }
+
+    func end() throws(GraphMLError) {
+        try check(xmlTextWriterEndElement(writer), "an end tag")
+    }
+
+    /// Ends the document and returns the bytes; the writer must be freed first, since that is
+    /// what flushes its last output into the buffer.
+    func finish() throws(GraphMLError) -> [UInt8] {
+        try check(xmlTextWriterEndDocument(writer), "the end of the document")
+        xmlFreeTextWriter(writer)
+        writer = nil
+        let count = Int(xmlBufferLength(buffer))
+        guard count > 0, let content = xmlBufferContent(buffer) else { return [] }
+        return Array(UnsafeBufferPointer(start: content, count: count))
+    }
+}

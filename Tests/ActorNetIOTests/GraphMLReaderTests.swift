@@ -1,0 +1,194 @@
+import ActorNetCore
+import ActorNetIO
+import ActorNetTestSupport
+import Foundation
+import Testing
+
+@Suite struct GraphMLReaderTests {
+    static func read(_ name: String) -> LoadResult { GraphMLReader.read(path: Fixtures.sharedDataPath("graphml/\(name)")) }
+
+    static func read(xml: String) -> LoadResult { GraphMLReader.read(bytes: Array(xml.utf8), file: "inline.graphml") }
+
+    /// Actors and relations per shared sample; the counts agree with networkx 3.6.1
+    /// (`read_graphml(…, force_multigraph=True)`) wherever networkx reads the file, except
+    /// primer_nested, which ActorNet flattens fully (networkx keeps 9 nodes and 8 edges).
+    static let readable: [(file: String, actors: Int, relations: Int, warnings: Int)] = [
+        ("gephi_export_lesmiserables.graphml", 77, 254, 0),
+        ("graphology_miserables_broken.graphml", 77, 254, 2),  // one warning per undeclared key
+        ("graphology_missing_nodes.graphml", 51, 37, 36),  // 36 undeclared nodes become actors
+        ("graphology_mixed_multigraph.graphml", 6, 8, 0),
+        ("graphology_multigraph.graphml", 6, 9, 0),
+        ("igraph_test_default_attrs.graphml", 3, 2, 0),
+        ("igraph_test_namespace_prefix.graphml", 3, 2, 0),
+        ("igraph_written_gahuku_gama.graphml", 16, 58, 0),
+        ("igraph_written_hsa05010.graphml", 26, 10, 0),
+        ("networkx_written_gahuku_gama.graphml", 16, 58, 0),
+        ("primer_attributes.graphml", 6, 7, 0),
+        ("primer_nested.graphml", 14, 12, 3),
+        ("primer_parseinfo.graphml", 11, 12, 0),
+        ("primer_simple.graphml", 11, 12, 0),
+        ("tinkerpop_modern.graphml", 6, 6, 0),
+        ("yed_3.17_nested_groups.graphml", 9, 4, 3),
+        ("yed_yfiles_java27_shapenode.graphml", 3, 1, 1),  // an edge key used on a node
+    ]
+
+    static let refused: [(file: String, message: String, line: Int)] = [
+        // Its weight key defaults to 0.0, which edge e0 takes: not a relation's strength.
+        ("boost_graphml_test.graphml", "relation 1: weight 0 is not a finite number > 0", 22),
+        ("primer_hyper.graphml", "hyperedges are not supported: ActorNet relations join two actors; convert them to edges first (3 in this file, first here)", 12),
+        ("primer_port.graphml", "ports are not supported: ActorNet relations join actors, not points on them (13 in this file, first here)", 6),
+        ("igraph_test_yfiles_html_2.0.graphml", "ports are not supported: ActorNet relations join actors, not points on them (7 in this file, first here)", 71),
+    ]
+
+    @Test func everySharedSampleIsCovered() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.sharedDataPath("graphml"))
+            .filter { $0.hasSuffix(".graphml") }
+        #expect(Set(files) == Set(Self.readable.map(\.file) + Self.refused.map(\.file)))
+    }
+
+    @Test(arguments: readable.map(\.file))
+    func readsSample(file: String) throws {
+        let expected = Self.readable.first { $0.file == file }!
+        let result = Self.read(file)
+        let network = try #require(result.network, "\(result.diagnostics)")
+        #expect(network.actors.count == expected.actors)
+        #expect(network.relations.count == expected.relations)
+        #expect(result.diagnostics.warnings.count == expected.warnings, "\(result.diagnostics.map(\.description))")
+        #expect(result.diagnostics.allSatisfy { $0.location.line >= 1 && $0.location.column >= 1 })
+    }
+
+    @Test(arguments: refused.map(\.file))
+    func refusesSample(file: String) throws {
+        let expected = Self.refused.first { $0.file == file }!
+        let result = Self.read(file)
+        #expect(result.network == nil)
+        #expect(result.failure == .invalid)
+        let error = try #require(result.diagnostics.errors.first { $0.message == expected.message }, "\(result.diagnostics)")
+        #expect(error.location.line == expected.line)
+        #expect(error.location.column > 0)
+        #expect(error.fix != nil)
+    }
+
+    @Test func hyperedgeInPortFileIsRefusedToo() {
+        let messages = Self.read("primer_port.graphml").diagnostics.errors.map(\.message)
+        #expect(messages.contains { $0.hasPrefix("hyperedges are not supported") })
+    }
+
+    @Test(arguments: ["igraph_written_gahuku_gama.graphml", "networkx_written_gahuku_gama.graphml"])
+    func gahukuGamaKeepsItsSigns(file: String) throws {
+        let network = try #require(Self.read(file).network)
+        let negative = network.relations.indices.filter { network.sign(ofRelation: $0) == .negative }
+        #expect(negative.count == 29)
+        #expect(network.relations.allSatisfy { $0.weight == 1 })
+        #expect(Set(network.relations.map(\.kind)) == ["tie", "negative-tie"])
+        #expect(network.actors.contains { $0.name == "Gavev" })
+    }
+
+    @Test func defaultsAndTypesApply() throws {
+        let network = try #require(Self.read("igraph_test_default_attrs.graphml").network)
+        let p1 = try #require(network.actor(withID: "p1"))
+        #expect(p1.attributes["type"] == .bool(false))  // FALSE overrides the TRUE default
+        #expect(p1.attributes["age"] == .number(30))
+        #expect(p1.attributes["gender"] == .string("male"))  // default
+        #expect(p1.attributes["retired"] == .bool(false))
+        let o1 = try #require(network.actor(withID: "o1"))
+        #expect(o1.attributes["type"] == .bool(true))
+        #expect(o1.attributes["gender"] == .string("female"))
+        #expect(o1.attributes["age"] == .number(20))
+        #expect(network.relations.allSatisfy { network.isDirected(relation: network.relations.firstIndex(of: $0)!) })
+    }
+
+    @Test func mixedDirectionsAndParallelEdges() throws {
+        let network = try #require(Self.read("graphology_mixed_multigraph.graphml").network)
+        let directed = network.relations.indices.filter { network.isDirected(relation: $0) }.map { network.relations[$0].id }
+        #expect(Set(directed) == ["e3", "e6"])
+        #expect(network.relations.filter { $0.source == "n2" && $0.target == "n4" }.count == 2)
+        #expect(network.relations.first { $0.id == "e6" }?.weight == 1.1)
+        #expect(network.actor(withID: "n1")?.attributes["color"] == .string("yellow"))
+    }
+
+    @Test func yEdDrawingsAreSkipped() throws {
+        let network = try #require(Self.read("yed_yfiles_java27_shapenode.graphml").network)
+        #expect(network.actors.map(\.id) == ["n0", "n1", "n2"])
+        #expect(network.actor(withID: "n2")?.attributes["description"] == .string("description\nline1\nline2"))
+        #expect(network.actors.allSatisfy { $0.attributes.keys.allSatisfy { !$0.hasPrefix("d") || $0 == "description" } })
+    }
+
+    @Test func namespacePrefixesAreRead() throws {
+        let network = try #require(Self.read("igraph_test_namespace_prefix.graphml").network)
+        #expect(network.actors.map(\.id) == ["0", "1", "2"])
+        #expect(network.relations.map(\.source) == ["1", "2"])
+    }
+
+    @Test func undeclaredKeysAreKeptAsText() throws {
+        let result = Self.read("graphology_miserables_broken.graphml")
+        let network = try #require(result.network)
+        #expect(network.actor(withID: "11")?.name == "Valjean")  // undeclared 'label' still names the actor
+        #expect(network.actor(withID: "11")?.attributes["modularity_class"] == .string("1"))
+        #expect(result.diagnostics.warnings.map(\.message).contains { $0.contains("undeclared key 'label' (77 times") })
+    }
+
+    @Test func malformedXMLIsAnErrorWithLineAndColumn() throws {
+        let truncated = "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n  <graph edgedefault=\"directed\">\n    <node id=\"a\"/>\n"
+        let wrongNesting = "<graphml>\n<graph edgedefault=\"directed\">\n<node id=\"a\">\n</graph>\n</node>\n</graphml>\n"
+        for xml in [truncated, wrongNesting] {
+            let result = Self.read(xml: xml)
+            #expect(result.network == nil)
+            let error = try #require(result.diagnostics.errors.first)
+            #expect(error.message.hasPrefix("malformed XML: "), "\(error)")
+            #expect(error.location.line >= 4, "\(error)")
+            #expect(error.location.column >= 1)
+        }
+        let empty = Self.read(xml: "")
+        #expect(empty.network == nil && empty.diagnostics.hasErrors)
+    }
+
+    @Test func externalEntitiesAreNeverExpanded() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE graphml [<!ENTITY e SYSTEM "file:///etc/passwd">]>
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+              <key id="n_label" for="node" attr.name="label" attr.type="string"/>
+              <graph edgedefault="undirected">
+                <node id="a"><data key="n_label">x &e; y</data></node>
+              </graph>
+            </graphml>
+            """
+        let result = Self.read(xml: xml)
+        #expect(result.network == nil)
+        let everything = result.diagnostics.map(\.description).joined() + (result.network.map { "\($0.actors)" } ?? "")
+        #expect(!everything.contains("root:"))
+        let error = try #require(result.diagnostics.errors.first { $0.message.contains("entity reference '&e;'") })
+        #expect(error.location.line == 6)
+        #expect(error.location.column == 40)
+    }
+
+    @Test func notGraphMLIsRefused() throws {
+        let result = Self.read(xml: "<gexf><graph/></gexf>")
+        #expect(result.diagnostics.errors.first?.message == "not a GraphML file: the root element is <gexf>, not <graphml>")
+    }
+
+    @Test func badTypedValueIsAnError() throws {
+        let xml = """
+            <graphml><key id="age" for="node" attr.name="age" attr.type="int"/>
+            <graph edgedefault="undirected"><node id="a"><data key="age">old</data></node></graph></graphml>
+            """
+        let error = try #require(Self.read(xml: xml).diagnostics.errors.first)
+        #expect(error.message == "data for key 'age' (long) is 'old', not an integer")
+        #expect(error.location.line == 2 && error.location.column == 46)
+    }
+
+    @Test func unreadableFileSaysCannotRead() {
+        let result = GraphMLReader.read(path: "/nonexistent/x.graphml")
+        #expect(result.failure == .unreadable)
+        #expect(result.diagnostics.first?.message.hasPrefix("cannot read") == true)
+    }
+
+    @Test func schemaCheckFindsProblems() {
+        // Gephi writes attr.name="Modularity Class", which is not an NMTOKEN.
+        let bytes = Array(FileManager.default.contents(atPath: Fixtures.sharedDataPath("graphml/gephi_export_lesmiserables.graphml"))!)
+        let problems = GraphMLSchemaCheck.validate(bytes: bytes, file: "gephi.graphml", schemaPath: GraphMLTesting.schema)
+        #expect(!problems.isEmpty)
+        #expect(problems.allSatisfy { $0.location.line > 0 })
+    }
+}
