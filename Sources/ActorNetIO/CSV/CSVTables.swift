@@ -1,0 +1,501 @@
+import ActorNetCore
+import Foundation
+
+/// Node and edge tables in CSV, laid out as Gephi's spreadsheet import expects them.
+///
+/// `nodes.csv`: `Id,Label,kind,group,<actor attributes>,<metrics>…` (the columns of
+/// `ExportTable`). `edges.csv`: `Source,Target,Type,Id,Label,Weight,kind,sign,channel,since,
+/// until,flows,evidence,<relation attributes>`. Gephi reads `Type` as the direction, so `Type` is
+/// `Directed` or `Undirected` per relation and the relation's kind is in `kind`. Fields are
+/// quoted as RFC 4180 says; an absent value is an empty field and an empty text is `""` (the
+/// convention of PostgreSQL's CSV format), so the two read back apart. Lines end with LF.
+///
+/// Reading maps columns by name, case-insensitively, into `ImportBuilder`: `Id`, `Label` (or
+/// `name`), `kind`, `group` for nodes; `Source`, `Target` (required), `Id`, `Type` (`directed` or
+/// `undirected`; without the column every relation is undirected, as signed edge lists are),
+/// `Weight`, `kind`, `sign` (±1, `+`/`-`, `positive`/`negative`), `channel`, `since`, `until`,
+/// `flows`, `Label`, `evidence` for edges. Any other column is an attribute, typed by its values:
+/// numbers when every non-empty value is a finite number, booleans when every one is `true` or
+/// `false`, text otherwise. Without a node table, actors are the edges' ends in order of first
+/// appearance.
+///
+/// **Round trip.** A CSV pair has no graph-level data, so reading back what `nodes` and `edges`
+/// wrote gives the network with: no `name` and no `summary`; its declared kinds declared again on
+/// first use, in that order, with the sign and direction of that first relation and the
+/// description "imported from <edges file>" (kinds no relation uses are gone); and each source
+/// that evidence cites declared with its id as its title (in order of first citation), since
+/// evidence may only cite declared sources. As with every `ExportTable` format, a relation's
+/// `direction` survives only where it differs from its kind's default, and an attribute keeps
+/// its type only when its column types it so (a text attribute whose every value looks like a
+/// number reads back as a number). Everything else — actors and their attributes, relation ids,
+/// kinds, weights, channels, dates, flows, labels, evidence — reads back equal.
+public enum CSVTables {
+    /// The node table. O(n × columns).
+    public static func nodes(_ table: ExportTable) -> String {
+        let names = table.nodeColumns.map { column -> String in
+            if column.role == .fixed, column.name == "label" { return "Label" }
+            return csvName(column, reserved: nodeReserved)
+        }
+        var out = line((["Id"] + names).map(text))
+        for row in table.nodes {
+            out += line([text(row.id)] + row.values.map(field))
+        }
+        return out
+    }
+
+    /// The edge table, relations in network order. O(m × columns).
+    public static func edges(_ table: ExportTable) -> String {
+        var header = ["Source", "Target", "Type", "Id", "Label", "Weight"]
+        var order: [Int] = []
+        let gephiColumns = ["label": 4, "weight": 5]
+        var placed: [Int: Int] = [:]
+        for (c, column) in table.edgeColumns.enumerated() {
+            if column.role == .fixed, let slot = gephiColumns[column.name] {
+                placed[slot] = c
+            } else if column.role == .fixed, column.name == "directed" {
+                continue  // `Type` says it
+            } else {
+                header.append(csvName(column, reserved: edgeReserved))
+                order.append(c)
+            }
+        }
+        var out = line(header.map(text))
+        for row in table.edges {
+            var fields = [row.source, row.target, row.directed ? "Directed" : "Undirected", row.id].map(text)
+            fields += [4, 5].map { slot in placed[slot].map { field(row.values[$0]) } ?? "" }
+            fields += order.map { field(row.values[$0]) }
+            out += line(fields)
+        }
+        return out
+    }
+
+    /// Reads `nodes.csv` and `edges.csv` from disk; a missing `nodesPath` reads the edges alone.
+    public static func read(nodesPath: String?, edgesPath: String) -> LoadResult {
+        var nodes: [UInt8]?
+        if let nodesPath {
+            switch readFile(nodesPath) {
+            case let .success(bytes): nodes = bytes
+            case let .failure(d): return LoadResult(network: nil, diagnostics: [d])
+            }
+        }
+        switch readFile(edgesPath) {
+        case let .success(edges): return read(nodes: nodes, nodesFile: nodesPath, edges: edges, edgesFile: edgesPath)
+        case let .failure(d): return LoadResult(network: nil, diagnostics: [d])
+        }
+    }
+
+    /// Reads a node table (optional) and an edge table; `nodesFile` and `edgesFile` name them in
+    /// diagnostics. Every problem is reported, with its file, line and column.
+    public static func read(nodes: [UInt8]?, nodesFile: String?, edges: [UInt8], edgesFile: String) -> LoadResult {
+        var builder = ImportBuilder(file: edgesFile)
+        var diagnostics: [Diagnostic] = []
+        var declared = Set<String>()
+
+        if let nodes {
+            let file = nodesFile ?? "nodes.csv"
+            switch CSVParser.table(nodes, file: file) {
+            case let .failure(d): return LoadResult(network: nil, diagnostics: [d])
+            case let .success(table):
+                diagnostics += table.problems
+                readNodes(table, file: file, into: &builder, declared: &declared, diagnostics: &diagnostics)
+            }
+        }
+        let edgeTable: CSVParser.Table
+        switch CSVParser.table(edges, file: edgesFile) {
+        case let .failure(d): return LoadResult(network: nil, diagnostics: diagnostics + [d])
+        case let .success(table): edgeTable = table
+        }
+        diagnostics += edgeTable.problems
+        readEdges(edgeTable, file: edgesFile, declareEnds: nodes == nil, into: &builder, declared: &declared,
+                  diagnostics: &diagnostics)
+
+        let result = builder.build()
+        let all = (diagnostics + result.diagnostics).sorted { $0.location < $1.location }
+        return LoadResult(network: all.hasErrors ? nil : result.network, diagnostics: all)
+    }
+
+    // MARK: - Writing
+
+    /// Header names, besides the fixed columns, that a reader would take for a fixed column
+    /// (compared case-insensitively): an attribute with such a name is written `attr_<name>`.
+    static let nodeReserved: Set<String> = ["id", "label", "name", "kind", "group"]
+    static let edgeReserved: Set<String> = Set(["source", "target", "type", "id"] + ExportTable.fixedEdgeColumns.map(\.name))
+
+    static func csvName(_ column: ExportTable.Column, reserved: Set<String>) -> String {
+        guard case let .attribute(key) = column.role else { return column.name }
+        return reserved.contains(key.lowercased()) ? "attr_" + key : key
+    }
+
+    static func field(_ value: ExportTable.Value?) -> String {
+        value.map { text($0.text) } ?? ""
+    }
+
+    static func text(_ text: String) -> String {
+        text.isEmpty ? "\"\"" : CSVField.escape(text)
+    }
+
+    static func line(_ fields: [String]) -> String {
+        fields.joined(separator: ",") + "\n"
+    }
+
+    // MARK: - Reading
+
+    private static func readFile(_ path: String) -> Result<[UInt8], Diagnostic> {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let data = FileManager.default.contents(atPath: path)
+        else {
+            return .failure(Diagnostic(.error, at: start, "cannot read '\(path)': no such file, or not a readable file",
+                                       fix: "check the path and the file's permissions"))
+        }
+        return .success([UInt8](data))
+    }
+
+    /// The name a column passes to `ImportBuilder`: `attr_` taken off where the writer put it on a
+    /// name that the builder does not know as fixed.
+    static func builderKey(_ header: String, reserved: Set<String>) -> String {
+        if header.hasPrefix("attr_"), ["id", "source", "target", "type"].contains(header.dropFirst(5).lowercased()),
+           reserved.contains(header.dropFirst(5).lowercased()) {
+            return String(header.dropFirst(5))
+        }
+        return header
+    }
+
+    private static func readNodes(_ table: CSVParser.Table, file: String, into builder: inout ImportBuilder,
+                                  declared: inout Set<String>, diagnostics: inout [Diagnostic]) {
+        let lowered = table.header.map { $0.text.lowercased() }
+        guard let idColumn = lowered.firstIndex(of: "id") else {
+            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1),
+                "the node table has no 'Id' column (columns: \(table.header.map(\.text).joined(separator: ", ")))",
+                fix: "name the column of node ids 'Id', as Gephi does"))
+            return
+        }
+        let fixed: Set<String> = ["label", "name", "kind", "group"]
+        let types = columnTypes(table, skipping: Set(lowered.indices.filter { $0 == idColumn || fixed.contains(lowered[$0]) }))
+        for record in table.records {
+            let idCell = record.cells[idColumn]
+            guard !idCell.text.isEmpty else {
+                diagnostics.append(Diagnostic(.error, at: idCell.location(file), "empty node id",
+                                              fix: "give every node an id"))
+                continue
+            }
+            var attributes: [(key: String, value: ExportTable.Value)] = []
+            for (c, cell) in record.cells.enumerated() where c != idColumn {
+                guard let value = cell.value(as: types[c]) else { continue }
+                attributes.append((builderKey(table.header[c].text, reserved: nodeReserved), value))
+            }
+            declared.insert(idCell.text)
+            builder.addNode(id: idCell.text, attributes: attributes, at: record.location(file))
+        }
+    }
+
+    private static func readEdges(_ table: CSVParser.Table, file: String, declareEnds: Bool,
+                                  into builder: inout ImportBuilder, declared: inout Set<String>,
+                                  diagnostics: inout [Diagnostic]) {
+        let lowered = table.header.map { $0.text.lowercased() }
+        var missing: [String] = []
+        let source = lowered.firstIndex(of: "source"), target = lowered.firstIndex(of: "target")
+        if source == nil { missing.append("Source") }
+        if target == nil { missing.append("Target") }
+        guard let source, let target else {
+            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1),
+                "the edge table has no \(missing.joined(separator: " or ")) column (columns: \(table.header.map(\.text).joined(separator: ", ")))",
+                fix: "name the columns of the two ends 'Source' and 'Target', as Gephi does"))
+            return
+        }
+        let id = lowered.firstIndex(of: "id"), type = lowered.firstIndex(of: "type")
+        let weight = lowered.firstIndex(of: "weight"), sign = lowered.firstIndex(of: "sign")
+        let evidence = lowered.firstIndex(of: "evidence")
+        let fixedText: Set<String> = ["kind", "directed", "channel", "since", "until", "flows", "label"]
+        var own = Set([source, target, id, type, weight, sign, evidence].compactMap { $0 })
+        own.formUnion(lowered.indices.filter { fixedText.contains(lowered[$0]) })
+        let types = columnTypes(table, skipping: own)
+        var citedSources: [String] = []
+        var cited = Set<String>()
+
+        for record in table.records {
+            let location = record.location(file)
+            let from = record.cells[source], to = record.cells[target]
+            var usable = true
+            for (cell, name) in [(from, "Source"), (to, "Target")] where cell.text.isEmpty {
+                diagnostics.append(Diagnostic(.error, at: cell.location(file), "empty \(name)",
+                                              fix: "give both ends of every edge"))
+                usable = false
+            }
+            var directed = false
+            if let type, !record.cells[type].text.isEmpty {
+                switch record.cells[type].text.lowercased() {
+                case "directed": directed = true
+                case "undirected": directed = false
+                default:
+                    diagnostics.append(Diagnostic(.error, at: record.cells[type].location(file),
+                        "Type '\(record.cells[type].text)' is not a direction",
+                        fix: "write 'Directed' or 'Undirected' (Gephi's Type is the direction; put the kind in a 'kind' column)"))
+                    usable = false
+                }
+            }
+            var attributes: [(key: String, value: ExportTable.Value)] = []
+            if let weight, !record.cells[weight].text.isEmpty {
+                let cell = record.cells[weight]
+                if let x = CSVParser.number(cell.text) {
+                    attributes.append(("weight", .double(x)))
+                } else {
+                    diagnostics.append(Diagnostic(.error, at: cell.location(file), "weight '\(cell.text)' is not a number",
+                                                  fix: "write a finite number such as 2.5"))
+                    usable = false
+                }
+            }
+            if let sign, !record.cells[sign].text.isEmpty {
+                let cell = record.cells[sign]
+                if let s = Sign(parsing: cell.text) {
+                    attributes.append(("sign", .long(Int(s.rawValue))))
+                } else {
+                    diagnostics.append(Diagnostic(.error, at: cell.location(file), "sign '\(cell.text)' is not a sign",
+                                                  fix: "write 1 or -1 (or + / -, positive / negative)"))
+                    usable = false
+                }
+            }
+            if let evidence, !record.cells[evidence].text.isEmpty {
+                let text = record.cells[evidence].text
+                for source in EvidenceJSON.decode(text)?.compactMap(\.source) ?? [] where cited.insert(source).inserted {
+                    citedSources.append(source)
+                }
+                attributes.append(("evidence", .string(text)))
+            }
+            for (c, cell) in record.cells.enumerated() where c != source && c != target && c != id && c != type
+                && c != weight && c != sign && c != evidence {
+                guard let value = cell.value(as: types[c]) else { continue }
+                attributes.append((builderKey(table.header[c].text, reserved: edgeReserved), value))
+            }
+            guard usable else { continue }
+            if declareEnds {
+                for end in [from.text, to.text] where declared.insert(end).inserted {
+                    builder.addNode(id: end, attributes: [], at: location)
+                }
+            }
+            let relationID = id.map { record.cells[$0].text }.flatMap { $0.isEmpty ? nil : $0 }
+            builder.addEdge(id: relationID, source: from.text, target: to.text, directed: directed,
+                            attributes: attributes, at: location)
+        }
+
+        if !citedSources.isEmpty {
+            let list = citedSources.map {
+                NetworkMetadataJSON.Source(id: $0, title: $0, url: nil, date: nil, note: nil)
+            }
+            let start = SourceLocation(file: file, line: 1, column: 1)
+            if let data = try? NetworkMetadataJSON.encoder().encode(list) {
+                builder.setGraphData(key: "sources", value: String(decoding: data, as: UTF8.self), at: start)
+            }
+            diagnostics.append(Diagnostic(.warning, at: start,
+                "evidence cites sources a CSV table cannot declare (\(knownNamesList(citedSources))); each is declared with its id as its title",
+                fix: "read the network's native file to keep the sources' titles, URLs and dates"))
+        }
+    }
+
+    /// Per column: numbers when every non-empty value is a finite number, booleans when every one
+    /// is `true`/`false`, else text. Columns in `skipping` are text.
+    static func columnTypes(_ table: CSVParser.Table, skipping: Set<Int>) -> [ExportTable.ColumnType] {
+        table.header.indices.map { c in
+            if skipping.contains(c) { return .string }
+            let values = table.records.lazy.map { $0.cells[c] }.filter { !$0.text.isEmpty || $0.quoted }
+            if values.isEmpty { return .string }
+            if values.allSatisfy({ CSVParser.number($0.text) != nil }) { return .double }
+            if values.allSatisfy({ ["true", "false"].contains($0.text.lowercased()) }) { return .boolean }
+            return .string
+        }
+    }
+}
+
+/// A small RFC 4180 reader: fields separated by commas, records by LF or CRLF, fields optionally
+/// in double quotes with `""` for a quote. Positions are kept per field for diagnostics.
+enum CSVParser {
+    struct Cell {
+        var text: String
+        /// Written in quotes: `""` is an empty text, an unquoted empty field no value.
+        var quoted: Bool
+        var line: Int
+        var column: Int
+
+        func location(_ file: String) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
+
+        func value(as type: ExportTable.ColumnType) -> ExportTable.Value? {
+            if text.isEmpty && !quoted { return nil }
+            switch type {
+            case .double: return CSVParser.number(text).map(ExportTable.Value.double) ?? .string(text)
+            case .boolean: return .boolean(text.lowercased() == "true")
+            case .long, .string: return .string(text)
+            }
+        }
+    }
+
+    struct Record {
+        var cells: [Cell]
+        var line: Int
+        func location(_ file: String) -> SourceLocation { SourceLocation(file: file, line: line, column: 1) }
+    }
+
+    /// A header and the records that have as many fields; `problems` lists the others.
+    struct Table {
+        var header: [Cell]
+        var records: [Record]
+        var problems: [Diagnostic]
+    }
+
+    /// Parses and checks the shape: a header row, then records with as many fields (blank lines
+    /// skipped). A syntax error (an unclosed quote, text after a closing quote, a quote inside an
+    /// unquoted field) stops reading; rows of the wrong width are reported and skipped.
+    static func table(_ bytes: [UInt8], file: String) -> Result<Table, Diagnostic> {
+        let body: ArraySlice<UInt8>
+        switch TextInput.utf8(bytes, file: file) {
+        case let .success(b): body = b
+        case let .failure(d): return .failure(d)
+        }
+        let records: [Record]
+        switch parse(body, file: file) {
+        case let .success(r): records = r
+        case let .failure(d): return .failure(d)
+        }
+        guard let header = records.first else {
+            return .failure(Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "the file is empty",
+                                       fix: "a CSV table starts with a header row naming its columns"))
+        }
+        var seen: [String: Cell] = [:]
+        for cell in header.cells {
+            if let first = seen[cell.text.lowercased()] {
+                return .failure(Diagnostic(.error, at: cell.location(file),
+                    "column '\(cell.text)' appears twice (also column \(first.column) of the header)",
+                    fix: "give each column its own name (names are compared case-insensitively)"))
+            }
+            seen[cell.text.lowercased()] = cell
+        }
+        var table = Table(header: header.cells, records: [], problems: [])
+        for record in records.dropFirst() {
+            if record.cells.count == 1, record.cells[0].text.isEmpty, !record.cells[0].quoted { continue }
+            guard record.cells.count == header.cells.count else {
+                let at = record.cells.count > header.cells.count ? record.cells[header.cells.count].location(file)
+                    : record.location(file)
+                table.problems.append(Diagnostic(.error, at: at,
+                    "the row has \(record.cells.count) fields but the header has \(header.cells.count)",
+                    fix: "quote fields that contain commas, or add the missing fields (empty is allowed)"))
+                continue
+            }
+            table.records.append(record)
+        }
+        return .success(table)
+    }
+
+    static func parse(_ bytes: ArraySlice<UInt8>, file: String) -> Result<[Record], Diagnostic> {
+        var records: [Record] = []
+        var cells: [Cell] = []
+        var line = 1, column = 1
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        func advance(_ b: UInt8) {
+            if b == lf {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        var recordLine = 1
+        var atRecordStart = true
+        while i < end || !atRecordStart {
+            if atRecordStart {
+                recordLine = line
+                atRecordStart = false
+            }
+            let startLine = line, startColumn = column
+            var text: [UInt8] = []
+            var quoted = false
+            if i < end, bytes[i] == quote {
+                quoted = true
+                advance(bytes[i])
+                i += 1
+                var closed = false
+                while i < end {
+                    let b = bytes[i]
+                    if b == quote {
+                        if i + 1 < end, bytes[i + 1] == quote {
+                            text.append(quote)
+                            advance(b)
+                            advance(b)
+                            i += 2
+                            continue
+                        }
+                        advance(b)
+                        i += 1
+                        closed = true
+                        break
+                    }
+                    text.append(b)
+                    advance(b)
+                    i += 1
+                }
+                guard closed else {
+                    return .failure(Diagnostic(.error, at: SourceLocation(file: file, line: startLine, column: startColumn),
+                        "the quoted field that starts here is never closed",
+                        fix: "add the closing '\"'; a quote inside a quoted field is written twice (\"\")"))
+                }
+                if i < end, bytes[i] != comma, bytes[i] != lf, bytes[i] != cr {
+                    return .failure(Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column),
+                        "unexpected text after the closing quote of a field",
+                        fix: "quote the whole field, and write a quote inside it as \"\""))
+                }
+            } else {
+                while i < end, bytes[i] != comma, bytes[i] != lf, bytes[i] != cr {
+                    if bytes[i] == quote {
+                        return .failure(Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column),
+                            "a quote inside an unquoted field",
+                            fix: "put the field in quotes and double the quote: \"say \"\"no\"\"\""))
+                    }
+                    text.append(bytes[i])
+                    advance(bytes[i])
+                    i += 1
+                }
+            }
+            cells.append(Cell(text: String(decoding: text, as: UTF8.self), quoted: quoted, line: startLine, column: startColumn))
+            if i < end, bytes[i] == comma {
+                advance(bytes[i])
+                i += 1
+                if i == end { cells.append(Cell(text: "", quoted: false, line: line, column: column)) } else { continue }
+            }
+            if i < end, bytes[i] == cr { i += 1 }
+            if i < end, bytes[i] == lf {
+                advance(bytes[i])
+                i += 1
+            }
+            records.append(Record(cells: cells, line: recordLine))
+            cells = []
+            atRecordStart = true
+        }
+        return .success(records)
+    }
+
+    /// A finite decimal number (`-12`, `3.5`, `1e-3`, `2.5E+10`); nil for anything else, including
+    /// `inf`, `nan`, hex and text with spaces.
+    static func number(_ text: String) -> Double? {
+        var sawDigit = false, sawDot = false, sawExponent = false
+        var previous: UInt8 = 0
+        for (k, b) in text.utf8.enumerated() {
+            switch b {
+            case 0x30...0x39: sawDigit = true
+            case 0x2B, 0x2D: // + -
+                guard k == 0 || previous == 0x65 || previous == 0x45 else { return nil }
+            case 0x2E: // .
+                guard !sawDot, !sawExponent else { return nil }
+                sawDot = true
+            case 0x65, 0x45: // e E
+                guard sawDigit, !sawExponent else { return nil }
+                sawExponent = true
+                sawDigit = false
+            default: return nil
+            }
+            previous = b
+        }
+        guard sawDigit, let x = Double(text), x.isFinite else { return nil }
+        return x
+    }
+}

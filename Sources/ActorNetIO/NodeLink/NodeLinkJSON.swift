@@ -1,0 +1,272 @@
+import ActorNetCore
+
+/// Node-link JSON, the layout of networkx's `node_link_data(G, edges="links")` and of D3:
+///
+///     {"directed": true, "multigraph": true,
+///      "graph": {"name": …, "description": …, "kinds": […], "sources": […]},
+///      "nodes": [{"id": "RUS", "label": "Russia", "kind": "state", …}],
+///      "links": [{"source": "RUS", "target": "IRN", "key": "rus-irn-treaty", "kind": …, …}]}
+///
+/// `nx.node_link_graph(data, edges="links")` reads it into a `MultiDiGraph` (a `MultiGraph`
+/// when every relation is undirected), one edge per relation, keyed by the relation id. The
+/// node and link keys are `ExportTable`'s columns, with their types (numbers, booleans, text);
+/// `flows` is a list of text, `evidence` a list of `{text, source, section, url}` objects, and
+/// `kinds` and `sources` are the lists `NetworkMetadataJSON` describes. Each link carries
+/// `directed`, since networkx has one direction per graph and ActorNet one per relation. An
+/// attribute named like a key the format uses (`id`, `source`, `target`, `key`) is written
+/// `attr_<name>`. One node or link per line, in network order, so files diff cleanly.
+///
+/// Reading takes what networkx writes, with either `links` or the older `edges` key: ids and
+/// ends may be any scalar (their text is the id); a link's `key` is its relation id when it is
+/// text used by no other link (networkx's integer keys are not ids); a link without `directed`
+/// takes the graph's `directed`. JSON numbers read as doubles, except `sign`; lists and objects
+/// other than `flows` and `evidence` are kept as their JSON text. `ImportBuilder` maps the rest,
+/// so an ActorNet file reads back into the network it was written from.
+public enum NodeLinkJSON {
+    /// The network as node-link JSON. O(n + m) times the number of columns.
+    public static func write(_ table: ExportTable) -> String {
+        let network = table.network
+        var out = "{\n"
+        out += "  \"directed\": \(table.defaultDirected || table.mixedDirections),\n"
+        out += "  \"multigraph\": true,\n"
+        let graph = table.graphData.map { key, value in
+            // `kinds` and `sources` already are JSON text: embed them as JSON.
+            quote(key) + ": " + (key == "kinds" || key == "sources" ? value : quote(value))
+        }
+        out += "  \"graph\": {" + graph.joined(separator: ", ") + "},\n"
+
+        let nodeKeys = table.nodeColumns.map { name($0, reserved: ["id"]) }
+        out += "  \"nodes\": ["
+        out += table.nodes.map { row in
+            var members = ["\"id\": " + quote(row.id)]
+            for (c, value) in row.values.enumerated() {
+                guard let value else { continue }
+                members.append(quote(nodeKeys[c]) + ": " + json(value))
+            }
+            return "\n    {" + members.joined(separator: ", ") + "}"
+        }.joined(separator: ",")
+        out += table.nodes.isEmpty ? "],\n" : "\n  ],\n"
+
+        let linkKeys = table.edgeColumns.map { name($0, reserved: ["source", "target", "key"]) }
+        out += "  \"links\": ["
+        out += table.edges.enumerated().map { i, row in
+            var members = ["\"source\": " + quote(row.source), "\"target\": " + quote(row.target), "\"key\": " + quote(row.id)]
+            for (c, value) in row.values.enumerated() {
+                guard let value else { continue }
+                let column = table.edgeColumns[c]
+                let text: String
+                switch (column.role, column.name, value) {
+                case (.fixed, "flows", _):
+                    text = "[" + network.relations[i].flows.map(quote).joined(separator: ", ") + "]"
+                case let (.fixed, "evidence", .string(evidence)):
+                    text = evidence  // EvidenceJSON text is JSON already
+                default:
+                    text = json(value)
+                }
+                members.append(quote(linkKeys[c]) + ": " + text)
+            }
+            return "\n    {" + members.joined(separator: ", ") + "}"
+        }.joined(separator: ",")
+        out += table.edges.isEmpty ? "]\n" : "\n  ]\n"
+        return out + "}\n"
+    }
+
+    /// Reads a node-link document; `file` names it in diagnostics, which carry line and column.
+    public static func read(bytes: [UInt8], file: String) -> LoadResult {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        func fail(_ message: String, at location: SourceLocation = start, fix: String? = nil) -> LoadResult {
+            LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: location, message, fix: fix)])
+        }
+        let root: DocNode
+        switch TextInput.utf8(bytes, file: file) {
+        case let .failure(d): return LoadResult(network: nil, diagnostics: [d])
+        case let .success(body):
+            do {
+                root = try JSONDocumentParser.parse(Array(body), file: file)
+            } catch {
+                return fail(error.message, at: error.location, fix: error.fix)
+            }
+        }
+        guard case let .mapping(top) = root.value else {
+            return fail("the document is \(root.shapeDescription), not a node-link object", at: root.location,
+                        fix: "write {\"directed\": …, \"nodes\": […], \"links\": […]}, as networkx's node_link_data does")
+        }
+        func entry(_ key: String) -> DocNode? { top.first { $0.key == key }?.value }
+
+        var builder = ImportBuilder(file: file)
+        var directed = false
+        if let node = entry("directed") {
+            guard case let .scalar(_, .bool(b)) = node.value else {
+                return fail("'directed' is \(node.shapeDescription), not a boolean", at: node.location, fix: "write true or false")
+            }
+            directed = b
+        }
+        if let graph = entry("graph") {
+            guard case let .mapping(entries) = graph.value else {
+                return fail("'graph' is \(graph.shapeDescription), not an object", at: graph.location,
+                            fix: "write the graph's attributes as an object, e.g. {\"name\": \"…\"}")
+            }
+            for e in entries {
+                switch e.value.value {
+                case let .scalar(raw, .string): builder.setGraphData(key: e.key, value: raw, at: e.keyLocation)
+                case .scalar: break  // networkx graph attributes ActorNet has no field for
+                case .sequence, .mapping: builder.setGraphData(key: e.key, value: jsonText(e.value), at: e.keyLocation)
+                }
+            }
+        }
+
+        guard let nodes = entry("nodes") else {
+            return fail("no 'nodes' list", fix: "add \"nodes\": [{\"id\": …}, …]")
+        }
+        guard case let .sequence(nodeList) = nodes.value else {
+            return fail("'nodes' is \(nodes.shapeDescription), not a list", at: nodes.location, fix: "write \"nodes\": [{\"id\": …}, …]")
+        }
+        var diagnostics: [Diagnostic] = []
+        for node in nodeList {
+            guard case let .mapping(entries) = node.value else {
+                diagnostics.append(Diagnostic(.error, at: node.location, "a node is \(node.shapeDescription), not an object",
+                                              fix: "write each node as {\"id\": …, …}"))
+                continue
+            }
+            guard let id = entries.first(where: { $0.key == "id" }).flatMap({ idText($0.value) }) else {
+                diagnostics.append(Diagnostic(.error, at: node.location, "a node has no 'id'",
+                                              fix: "give every node an \"id\" (text or number)"))
+                continue
+            }
+            let attributes = entries.filter { $0.key != "id" }.compactMap { e in
+                value(of: e.value, key: e.key).map { (key: unprefixed(e.key, ["id"]), value: $0) }
+            }
+            builder.addNode(id: id, attributes: attributes, at: node.location)
+        }
+
+        let linksKey = entry("links") != nil ? "links" : "edges"
+        guard let links = entry(linksKey) else {
+            return fail("no 'links' (or 'edges') list", fix: "add \"links\": [{\"source\": …, \"target\": …}, …], even if empty")
+        }
+        guard case let .sequence(linkList) = links.value else {
+            return fail("'\(linksKey)' is \(links.shapeDescription), not a list", at: links.location,
+                        fix: "write \"\(linksKey)\": [{\"source\": …, \"target\": …}, …]")
+        }
+        // A text key is a relation id only when no other link uses it.
+        var keyCounts: [String: Int] = [:]
+        for link in linkList {
+            if case let .mapping(entries) = link.value, let key = entries.first(where: { $0.key == "key" }),
+               case let .scalar(raw, .string) = key.value.value {
+                keyCounts[raw, default: 0] += 1
+            }
+        }
+        for link in linkList {
+            guard case let .mapping(entries) = link.value else {
+                diagnostics.append(Diagnostic(.error, at: link.location, "a link is \(link.shapeDescription), not an object",
+                                              fix: "write each link as {\"source\": …, \"target\": …, …}"))
+                continue
+            }
+            var ends: [String] = []
+            for end in ["source", "target"] {
+                if let text = entries.first(where: { $0.key == end }).flatMap({ idText($0.value) }) {
+                    ends.append(text)
+                } else {
+                    diagnostics.append(Diagnostic(.error, at: link.location, "a link has no '\(end)'",
+                                                  fix: "give every link a \"source\" and a \"target\" node id"))
+                }
+            }
+            guard ends.count == 2 else { continue }
+            var id: String?
+            if let key = entries.first(where: { $0.key == "key" }), case let .scalar(raw, .string) = key.value.value,
+               keyCounts[raw] == 1 {
+                id = raw
+            }
+            let attributes = entries.filter { !["source", "target", "key"].contains($0.key) }.compactMap { e in
+                value(of: e.value, key: e.key).map { (key: unprefixed(e.key, ["source", "target", "key"]), value: $0) }
+            }
+            builder.addEdge(id: id, source: ends[0], target: ends[1], directed: directed, attributes: attributes,
+                            at: link.location)
+        }
+        let result = builder.build()
+        let all = (diagnostics + result.diagnostics).sorted { $0.location < $1.location }
+        return LoadResult(network: all.hasErrors ? nil : result.network, diagnostics: all)
+    }
+
+    // MARK: - Writing helpers
+
+    static func name(_ column: ExportTable.Column, reserved: Set<String>) -> String {
+        if case let .attribute(key) = column.role, reserved.contains(key) { return "attr_" + key }
+        return column.name
+    }
+
+    static func json(_ value: ExportTable.Value) -> String {
+        switch value {
+        case let .string(s): quote(s)
+        case .double, .long, .boolean: value.text
+        }
+    }
+
+    /// A JSON string: quote, backslash and control characters escaped; other text as UTF-8.
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    // MARK: - Reading helpers
+
+    /// The text of a scalar id (`"RUS"`, `7`); a list (networkx's tuple nodes) as its JSON text.
+    static func idText(_ node: DocNode) -> String? {
+        switch node.value {
+        case let .scalar(_, type) where type == .null: nil
+        case let .scalar(raw, _): raw
+        case .sequence: jsonText(node)
+        case .mapping: nil
+        }
+    }
+
+    static func value(of node: DocNode, key: String) -> ExportTable.Value? {
+        switch node.value {
+        case let .scalar(_, type) where type == .null: return nil
+        case let .scalar(_, .bool(b)): return .boolean(b)
+        case let .scalar(_, .number(x)): return key.lowercased() == "sign" ? .long(x < 0 ? -1 : 1) : .double(x)
+        case let .scalar(raw, _): return .string(raw)
+        case let .sequence(items) where key == "flows":
+            let texts = items.compactMap { item -> String? in
+                if case let .scalar(raw, .string) = item.value { return raw }
+                return nil
+            }
+            return texts.count == items.count ? .string(texts.joined(separator: "; ")) : .string(jsonText(node))
+        case .sequence, .mapping: return .string(jsonText(node))
+        }
+    }
+
+    static func unprefixed(_ key: String, _ reserved: Set<String>) -> String {
+        key.hasPrefix("attr_") && reserved.contains(String(key.dropFirst(5))) ? String(key.dropFirst(5)) : key
+    }
+
+    /// A parsed node written back as compact JSON, for values kept as text.
+    static func jsonText(_ node: DocNode) -> String {
+        switch node.value {
+        case let .scalar(raw, type):
+            switch type {
+            case .null: "null"
+            case let .bool(b): b ? "true" : "false"
+            case .number: raw
+            case .string: quote(raw)
+            }
+        case let .sequence(items): "[" + items.map(jsonText).joined(separator: ",") + "]"
+        case let .mapping(entries): "{" + entries.map { quote($0.key) + ":" + jsonText($0.value) }.joined(separator: ",") + "}"
+        }
+    }
+}
