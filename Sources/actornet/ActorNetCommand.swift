@@ -10,11 +10,13 @@ struct ActorNetCommand: AsyncParsableCommand {
         discussion: """
             Network files are YAML or JSON in the format described in graphs/README.md.
 
-            Exit status: 0 success; 1 the network has errors (validate, info); \
-            64 bad command-line usage; 66 a file cannot be read.
+            Exit status: 0 success; 1 the network has errors (or an analysis cannot be \
+            computed); 64 bad command-line usage; 66 a file cannot be read; 69 Graphviz is \
+            not installed (render); 73 an output file cannot be written.
             """,
         version: ActorNetVersion.string,
-        subcommands: [Validate.self, Info.self, Report.self, Metrics.self, HedgingCommand.self, Balance.self]
+        subcommands: [Validate.self, Info.self, Report.self, Metrics.self, HedgingCommand.self, Balance.self,
+                      Export.self, Convert.self, Render.self]
     )
 }
 
@@ -26,6 +28,8 @@ enum ActorNetVersion {
 enum Status {
     static let invalid = ExitCode(1)
     static let noInput = ExitCode(66)
+    static let unavailable = ExitCode(69)
+    static let cannotCreate = ExitCode(73)
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

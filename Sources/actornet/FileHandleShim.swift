@@ -8,11 +8,22 @@ import Darwin
 
 enum FileHandleShim {
     static func writeToStandardError(_ string: String) {
-        var s = string
-        s.withUTF8 { buffer in
+        write(Array(string.utf8), to: 2)
+    }
+
+    static func writeToStandardOutput(_ bytes: [UInt8]) {
+        write(bytes, to: 1)
+    }
+
+    private static func write(_ bytes: [UInt8], to descriptor: Int32) {
+        bytes.withUnsafeBufferPointer { buffer in
             var offset = 0
             while offset < buffer.count {
-                let n = write(2, buffer.baseAddress! + offset, buffer.count - offset)
+                #if canImport(Glibc) || canImport(Musl)
+                let n = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #else
+                let n = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #endif
                 if n <= 0 { break }
                 offset += n
             }

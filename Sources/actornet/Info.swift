@@ -24,12 +24,42 @@ struct Info: AsyncParsableCommand {
     }
 }
 
-/// Loads a network, printing warnings; on errors prints them all and exits with the documented status.
-func loadOrExit(_ file: String) throws -> Network {
-    let result = NetworkLoader.load(path: file)
+/// Loads a network in any readable format (by extension, or `format`), printing warnings; on
+/// errors prints them all and exits with the documented status.
+func loadOrExit(_ file: String, format: FileFormat? = nil) throws -> Network {
+    let result = AnyFormatLoader.load(path: file, format: format)
     for diagnostic in result.diagnostics { printError(diagnostic.description) }
     guard let network = result.network else {
         throw result.failure == .unreadable ? Status.noInput : Status.invalid
     }
     return network
+}
+
+/// Writes bytes to a file atomically, or exits 73 with the reason.
+func writeOrExit(_ bytes: [UInt8], to path: String) throws {
+    do {
+        try AtomicFile.write(bytes, to: path)
+    } catch {
+        printError("error: \(error)")
+        throw Status.cannotCreate
+    }
+}
+
+/// Exports `network` as `format` to a file (CSV: two files) or standard output.
+func writeExport(_ network: Network, format: FileFormat, to output: String?, options: ExportSettings) throws {
+    let result: (outputs: [Exporter.Output], warnings: [String])
+    do {
+        result = try Exporter.export(network, format: format, settings: options, toFiles: output != nil)
+    } catch {
+        printError("error: \(error)")
+        throw Status.invalid
+    }
+    for warning in result.warnings { printError("warning: \(warning)") }
+    for part in result.outputs {
+        if let output {
+            try writeOrExit(part.bytes, to: Exporter.path(output, part: part.part))
+        } else {
+            FileHandleShim.writeToStandardOutput(part.bytes)
+        }
+    }
 }

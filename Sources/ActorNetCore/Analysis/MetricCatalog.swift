@@ -47,6 +47,7 @@ public enum Metric: String, Sendable, Hashable, CaseIterable, CustomStringConver
 
 public struct MetricNameError: Error, Sendable, CustomStringConvertible {
     public var name: String
+    public init(name: String) { self.name = name }
     public var description: String {
         let hint = NameSuggestion.nearest(to: name, in: Metric.allCases.map(\.rawValue)).map { "did you mean '\($0)'? " } ?? ""
         return "unknown metric '\(name)'; \(hint)valid metrics: \(Metric.allCases.map(\.rawValue).joined(separator: ", "))"

@@ -5,6 +5,13 @@ import Foundation
 public enum AnalystReport {
     static func number(_ x: Double, _ decimals: Int = 3) -> String { String(format: "%.\(decimals)f", x) }
 
+    /// An id for narrow columns: the id, or the name when the id is a bare number (as in files
+    /// from other tools, where the label carries the meaning).
+    static func shortLabel(_ network: Network, _ id: String) -> String {
+        guard id.allSatisfy(\.isNumber), let name = network.actor(withID: id)?.name, name != id else { return id }
+        return name
+    }
+
     /// "RUS Russia": the id first, so it survives truncation.
     static func name(_ network: Network, _ id: String) -> String {
         guard let actor = network.actor(withID: id), actor.name != id else { return id }
@@ -17,7 +24,7 @@ public enum AnalystReport {
         func para(_ text: String) { out.append(wrap(text, width: 100, indent: "")) }
         func line(_ text: String) { out.append(text) }
 
-        line("ActorNet report: \(n.name ?? file)  (\(file))")
+        line(n.name.map { "ActorNet report: \($0)  (\(file))" } ?? "ActorNet report: \(file)")
         if let at = r.options.at {
             para("As of \(at)\(n.latestStart == at ? ", the latest date a relation starts in the file" : ""). "
                 + "Relations that started later or had ended are left out (--all-dates includes every relation; "
@@ -45,7 +52,7 @@ public enum AnalystReport {
             for ranking in r.rankings {
                 var cell = ""
                 if i < ranking.top.count {
-                    let (id, value) = (ranking.top[i].id, ranking.top[i].value)
+                    let (id, value) = (shortLabel(n, ranking.top[i].id), ranking.top[i].value)
                     let shown = ranking.metric.isCount ? String(format: "%.0f", value) : number(value)
                     cell = String(id.prefix(21 - shown.count - 1)) + " " + shown
                 } else if i == 0, ranking.failure != nil {
@@ -99,7 +106,9 @@ public enum AnalystReport {
         }
         switch r.frustration {
         case let .success(f):
-            let method = f.unweighted.method == .exact ? "exact" : "heuristic, lower bound \(f.indexLowerBound)"
+            let method = f.unweighted.method == .exact ? "exact"
+                : f.unweighted.isOptimal ? "optimal: the heuristic met its lower bound"
+                : "heuristic; lower bound \(f.indexLowerBound)"
             para("Frustration index L = \(f.index) (\(method)): the fewest relations that must change sign (or go) "
                 + "for the network to split into two camps, friendly inside and hostile across; normalised "
                 + "F = \(number(f.normalizedIndex)) (1 = balanced). The split that attains it:")

@@ -1,10 +1,11 @@
 /// The pieces the frustration index is solved on: connected components, and inside them the
 /// blocks (biconnected components) of a signed graph.
 ///
-/// Why blocks: two blocks share at most one actor (a cut vertex), and swapping the two camps of
-/// a whole block leaves its frustrated ties unchanged, so any optimal split of each block can be
-/// swapped to agree with its neighbours at the cut vertices. The frustration index is therefore
-/// the sum of the blocks' indices (Harary 1959; Aref & Wilson 2018, §2), a bridge is never
+/// Why blocks: every tie lies in exactly one block, two blocks share at most one actor (a cut
+/// vertex), and the blocks and cut vertices form a tree. Swapping the two camps of a whole
+/// block leaves its frustrated ties unchanged, so, walking that tree, any optimal split of each
+/// block can be swapped to agree with the blocks already placed at their shared cut vertex.
+/// The frustration index is therefore the sum of the blocks' indices, a bridge is never
 /// frustrated, and the exact search only ever faces one block at a time.
 ///
 /// Blocks are found by Hopcroft & Tarjan's depth-first search (CACM 16(6):372–378, 1973,

@@ -1,28 +1,31 @@
 /// The exact frustration index of one block, by Russian-doll branch and bound.
 ///
-/// The vertices are put in a fixed order v₀ … v_{b−1} and the search assigns camps in that
-/// order. With v₀ … v_j assigned, the ties split three ways, and each part gets its own bound:
-/// - ties among assigned vertices: their frustration is known (`fixed`);
+/// The vertices are put in a fixed order v₀ … v_{b−1} (highest degree first) and the search
+/// assigns camps in that order. With v₀ … v_j assigned, the ties split three ways, and each
+/// part gets its own bound:
+/// - ties among assigned vertices: their frustration is known;
 /// - ties between an assigned and an unassigned vertex u: at least min(c₀(u), c₁(u)), where
-///   c_k(u) is what u's ties to assigned vertices would frustrate if u joined camp k; summed
-///   over the unassigned u, each tie counted once (the bound the Doreian–Mrvar relocation
-///   gain uses, kept up to date in O(deg) per assignment);
+///   c_k(u) is what u's ties to assigned vertices would frustrate if u joined camp k, summed
+///   over the unassigned u (each tie counted once), kept up to date in O(deg) per assignment;
 /// - ties among the unassigned vertices v_{j+1} … v_{b−1}: at least the exact frustration of
 ///   that induced subgraph, which Russian-doll search has already computed.
 ///
-/// Russian-doll search (Verfaillie, Lemaître & Schiex, AAAI 1996) solves the nested
-/// subproblems on v_k … v_{b−1} for k = b−1 down to 0, each with the exact values of all the
-/// smaller ones as the third bound and, as its starting incumbent, the previous optimum with
-/// v_k added on its better side. Each subproblem fixes its first vertex in camp 0 (swapping
-/// both camps changes nothing), tries the cheaper camp first, and stops as soon as it meets the
-/// previous optimum, a lower bound for it.
+/// Russian-doll search (Verfaillie, Lemaître & Schiex 1996, "Russian doll search for solving
+/// constraint optimization problems", AAAI-96 pp. 181–187) solves the nested subproblems on
+/// v_k … v_{b−1} for k = b−1 down to 0, each with the exact values of all the smaller ones as
+/// the third bound. Each starts from the previous optimum with v_k added in camp 0 and every
+/// connected piece of the previous subgraph that v_k touches swapped whole if that suits v_k
+/// better; it tries the cheaper camp first, and stops as soon as it meets the previous optimum
+/// (a lower bound for it). v_k stays in camp 0: swapping both camps changes nothing.
 ///
-/// Aref, Mason & Wilson (2020, Networks 75(1):95–110, doi:10.1002/net.21907) solve the same
-/// problem by binary programming; this search needs no solver and is exact for the blocks of
-/// up to about 60 actors that signed international networks have.
+/// Aref, Mason & Wilson (2020, *Networks* 75(1):95–110, doi:10.1002/net.21907) compute the same
+/// value by binary programming with a solver; this search needs none. Measured (release build,
+/// one core): random blocks of 50 actors at density 0.3 in about 0.06 s, of 60 in about 1 s;
+/// the sparse, nearly balanced Correlates-of-War blocks of 50–130 actors in milliseconds.
+/// Sparse random blocks (average degree 5) of 90 actors, in contrast, take 10⁸ branch nodes.
 ///
-/// - Complexity: O(2^b · deg) in the worst case for a block of b vertices; each branch node
-///   costs O(deg) to update the bounds. Memory O(b + m).
+/// - Complexity: O(2^b · deg) time in the worst case for a block of b vertices (each branch
+///   node costs O(deg) to update the bounds) plus O(b²) for the incumbents; O(b + m) memory.
 final class FrustrationBranchAndBound {
     /// Subproblem optima: `suffix[k]` is the exact frustration of the subgraph on v_k … v_{b−1}.
     private(set) var suffix: [Double]
@@ -50,6 +53,10 @@ final class FrustrationBranchAndBound {
     private let saved1: UnsafeMutablePointer<Double>
     private let camp: UnsafeMutablePointer<UInt8>
     private let bestCamp: UnsafeMutablePointer<UInt8>
+    // The search stack, by depth: sides tried so far, and the cost and spread on entry.
+    private let tried: UnsafeMutablePointer<Int>
+    private let fixedAt: UnsafeMutablePointer<Double>
+    private let spreadAt: UnsafeMutablePointer<Double>
     private var best = 0.0
     private var target = 0.0
     private var stopped = false
@@ -91,13 +98,16 @@ final class FrustrationBranchAndBound {
         saved1 = .allocate(capacity: max(m, 1)); saved1.initialize(repeating: 0, count: max(m, 1))
         camp = .allocate(capacity: max(n, 1)); camp.initialize(repeating: 0, count: max(n, 1))
         bestCamp = .allocate(capacity: max(n, 1)); bestCamp.initialize(repeating: 0, count: max(n, 1))
+        tried = .allocate(capacity: n + 1); tried.initialize(repeating: 0, count: n + 1)
+        fixedAt = .allocate(capacity: n + 1); fixedAt.initialize(repeating: 0, count: n + 1)
+        spreadAt = .allocate(capacity: n + 1); spreadAt.initialize(repeating: 0, count: n + 1)
         suffix = [Double](repeating: 0, count: n + 1)
         solvedFrom = n
     }
 
     deinit {
-        for p in [forwardOffsets, forwardNeighbor] { p.deallocate() }
-        for p in [forwardWeight, cost0, cost1, saved0, saved1] { p.deallocate() }
+        for p in [forwardOffsets, forwardNeighbor, tried] { p.deallocate() }
+        for p in [forwardWeight, cost0, cost1, saved0, saved1, fixedAt, spreadAt] { p.deallocate() }
         forwardNegative.deallocate()
         camp.deallocate()
         bestCamp.deallocate()
@@ -120,20 +130,41 @@ final class FrustrationBranchAndBound {
     func solve() -> (camps: [UInt8], value: Double)? {
         guard n > 0 else { return ([], 0) }
         suffix[n] = 0
+        // The connected pieces of the subgraph on v_{k+1} … v_{b−1}, as a union–find forest
+        // that grows by one vertex per subproblem.
+        var piece = Array(0..<n)
+        func root(_ x: Int) -> Int {
+            var x = x
+            while piece[x] != x { piece[x] = piece[piece[x]]; x = piece[x] }
+            return x
+        }
+        var stay = [Double](repeating: 0, count: n), swap = stay
+        var swapped = [Bool](repeating: false, count: n)
+        var touchedAt = [Int](repeating: -1, count: n)
+        var touched: [Int] = []
         for k in stride(from: n - 1, through: 0, by: -1) {
-            // Incumbent: the previous optimum, with v_k on its cheaper side.
-            var frustrated0 = 0.0, frustrated1 = 0.0
+            // Incumbent: the previous optimum with v_k in camp 0, and each piece v_k touches
+            // swapped whole if that frustrates fewer of its ties to v_k. Pieces are solved
+            // independently, so each keeps its optimum either way; without this, a sparse
+            // block whose pieces are merged by v_k starts from a poor incumbent.
+            touched.removeAll(keepingCapacity: true)
             for a in forwardOffsets[k]..<forwardOffsets[k + 1] {
-                let same = bestCamp[forwardNeighbor[a]] == 0
-                // With v_k in camp 0, the tie is frustrated if negative and v in camp 0, or
-                // positive and v in camp 1; in camp 1 the other way round.
-                if forwardNegative[a] == same { frustrated0 += forwardWeight[a] } else { frustrated1 += forwardWeight[a] }
+                let v = forwardNeighbor[a], r = root(v)
+                if touchedAt[r] != k { touchedAt[r] = k; touched.append(r); stay[r] = 0; swap[r] = 0 }
+                // v_k in camp 0 frustrates a negative tie to camp 0 and a positive tie to camp 1.
+                if forwardNegative[a] == (bestCamp[v] == 0) { stay[r] += forwardWeight[a] } else { swap[r] += forwardWeight[a] }
             }
-            if frustrated1 < frustrated0 {
-                for v in (k + 1)..<n { bestCamp[v] ^= 1 }
+            var extra = 0.0
+            for r in touched {
+                swapped[r] = swap[r] < stay[r]
+                extra += min(stay[r], swap[r])
             }
+            if touched.contains(where: { swapped[$0] }) {
+                for v in (k + 1)..<n where swapped[root(v)] { bestCamp[v] ^= 1 }
+            }
+            for r in touched { swapped[r] = false; piece[r] = k }
             bestCamp[k] = 0
-            best = suffix[k + 1] + min(frustrated0, frustrated1)
+            best = suffix[k + 1] + extra
             target = suffix[k + 1]
             if best > target + tolerance {
                 for v in k..<n { cost0[v] = 0; cost1[v] = 0 }
@@ -144,7 +175,7 @@ final class FrustrationBranchAndBound {
                     if forwardNegative[a] { cost0[v] += forwardWeight[a] } else { cost1[v] += forwardWeight[a] }
                 }
                 for v in (k + 1)..<n { spread += min(cost0[v], cost1[v]) }
-                descend(k, k + 1, 0, spread)
+                search(first: k, spread: spread)
                 if stopped { return nil }
             }
             suffix[k] = best
@@ -155,25 +186,43 @@ final class FrustrationBranchAndBound {
         return (camps, best)
     }
 
-    /// Branches on vertex j of subproblem `first`, with v_first … v_{j−1} assigned: `fixed` is
-    /// the cost of the ties among them and `spread` the sum over j … b−1 of min(c₀, c₁).
-    private func descend(_ first: Int, _ j: Int, _ fixed: Double, _ spread: Double) {
-        branchNodes += 1
-        if branchNodes > branchLimit { stopped = true; return }
-        if j == n {
-            best = fixed
-            for v in first..<n { bestCamp[v] = camp[v] }
-            return
-        }
-        let c0 = cost0[j], c1 = cost1[j]
-        let rest = spread - min(c0, c1)
-        let cheaper: UInt8 = c0 <= c1 ? 0 : 1
-        let arcs = forwardOffsets[j]..<forwardOffsets[j + 1]
-        for step: UInt8 in 0...1 {
-            let side = cheaper ^ step
-            let assigned = fixed + (side == 0 ? c0 : c1)
-            var bound = rest
-            for a in arcs {
+    /// Depth-first search over the camps of v_{first+1} … v_{b−1}, v_first being in camp 0 and
+    /// its ties applied; `spread` is the sum of min(c₀, c₁) over the rest. Iterative (an
+    /// explicit stack indexed by depth), so forcing the exact method on a block of thousands of
+    /// actors cannot overflow a thread's stack. On stopping early it leaves c₀ and c₁ dirty:
+    /// every subproblem starts by clearing them.
+    private func search(first: Int, spread: Double) {
+        var j = first + 1
+        fixedAt[j] = 0
+        spreadAt[j] = spread
+        var entering = true
+        while j > first {
+            if entering {
+                entering = false
+                branchNodes += 1
+                if branchNodes > branchLimit { stopped = true; return }
+                if j == n {
+                    best = fixedAt[j]
+                    for v in first..<n { bestCamp[v] = camp[v] }
+                    j -= 1
+                    continue
+                }
+                tried[j] = 0
+            } else if tried[j] > 0 {
+                // Back from the side just tried (searched or pruned): undo its ties.
+                for a in forwardOffsets[j]..<forwardOffsets[j + 1] {
+                    let v = forwardNeighbor[a]
+                    cost0[v] = saved0[a]; cost1[v] = saved1[a]
+                }
+                if best <= target + tolerance { return }
+            }
+            if tried[j] == 2 { j -= 1; continue }
+            // j's own c₀, c₁ only change with earlier vertices, so they are as on entry.
+            let c0 = cost0[j], c1 = cost1[j]
+            let side = (c0 <= c1 ? 0 : 1) ^ tried[j]   // the cheaper camp first
+            tried[j] += 1
+            var bound = spreadAt[j] - min(c0, c1)
+            for a in forwardOffsets[j]..<forwardOffsets[j + 1] {
                 let v = forwardNeighbor[a], w = forwardWeight[a]
                 let old0 = cost0[v], old1 = cost1[v]
                 saved0[a] = old0; saved1[a] = old1
@@ -181,15 +230,14 @@ final class FrustrationBranchAndBound {
                 if forwardNegative[a] == (side == 0) { cost0[v] = old0 + w } else { cost1[v] = old1 + w }
                 bound += min(cost0[v], cost1[v]) - min(old0, old1)
             }
-            camp[j] = side
+            camp[j] = UInt8(side)
+            let assigned = fixedAt[j] + (side == 0 ? c0 : c1)
             if assigned + bound + suffix[j + 1] < best - tolerance {
-                descend(first, j + 1, assigned, bound)
+                fixedAt[j + 1] = assigned
+                spreadAt[j + 1] = bound
+                j += 1
+                entering = true
             }
-            for a in arcs {
-                let v = forwardNeighbor[a]
-                cost0[v] = saved0[a]; cost1[v] = saved1[a]
-            }
-            if stopped || best <= target + tolerance { return }
         }
     }
 }

@@ -6,17 +6,20 @@
 /// moving it would save — is kept up to date, so a move costs O(deg) and only the neighbours of
 /// moved actors are looked at again (a work queue, first in first out).
 ///
-/// A local optimum is then kicked: a small connected group around a random actor (a coalition
-/// and its neighbours) changes camp at once, moves run again, and the result is kept if it is no
-/// worse — else every move of the round is undone, again in O(deg) each. This is iterated
-/// local search (Lourenço, Martin & Stützle 2003); accepting equal cost lets the search drift
-/// across the plateaus that frustration landscapes are full of.
+/// A local optimum is then kicked: a small connected group (grown breadth first from a random
+/// actor, so allies tend to move together) changes camp at once, moves run again, and the
+/// result is kept if it is no worse — else every move of the round is undone, again in O(deg)
+/// each. This is iterated
+/// local search (Lourenço, Martin & Stützle 2003, "Iterated local search", *Handbook of
+/// Metaheuristics* pp. 321–353); accepting equal cost lets the search drift across the
+/// plateaus that frustration landscapes are full of.
 ///
 /// Starts: the first colours a breadth-first spanning tree so that every tree tie is satisfied
 /// (the split a balanced graph has); the second takes the signs of the leading eigenvector of the
 /// signed adjacency matrix (spectral, found by power iteration on A + σI, σ the largest weighted
 /// degree, so the largest *algebraic* eigenvalue leads); the others are uniformly random from a
-/// seeded generator. The result is a deterministic function of the graph and the seed.
+/// seeded generator. The result is a deterministic function of the graph and the seed. The
+/// caller may stop the starts early, when a lower bound proves the best split optimal.
 ///
 /// - Complexity: O(m) per start, O(100 m) for the spectral start, and per kick O(Σ deg) over
 ///   the actors it moves; O(n + m) memory.
@@ -74,14 +77,19 @@ final class FrustrationLocalSearch {
         camp.deallocate(); gain.deallocate(); queue.deallocate(); queued.deallocate(); marked.deallocate()
     }
 
-    /// Runs `restarts` starts of `iterations` kicks each; the largest group a kick moves is
-    /// `kickSize` actors.
-    func run(restarts: Int, iterations: Int, kickSize: Int, seed: UInt64) -> Outcome {
+    /// Runs up to `restarts` starts of `iterations` kicks each; the largest group a kick moves
+    /// is `kickSize` actors. After a start that improved on the best split, `isOptimal` is asked
+    /// about it (e.g. whether a lower bound meets it); if it says yes, the search stops there.
+    func run(restarts: Int, iterations: Int, kickSize: Int, seed: UInt64,
+             isOptimal: (_ camps: [UInt8], _ cost: Double) -> Bool) -> Outcome {
         var best = [UInt8](repeating: 0, count: n)
         var bestCost = Double.infinity
         var random = FrustrationRandom(seed: seed)
         let kick = max(1, min(kickSize, n - 1))
+        var started = 0, kicks = 0
         for start in 0..<restarts {
+            started += 1
+            let previous = bestCost
             switch start {
             case 0: treeStart()
             case 1: spectralStart()
@@ -92,8 +100,8 @@ final class FrustrationLocalSearch {
             log.removeAll(keepingCapacity: true)
             descend()
             if cost < bestCost - tolerance { bestCost = cost; for v in 0..<n { best[v] = camp[v] } }
-            guard n > 1 else { continue }
-            for _ in 0..<iterations {
+            if n > 1 { kicks += iterations }
+            for _ in 0..<(n > 1 ? iterations : 0) {
                 let before = cost
                 log.removeAll(keepingCapacity: true)
                 self.kick(from: random.below(n), size: 1 + random.below(kick), random: &random)
@@ -105,9 +113,9 @@ final class FrustrationLocalSearch {
                     cost = before
                 }
             }
+            if bestCost < previous - tolerance, isOptimal(best, graph.cost(of: best)) { break }
         }
-        return Outcome(camps: best, value: graph.cost(of: best), restarts: restarts,
-                       iterations: n > 1 ? restarts * iterations : 0, moves: moves)
+        return Outcome(camps: best, value: graph.cost(of: best), restarts: started, iterations: kicks, moves: moves)
     }
 
     // MARK: Moves

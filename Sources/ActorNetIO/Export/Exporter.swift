@@ -1,0 +1,157 @@
+public import ActorNetCore
+import Foundation
+
+/// What an export writes besides the network itself.
+public struct ExportSettings: Sendable {
+    public enum CSVTable: Sendable { case nodes, edges }
+
+    /// Add metric columns (as `actornet metrics` computes them by default: the positive
+    /// relations read as undirected, as of the latest start date; signed ones on both signs)
+    /// and Gephi's colour and size.
+    public var withMetrics = false
+    public var colourBy: Metric = .hedges
+    public var sizeBy: Metric = .betweenness
+    /// GEXF: relations' dates as time intervals.
+    public var dynamic = false
+    /// DOT: groups as clusters.
+    public var clusters = false
+    /// CSV to one stream: which table.
+    public var csvTable: CSVTable = .edges
+
+    public init(withMetrics: Bool = false, colourBy: Metric = .hedges, sizeBy: Metric = .betweenness,
+                dynamic: Bool = false, clusters: Bool = false, csvTable: CSVTable = .edges) {
+        self.withMetrics = withMetrics
+        self.colourBy = colourBy
+        self.sizeBy = sizeBy
+        self.dynamic = dynamic
+        self.clusters = clusters
+        self.csvTable = csvTable
+    }
+
+    /// The metrics `--with-metrics` adds.
+    public static let exportedMetrics: [Metric] = [
+        .degree, .strength, .betweenness, .closeness, .eigenvector, .pagerank, .pn, .hedges, .hedgingRatio, .weightedHedges,
+    ]
+}
+
+/// Turns a network into the bytes of each format.
+public enum Exporter {
+    public struct Output: Sendable {
+        /// For CSV written to files: "nodes" or "edges", appended to the file name.
+        public var part: String?
+        public var bytes: [UInt8]
+    }
+
+    /// Metrics for export, each on its default view; a metric that cannot be computed is left
+    /// out and named in `skipped`.
+    public static func metrics(_ network: Network, _ list: [Metric]) -> (scores: [(name: String, scores: NodeScores)], skipped: [String]) {
+        let filter = ViewFilter(sign: .positive, at: network.latestStart, direction: .undirected)
+        guard let view = try? NetworkView(network, filter: filter) else { return ([], list.map(\.rawValue)) }
+        var scores: [(name: String, scores: NodeScores)] = [], skipped: [String] = []
+        for metric in list {
+            do {
+                scores.append((metric.rawValue, try metric.compute(on: view)))
+            } catch {
+                skipped.append("\(metric.rawValue): \(error)")
+            }
+        }
+        return (scores, skipped)
+    }
+
+    public static func export(_ network: Network, format: FileFormat, settings: ExportSettings = ExportSettings(),
+                              toFiles: Bool) throws -> (outputs: [Output], warnings: [String]) {
+        var warnings: [String] = []
+        var metricColumns: [(name: String, scores: NodeScores)] = []
+        var visual: ExportTable.Visual?
+        if settings.withMetrics {
+            let wanted = ExportSettings.exportedMetrics + [settings.colourBy, settings.sizeBy].filter {
+                !ExportSettings.exportedMetrics.contains($0)
+            }
+            let (scores, skipped) = metrics(network, wanted)
+            metricColumns = scores
+            warnings += skipped.map { "metric left out: \($0)" }
+            visual = ExportTable.Visual(colourBy: scores.first { $0.name == settings.colourBy.rawValue }?.scores,
+                                        sizeBy: scores.first { $0.name == settings.sizeBy.rawValue }?.scores)
+        }
+        let table = ExportTable(network, metrics: metricColumns, visual: visual)
+        switch format {
+        case .yaml: return ([Output(part: nil, bytes: Array(NativeWriter.yaml(network).utf8))], warnings)
+        case .graphml: return ([Output(part: nil, bytes: try GraphMLWriter.write(table))], warnings)
+        case .gexf: return ([Output(part: nil, bytes: try GEXFWriter.write(table, mode: settings.dynamic ? .dynamic : .static))], warnings)
+        case .json: return ([Output(part: nil, bytes: Array(NodeLinkJSON.write(table).utf8))], warnings)
+        case .dot:
+            var writer = DOTWriter()
+            writer.clustersByGroup = settings.clusters
+            writer.colourBy = visual?.colourBy
+            writer.sizeBy = visual?.sizeBy
+            return ([Output(part: nil, bytes: Array(writer.write(network).utf8))], warnings)
+        case .csv:
+            if toFiles {
+                return ([Output(part: "nodes", bytes: Array(CSVTables.nodes(table).utf8)),
+                         Output(part: "edges", bytes: Array(CSVTables.edges(table).utf8))], warnings)
+            }
+            let text = settings.csvTable == .nodes ? CSVTables.nodes(table) : CSVTables.edges(table)
+            return ([Output(part: nil, bytes: Array(text.utf8))], warnings)
+        }
+    }
+
+    /// The file a CSV part goes to: `net.csv` → `net-nodes.csv` / `net-edges.csv`.
+    public static func path(_ path: String, part: String?) -> String {
+        guard let part else { return path }
+        let base = path.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) : path
+        return "\(base)-\(part).csv"
+    }
+}
+
+/// Runs Graphviz to draw DOT text.
+public enum Graphviz {
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var notInstalled: Bool
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// The image bytes of `dot` laid out by `layout` (dot, neato, sfdp) in `format` (svg, png).
+    public static func render(_ dot: String, layout: String, format: String) throws(Failure) -> [UInt8] {
+        guard let binary = locate(layout) else {
+            throw Failure(notInstalled: true, message: "Graphviz's '\(layout)' is not installed; install Graphviz "
+                + "(Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz) or export DOT with "
+                + "'actornet export --format dot' and render it elsewhere")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["-T\(format)"]
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        do { try process.run() } catch {
+            throw Failure(notInstalled: false, message: "cannot run \(binary): \(error)")
+        }
+        // Read both pipes while writing, so a large drawing cannot deadlock on a full pipe.
+        nonisolated(unsafe) var out = Data(), err = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { out = output.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter()
+        DispatchQueue.global().async { err = error.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        input.fileHandleForWriting.write(Data(dot.utf8))
+        try? input.fileHandleForWriting.close()
+        group.wait()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(notInstalled: false, message: "Graphviz \(layout) failed: "
+                + String(decoding: err, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        return [UInt8](out)
+    }
+
+    static func locate(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin:/usr/local/bin"
+        for dir in path.split(separator: ":") + ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"] {
+            let candidate = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,161 @@
+import ActorNetCore
+import ActorNetIO
+import ArgumentParser
+import Foundation
+
+enum ExportFormatChoice: String, ExpressibleByArgument, CaseIterable {
+    case yaml, graphml, gexf, dot, csv, json
+    var format: FileFormat { FileFormat(rawValue: rawValue)! }
+}
+
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a network as GraphML (Gephi), GEXF (Gephi, with a timeline), DOT (Graphviz), CSV tables, node-link JSON or native YAML.",
+        discussion: """
+            Every relation is its own edge with a stable id, so parallel relations survive; \
+            weights are written as positive strengths with separate sign and kind columns \
+            (Gephi drops or merges negative weights). --with-metrics adds centrality, PN and \
+            hedging columns and Gephi's r, g, b (colour by --colour-by) and size (by --size-by).
+
+            CSV writes two tables, OUT-nodes.csv and OUT-edges.csv (for -o OUT.csv); to \
+            standard output it writes the edge table, or the node table with --table nodes.
+
+            Files are written atomically (a temporary file renamed into place); without -o the \
+            output goes to standard output.
+
+            Exit status: 0 success; 1 the network has errors or cannot be written in that \
+            format; 64 bad usage; 66 the file cannot be read; 73 the output cannot be written.
+            """
+    )
+
+    @Argument(help: "A network file (YAML, JSON, GraphML, GEXF or CSV).")
+    var file: String
+
+    @Option(help: "Output format (default: from -o's extension, else yaml).")
+    var format: ExportFormatChoice?
+
+    @Option(name: .shortAndLong, help: "Output file (default: standard output).")
+    var output: String?
+
+    @Flag(help: "Add metric columns (and Gephi colour and size) to GraphML, GEXF, CSV, JSON and DOT.")
+    var withMetrics = false
+
+    @Option(help: "With --with-metrics: the metric that colours actors.")
+    var colourBy = "hedges"
+
+    @Option(help: "With --with-metrics: the metric that sizes actors.")
+    var sizeBy = "betweenness"
+
+    @Flag(help: "GEXF: dynamic mode, relations' since/until as time intervals for Gephi's timeline.")
+    var dynamic = false
+
+    @Flag(help: "DOT: draw each group as a cluster.")
+    var clusters = false
+
+    @Option(help: "CSV to standard output: which table (nodes or edges).")
+    var table: CSVTableChoice = .edges
+
+    enum CSVTableChoice: String, ExpressibleByArgument, CaseIterable { case nodes, edges }
+
+    func validate() throws {
+        if format == nil, let output, FileFormat.fromExtension(output) == nil {
+            throw ValidationError("cannot tell the format from '\(output)'; add --format (\(ExportFormatChoice.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        for name in [colourBy, sizeBy] where Metric(rawValue: name) == nil {
+            throw ValidationError(MetricNameError(name: name).description)
+        }
+    }
+
+    func run() async throws {
+        let network = try loadOrExit(file)
+        let chosen = format?.format ?? output.flatMap(FileFormat.fromExtension) ?? .yaml
+        try writeExport(network, format: chosen, to: output, options: ExportSettings(
+            withMetrics: withMetrics, colourBy: Metric(rawValue: colourBy)!, sizeBy: Metric(rawValue: sizeBy)!,
+            dynamic: dynamic, clusters: clusters, csvTable: table == .nodes ? .nodes : .edges))
+    }
+}
+
+struct Convert: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert a network between formats, chosen by the files' extensions.",
+        discussion: """
+            Reads YAML, JSON (native or node-link), GraphML, GEXF and CSV; writes those and DOT. \
+            --from and --to override the extensions.
+
+            Exit status: 0 success; 1 the input has errors; 64 bad usage; 66 the input cannot \
+            be read; 73 the output cannot be written.
+            """
+    )
+
+    @Argument(help: "Input file.") var input: String
+    @Argument(help: "Output file.") var output: String
+    @Option(help: "Input format (default: from the extension).") var from: ExportFormatChoice?
+    @Option(help: "Output format (default: from the extension).") var to: ExportFormatChoice?
+
+    func validate() throws {
+        if to == nil, FileFormat.fromExtension(output) == nil {
+            throw ValidationError("cannot tell the output format from '\(output)'; add --to")
+        }
+        if from == .dot { throw ValidationError("ActorNet does not read DOT; convert from GraphML, GEXF, CSV, JSON or YAML") }
+    }
+
+    func run() async throws {
+        let network = try loadOrExit(input, format: from?.format)
+        try writeExport(network, format: to?.format ?? FileFormat.fromExtension(output)!, to: output, options: ExportSettings())
+    }
+}
+
+struct Render: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw a network with Graphviz as SVG or PNG.",
+        discussion: """
+            Needs Graphviz (`dot`, `neato`, `sfdp`): on Debian or Ubuntu `apt-get install \
+            graphviz`, on macOS `brew install graphviz`. Rivalries and other hostile ties are \
+            red and dashed, supply ties arrows, membership dotted; line width shows strength.
+
+            Exit status: 0 success; 1 the network has errors or Graphviz failed; 64 bad usage; \
+            66 the file cannot be read; 69 Graphviz is not installed; 73 the output cannot be written.
+            """
+    )
+
+    @Argument(help: "A network file.") var file: String
+    @Option(name: .shortAndLong, help: "Output file: .svg or .png.") var output: String
+    @Option(help: "Graphviz layout: dot, neato or sfdp.") var layout: Layout = .neato
+    @Flag(help: "Draw each group as a cluster.") var clusters = false
+    @Option(help: "Colour actors by this metric.") var colourBy: String?
+    @Option(help: "Size actors by this metric.") var sizeBy: String?
+    @Option(help: ArgumentHelp("The network as of this date.", valueName: "date")) var at: String?
+
+    enum Layout: String, ExpressibleByArgument, CaseIterable { case dot, neato, sfdp }
+
+    func validate() throws {
+        let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
+        guard ext == "svg" || ext == "png" else { throw ValidationError("-o must end in .svg or .png") }
+        for name in [colourBy, sizeBy].compactMap({ $0 }) where Metric(rawValue: name) == nil {
+            throw ValidationError(MetricNameError(name: name).description)
+        }
+        if let at, PartialDate(iso: at) == nil { throw ValidationError("--at: '\(at)' is not a valid date") }
+    }
+
+    func run() async throws {
+        var network = try loadOrExit(file)
+        if let at = at.flatMap(PartialDate.init(iso:)) { network = network.snapshot(at: at) }
+        var writer = DOTWriter()
+        writer.clustersByGroup = clusters
+        let wanted = [colourBy, sizeBy].compactMap { $0.flatMap(Metric.init(rawValue:)) }
+        let (scores, skipped) = Exporter.metrics(network, wanted)
+        for s in skipped { printError("warning: metric left out: \(s)") }
+        writer.colourBy = colourBy.flatMap { name in scores.first { $0.name == name }?.scores }
+        writer.sizeBy = sizeBy.flatMap { name in scores.first { $0.name == name }?.scores }
+        let dot = writer.write(network)
+        let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
+        let image: [UInt8]
+        do {
+            image = try Graphviz.render(dot, layout: layout.rawValue, format: ext)
+        } catch {
+            printError("error: \(error)")
+            throw error.notInstalled ? Status.unavailable : Status.invalid
+        }
+        try writeOrExit(image, to: output)
+    }
+}
