@@ -111,7 +111,9 @@ struct Render: AsyncParsableCommand {
         discussion: """
             Needs Graphviz (`dot`, `neato`, `sfdp`): on Debian or Ubuntu `apt-get install \
             graphviz`, on macOS `brew install graphviz`. Rivalries and other hostile ties are \
-            red and dashed, supply ties arrows, membership dotted; line width shows strength.
+            red and dashed, supply ties arrows, membership dotted; line width shows strength. \
+            Like the analyses, it draws the network as of the latest date a relation starts \
+            unless told --at DATE or --all-dates.
 
             Exit status: 0 success; 1 the network has errors or Graphviz failed; 64 bad usage; \
             66 the file cannot be read; 69 Graphviz is not installed; 73 the output cannot be written.
@@ -124,7 +126,10 @@ struct Render: AsyncParsableCommand {
     @Flag(help: "Draw each group as a cluster.") var clusters = false
     @Option(help: "Colour actors by this metric.") var colourBy: String?
     @Option(help: "Size actors by this metric.") var sizeBy: String?
-    @Option(help: ArgumentHelp("The network as of this date.", valueName: "date")) var at: String?
+    @Option(help: ArgumentHelp("Draw the network as of this date (default: the latest date a relation starts).",
+                               valueName: "date"))
+    var at: String?
+    @Flag(help: "Draw every relation whatever its dates.") var allDates = false
 
     enum Layout: String, ExpressibleByArgument, CaseIterable { case dot, neato, sfdp }
 
@@ -135,11 +140,14 @@ struct Render: AsyncParsableCommand {
             throw ValidationError(MetricNameError(name: name).description)
         }
         if let at, PartialDate(iso: at) == nil { throw ValidationError("--at: '\(at)' is not a valid date") }
+        if at != nil, allDates { throw ValidationError("--at and --all-dates contradict each other; give one") }
     }
 
     func run() async throws {
         var network = try loadOrExit(file)
-        if let at = at.flatMap(PartialDate.init(iso:)) { network = network.snapshot(at: at) }
+        if !allDates, let date = at.flatMap(PartialDate.init(iso:)) ?? network.latestStart {
+            network = network.snapshot(at: date)
+        }
         var writer = DOTWriter()
         writer.clustersByGroup = clusters
         let wanted = [colourBy, sizeBy].compactMap { $0.flatMap(Metric.init(rawValue:)) }

@@ -71,7 +71,10 @@ public struct DOTWriter: Sendable {
         let edgeOp = directedGraph ? "->" : "--"
         var out = "\(directedGraph ? "digraph" : "graph") \(Self.quote(network.name ?? "ActorNet")) {\n"
         out += "  // ActorNet: \(network.actors.count) actors, \(network.relations.count) relations\n"
-        out += "  node [shape=ellipse];\n"
+        // neato and sfdp overlap nodes unless told not to; dot ignores these.
+        out += "  graph [overlap=false, splines=true, sep=\"+6\", outputorder=edgesfirst, fontname=\"Helvetica\"];\n"
+        out += "  node [shape=ellipse, style=filled, fillcolor=\"#F7F7F7\", fontname=\"Helvetica\", fontsize=11];\n"
+        out += "  edge [fontname=\"Helvetica\"];\n"
 
         let fills = Self.aligned(colourBy, to: network).map { scores in
             Self.colours(scores)
