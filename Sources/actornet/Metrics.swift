@@ -62,6 +62,10 @@ struct Metrics: AsyncParsableCommand {
     @Option(help: "PageRank damping factor in [0, 1).")
     var damping = 0.85
 
+    @Option(help: ArgumentHelp("PageRank personalisation: jump weights by actor, e.g. IRN=2,ISR=1 (others 0).",
+                               valueName: "id=weight,…"))
+    var personalize: String?
+
     @Option(help: "Katz attenuation α, below 1/λ_max (default: 0.5/λ_max).")
     var alpha: Double?
 
@@ -79,6 +83,27 @@ struct Metrics: AsyncParsableCommand {
 
     enum SpectralWeights: String, ExpressibleByArgument, CaseIterable { case strength, none }
 
+    /// `IRN=2,ISR=1` → weights; each weight finite and ≥ 0, at least one > 0.
+    static func parsePersonalization(_ text: String) -> Result<[String: Double], PersonalizationError> {
+        var weights: [String: Double] = [:]
+        for item in text.split(separator: ",") {
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces() }
+            guard parts.count == 2, !parts[0].isEmpty, let w = Double(parts[1]), w.isFinite, w >= 0 else {
+                return .failure(PersonalizationError(message: "'\(item)' is not ID=WEIGHT with a weight ≥ 0, e.g. IRN=2"))
+            }
+            weights[parts[0]] = w
+        }
+        guard weights.values.contains(where: { $0 > 0 }) else {
+            return .failure(PersonalizationError(message: "give at least one weight > 0"))
+        }
+        return .success(weights)
+    }
+
+    struct PersonalizationError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
     /// Edge betweenness scores pairs of actors, not actors, so it is asked for alone.
     var wantsEdgeBetweenness: Bool { metricList.map { Substring($0).trimmingSpaces() } == "edge-betweenness" }
 
@@ -93,6 +118,9 @@ struct Metrics: AsyncParsableCommand {
         if !(0..<1).contains(damping) { throw ValidationError("--damping must be in [0, 1), e.g. 0.85") }
         if maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1") }
         if !(tolerance > 0) { throw ValidationError("--tolerance must be > 0") }
+        if let personalize, case let .failure(message) = Self.parsePersonalization(personalize) {
+            throw ValidationError("--personalize: \(message)")
+        }
     }
 
     func run() async throws {
@@ -119,6 +147,14 @@ struct Metrics: AsyncParsableCommand {
         options.spectralWeighted = spectralWeights == .strength
         options.damping = damping
         options.katzAlpha = alpha
+        if let personalize, case let .success(weights) = Self.parsePersonalization(personalize) {
+            let unknown = weights.keys.filter { network.index(ofActor: $0) == nil }.sorted()
+            if !unknown.isEmpty {
+                throw ValidationError("--personalize: unknown actor\(unknown.count > 1 ? "s" : "") "
+                    + unknown.map { "'\($0)'" }.joined(separator: ", ") + "; known ids: \(knownNamesList(network.actors.map(\.id)))")
+            }
+            options.personalization = weights
+        }
         options.iteration = Iteration(maxIterations: maxIterations, tolerance: tolerance)
         let degrees = DegreeStrength().run(on: networkView)
         var scores: [NodeScores] = []

@@ -65,7 +65,7 @@ struct Balance: AsyncParsableCommand {
     @OptionGroup var view: ViewOptions
 
     @Option(help: "Solve blocks of up to this many actors exactly.")
-    var exactLimit = 48
+    var exactLimit = 50
 
     @Option(help: "Frustration method: automatic, exact or heuristic.")
     var method: FrustrationMethodChoice = .automatic

@@ -104,3 +104,20 @@ import Testing
         #expect(r.stdout.contains("Exit status"))
     }
 }
+
+@Suite struct PersonalizationCLITests {
+    let cli = CLITests()
+
+    @Test func personalisedPageRankFavoursTheChosenActor() throws {
+        let plain = try cli.run(["metrics", "graphs/russia-iran.yaml", "--metric", "pagerank", "--format", "csv"])
+        let personal = try cli.run(["metrics", "graphs/russia-iran.yaml", "--metric", "pagerank", "--personalize", "IRN=1",
+                                    "--format", "csv"])
+        #expect(personal.status == 0, "\(personal.stderr)")
+        #expect(plain.stdout.split(separator: "\n")[1].hasPrefix("RUS,"))
+        #expect(personal.stdout.split(separator: "\n")[1].hasPrefix("IRN,"))
+        let unknown = try cli.run(["metrics", "graphs/russia-iran.yaml", "--personalize", "XYZ=1"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("unknown actor 'XYZ'"))
+        #expect(try cli.run(["metrics", "graphs/russia-iran.yaml", "--personalize", "IRN=0"]).status == 64)
+    }
+}

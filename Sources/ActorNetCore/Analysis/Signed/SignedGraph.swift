@@ -67,6 +67,13 @@ public struct SignedGraph: Sendable {
     /// A signed graph from explicit pairs (each unordered pair at most once, u ≠ v), for
     /// tests and for data that is already simple.
     public init(actorIDs: [String], pairs: [(u: Int, v: Int, sign: Int8, weight: Double)]) {
+        for p in pairs {
+            precondition(actorIDs.indices.contains(p.u) && actorIDs.indices.contains(p.v) && p.u != p.v,
+                         "a pair joins two different actors by index")
+            precondition(p.sign == 1 || p.sign == -1, "a sign is +1 or −1")
+            precondition(p.weight.isFinite && p.weight > 0, "a strength is finite and > 0")
+        }
+        precondition(Set(pairs.map { [min($0.u, $0.v), max($0.u, $0.v)] }).count == pairs.count, "each pair at most once")
         let sorted = pairs.map { (min($0.u, $0.v), max($0.u, $0.v), $0.sign, $0.weight) }
             .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
         self.init(actorIDs: actorIDs, nodeCount: actorIDs.count, pairU: sorted.map { UInt32($0.0) },
