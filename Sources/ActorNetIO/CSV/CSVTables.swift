@@ -141,15 +141,10 @@ public enum CSVTables {
     // MARK: - Reading
 
     private static func readFile(_ path: String) -> Result<[UInt8], Diagnostic> {
-        let start = SourceLocation(file: path, line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: path)
-        else {
-            return .failure(Diagnostic(.error, at: start, "cannot read '\(path)': no such file, or not a readable file",
-                                       fix: "check the path and the file's permissions"))
+        switch InputFile.read(path, expecting: ".csv") {
+        case let .success((bytes, _)): .success(bytes)
+        case let .failure(box): .failure(box.result.diagnostics[0])
         }
-        return .success([UInt8](data))
     }
 
     /// The name a column passes to `ImportBuilder`: `attr_` taken off where the writer put it on a

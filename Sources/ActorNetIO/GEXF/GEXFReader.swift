@@ -28,21 +28,7 @@ import Foundation
 public enum GEXFReader {
     /// Loads the GEXF file at `path`.
     public static func read(path: String) -> LoadResult {
-        let start = SourceLocation(file: path, line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: start, "cannot read '\(path)': no such file",
-                                                                     fix: "check the path")])
-        }
-        guard !isDirectory.boolValue else {
-            return LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: start, "cannot read '\(path)': it is a directory",
-                                                                     fix: "name a .gexf file inside it")])
-        }
-        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data() else {
-            return LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: start,
-                "cannot read '\(path)': permission denied or I/O error", fix: "check the file's permissions")])
-        }
-        return read(bytes: [UInt8](data), file: path)
+        InputFile.load(path, expecting: ".gexf") { read(bytes: $0, file: $1) }
     }
 
     /// Loads a GEXF document from bytes; `file` names it in diagnostics.

@@ -34,24 +34,7 @@ public enum GraphMLReader {
     /// cannot be read gives an error whose message starts with "cannot read", as
     /// `NetworkLoader` does.
     public static func read(path: String) -> LoadResult {
-        let start = SourceLocation(file: path, line: 1, column: 1)
-        if path == "-" {
-            return read(bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()), file: "<stdin>")
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: start, "cannot read '\(path)': no such file",
-                fix: "check the path")])
-        }
-        guard !isDirectory.boolValue else {
-            return LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: start, "cannot read '\(path)': it is a directory",
-                fix: "name a .graphml file inside it")])
-        }
-        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data() else {
-            return LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: start,
-                "cannot read '\(path)': permission denied or I/O error", fix: "check the file's permissions")])
-        }
-        return read(bytes: [UInt8](data), file: path)
+        InputFile.load(path, expecting: ".graphml") { read(bytes: $0, file: $1) }
     }
 
     /// Reads and validates GraphML from bytes; `file` names it in diagnostics.

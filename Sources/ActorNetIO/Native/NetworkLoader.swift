@@ -37,25 +37,7 @@ public enum NetworkLoader {
     /// Loads and validates the network in the file at `path`.
     /// `-` reads standard input.
     public static func load(path: String, limits: DocumentLimits = .default) -> LoadResult {
-        let start = SourceLocation(file: path, line: 1, column: 1)
-        if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return load(bytes: [UInt8](data), file: "<stdin>", limits: limits)
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: start, "cannot read '\(path)': no such file",
-                fix: "check the path; the shipped network is graphs/russia-iran.yaml")])
-        }
-        guard !isDirectory.boolValue else {
-            return LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: start, "cannot read '\(path)': it is a directory",
-                fix: "name a network file inside it, e.g. \(path)/russia-iran.yaml")])
-        }
-        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data() else {
-            return LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: start, "cannot read '\(path)': permission denied or I/O error",
-                fix: "check the file's permissions")])
-        }
-        return load(bytes: [UInt8](data), file: path, limits: limits)
+        InputFile.load(path, expecting: "network") { load(bytes: $0, file: $1, limits: limits) }
     }
 
     /// Loads and validates a network from bytes; `file` names it in diagnostics.

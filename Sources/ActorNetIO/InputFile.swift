@@ -1,0 +1,41 @@
+import Foundation
+
+/// Reads an input file's bytes for any reader, with the same located message for every way it
+/// can fail (missing, a directory, no permission). `-` is standard input.
+enum InputFile {
+    /// The file's bytes and the name diagnostics use, or a load result carrying the error
+    /// (its message starts with "cannot read", which `LoadResult.failure` keys on).
+    static func read(_ path: String, expecting kind: String) -> Result<(bytes: [UInt8], file: String), LoadResultBox> {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        if path == "-" {
+            return .success(([UInt8](FileHandle.standardInput.readDataToEndOfFile()), "<stdin>"))
+        }
+        func failure(_ message: String, _ fix: String) -> Result<(bytes: [UInt8], file: String), LoadResultBox> {
+            .failure(LoadResultBox(result: LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: start, message, fix: fix)])))
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return failure("cannot read '\(path)': no such file", "check the path; the shipped network is graphs/russia-iran.yaml")
+        }
+        guard !isDirectory.boolValue else {
+            return failure("cannot read '\(path)': it is a directory", "name a \(kind) file inside it")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data() else {
+            return failure("cannot read '\(path)': permission denied or I/O error", "check the file's permissions")
+        }
+        return .success(([UInt8](data), path))
+    }
+
+    /// Reads the file and hands its bytes to `parse`.
+    static func load(_ path: String, expecting kind: String, _ parse: ([UInt8], String) -> LoadResult) -> LoadResult {
+        switch read(path, expecting: kind) {
+        case let .success((bytes, file)): parse(bytes, file)
+        case let .failure(box): box.result
+        }
+    }
+}
+
+/// A `LoadResult` as an `Error`, to travel in a `Result`.
+struct LoadResultBox: Error {
+    var result: LoadResult
+}
