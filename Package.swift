@@ -17,6 +17,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libxml2 through pkg-config; Debian: libxml2-dev. Only ActorNetIO imports it.
@@ -34,10 +37,21 @@ let package = Package(
             dependencies: ["ActorNetCore", "CLibXML2", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
+        .target(
+            name: "ActorNetServer",
+            dependencies: [
+                "ActorNetCore", "ActorNetIO",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("openapi.json")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "actornet",
             dependencies: [
-                "ActorNetCore", "ActorNetIO",
+                "ActorNetCore", "ActorNetIO", "ActorNetServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -56,6 +70,14 @@ let package = Package(
         .testTarget(
             name: "ActorNetIOTests",
             dependencies: ["ActorNetIO", "ActorNetCore", "ActorNetTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ActorNetServerTests",
+            dependencies: [
+                "ActorNetServer", "ActorNetTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -48,9 +48,7 @@ public enum AnyFormatLoader {
             }
             return CSVTables.read(nodesPath: nodes, edgesPath: path)
         case .json:
-            guard path != "-", let data = FileManager.default.contents(atPath: path) else { return NetworkLoader.load(path: path) }
-            if looksNative(data) { return NetworkLoader.load(path: path) }
-            return NodeLinkJSON.read(bytes: [UInt8](data), file: path)
+            return InputFile.load(path, expecting: ".json") { load(bytes: $0, file: $1, format: .json) }
         case .dot:
             return LoadResult(network: nil, diagnostics: [Diagnostic(
                 .error, at: SourceLocation(file: path, line: 1, column: 1),
@@ -59,10 +57,25 @@ public enum AnyFormatLoader {
         }
     }
 
+    /// Loads a network from bytes in `format`; `file` names it in diagnostics. For `.csv` the
+    /// bytes are an edge table.
+    public static func load(bytes: [UInt8], file: String, format: FileFormat) -> LoadResult {
+        switch format {
+        case .yaml: return NetworkLoader.load(bytes: bytes, file: file, syntax: .yaml)
+        case .json:
+            return looksNative(bytes) ? NetworkLoader.load(bytes: bytes, file: file, syntax: .json)
+                : NodeLinkJSON.read(bytes: bytes, file: file)
+        case .graphml: return GraphMLReader.read(bytes: bytes, file: file)
+        case .gexf: return GEXFReader.read(bytes: bytes, file: file)
+        case .csv: return CSVTables.read(nodes: nil, nodesFile: nil, edges: bytes, edgesFile: file)
+        case .dot: return load(path: file, format: .dot)
+        }
+    }
+
     /// Whether a JSON document is in the native schema: a top-level `"actors"` key before any
     /// `"nodes"` key.
-    static func looksNative(_ data: Data) -> Bool {
-        let text = String(decoding: data.prefix(1 << 20), as: UTF8.self)
+    public static func looksNative(_ bytes: [UInt8]) -> Bool {
+        let text = String(decoding: bytes.prefix(1 << 20), as: UTF8.self)
         let actors = text.range(of: "\"actors\"")?.lowerBound
         let nodes = text.range(of: "\"nodes\"")?.lowerBound
         switch (actors, nodes) {

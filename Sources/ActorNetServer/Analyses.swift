@@ -1,0 +1,119 @@
+import ActorNetCore
+import ActorNetIO
+
+/// The library calls behind each analysis route, composed exactly as the CLI's commands compose
+/// them (Metrics.swift, Signed.swift, Report.swift, Export.swift), so both give the same JSON.
+/// Each returns the bytes of the response; each runs on a Dispatch thread under `Deadline`.
+enum Analyses {
+    /// `actornet metrics --format json`.
+    static func metrics(_ network: Network, file: String, filter: ViewFilter, metrics: [Metric], distance: Distance,
+                        distanceName: String) throws -> [UInt8] {
+        Array(try metricsReport(network, file: file, filter: filter, metrics: metrics, distance: distance,
+                                distanceName: distanceName).json().utf8)
+    }
+
+    static func metricsReport(_ network: Network, file: String, filter: ViewFilter, metrics: [Metric], distance: Distance,
+                              distanceName: String) throws -> MetricsReport {
+        let view = try NetworkView(network, filter: filter)
+        var options = MetricOptions()
+        options.distance = distance
+        let degrees = DegreeStrength().run(on: view)
+        var scores: [NodeScores] = []
+        for metric in metrics {
+            do {
+                scores.append(try metric.compute(on: view, options: options, degrees: degrees))
+            } catch {
+                throw APIError(.unprocessableContent, "\(metric.rawValue): \(error)", field: "metric")
+            }
+        }
+        var settings = ["distance": distance.description]
+        for (metric, score) in zip(metrics, scores) { settings[metric.rawValue] = score.measure }
+        let signed = metrics.filter(\.isSigned)
+        if !signed.isEmpty, filter.sign != nil {
+            settings["note"] = "\(signed.map(\.rawValue).joined(separator: ", ")) read relations of both signs "
+                + "(the rest of the view as above)"
+        }
+        return MetricsReport(file: file, view: filter.describe(in: network), options: settings,
+                             distanceSetting: distanceName, actors: network.actors, metrics: metrics, scores: scores)
+    }
+
+    /// `actornet metrics --metric edge-betweenness --format json`.
+    static func edgeBetweenness(_ network: Network, file: String, filter: ViewFilter, distance: Distance,
+                                distanceName: String) throws -> [UInt8] {
+        let view = try NetworkView(network, filter: filter)
+        let result = EdgeBetweenness(normalized: true, distance: distance).run(on: view)
+        let report = EdgeScoresReport(file: file, view: filter.describe(in: network), distanceSetting: distanceName,
+                                      result: result)
+        return Array(try report.json().utf8)
+    }
+
+    /// `actornet hedging --format json`.
+    static func hedging(_ network: Network, file: String, filter: ViewFilter) throws -> [UInt8] {
+        let scores = Hedging().run(on: SignedGraph(try NetworkView(network, filter: filter)))
+        return Array(try HedgingReport.json(scores, view: filter.describe(in: network), file: file).utf8)
+    }
+
+    /// `actornet balance --format json`.
+    static func balance(_ network: Network, file: String, filter: ViewFilter, frustration: FrustrationIndex) throws -> [UInt8] {
+        let graph = SignedGraph(try NetworkView(network, filter: filter))
+        let input = BalanceReport.Input(
+            file: file, view: filter.describe(in: network), graph: graph, census: TriangleCensus().run(on: graph),
+            walk: Result { () throws(AnalysisError) in try WalkBalance().run(on: graph) },
+            frustration: Result { () throws(AnalysisError) in try frustration.run(on: graph) },
+            pn: Result { () throws(AnalysisError) in try PNCentrality().run(on: graph) })
+        return Array(try BalanceReport.json(input).utf8)
+    }
+
+    /// `actornet report --format json`.
+    static func report(_ network: Network, file: String, at: PartialDate?, top: Int, distance: Distance) throws -> [UInt8] {
+        Array(try AnalystReport.json(try networkReport(network, at: at, top: top, distance: distance), file: file).utf8)
+    }
+
+    static func networkReport(_ network: Network, at: PartialDate?, top: Int, distance: Distance) throws -> NetworkReport {
+        var options = NetworkReport.Options(at: at, top: top)
+        options.metric.distance = distance
+        return try NetworkReport(network: network, options: options)
+    }
+
+    /// `actornet export --format FORMAT` to standard output (CSV: one table).
+    static func export(_ network: Network, format: FileFormat, settings: ExportSettings) throws -> [UInt8] {
+        let result: (outputs: [Exporter.Output], warnings: [String])
+        do {
+            result = try Exporter.export(network, format: format, settings: settings, toFiles: false)
+        } catch {
+            throw APIError(.unprocessableContent, "cannot write this network as \(format.rawValue): \(error)", field: "format")
+        }
+        return result.outputs.flatMap(\.bytes)
+    }
+
+    /// `actornet render -o FILE.svg`: the network as of `at` (nil: every date) drawn by Graphviz.
+    static func svg(_ network: Network, at: PartialDate?, layout: String, clusters: Bool, colourBy: Metric?,
+                    sizeBy: Metric?) throws -> [UInt8] {
+        var network = network
+        if let at { network = network.snapshot(at: at) }
+        var writer = DOTWriter()
+        writer.clustersByGroup = clusters
+        let (scores, _) = Exporter.metrics(network, [colourBy, sizeBy].compactMap { $0 })
+        writer.colourBy = colourBy.flatMap { metric in scores.first { $0.name == metric.rawValue }?.scores }
+        writer.sizeBy = sizeBy.flatMap { metric in scores.first { $0.name == metric.rawValue }?.scores }
+        do {
+            return try Graphviz.render(writer.write(network), layout: layout, format: "svg")
+        } catch {
+            throw APIError(error.notInstalled ? .serviceUnavailable : .internalServerError, error.message)
+        }
+    }
+}
+
+extension Analyses {
+    /// The network's HTML page: the report and the default metrics as of the latest start, and
+    /// the drawing (none when Graphviz is missing or fails).
+    static func page(_ network: Network, name: String) throws -> [UInt8] {
+        let at = network.latestStart
+        let report = try networkReport(network, at: at, top: 5, distance: .inverse)
+        let metrics = try metricsReport(network, file: name, filter: ViewFilter(sign: .positive, at: at, direction: .undirected),
+                                        metrics: Metric.defaults, distance: .inverse, distanceName: Distance.inverse.rawValue)
+        let svg = (try? svg(network, at: at, layout: "neato", clusters: false, colourBy: .hedges, sizeBy: .betweenness))
+            .map { String(decoding: $0, as: UTF8.self) }
+        return Array(HTMLReport.network(name: name, report: report, metrics: metrics, svg: svg).utf8)
+    }
+}

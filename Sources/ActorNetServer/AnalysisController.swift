@@ -1,0 +1,143 @@
+import ActorNetCore
+import ActorNetIO
+import Foundation
+import Hummingbird
+
+/// The analyses of a stored network, each the JSON of the CLI command of the same name; and its
+/// exports and drawing. Every handler: check the parameters, then compute through the cache
+/// under the time limit.
+struct AnalysisController: Sendable {
+    let services: Services
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/v1/networks/{name}/metrics", use: metrics)
+        router.get("/v1/networks/{name}/hedging", use: hedging)
+        router.get("/v1/networks/{name}/balance", use: balance)
+        router.get("/v1/networks/{name}/report", use: report)
+        router.get("/v1/networks/{name}/export", use: export)
+        router.get("/v1/networks/{name}/render.svg", use: render)
+    }
+
+    @Sendable func metrics(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let loaded = try await services.load(context.parameters.require("name"))
+        let query = try Query(request, allowed: ViewQuery.fields + ["metric", "distance", "top"])
+        let filter = try ViewQuery.filter(query, network: loaded.network, defaultSign: .positive, defaultDirection: .undirected)
+        let distance = try query.choice("distance", Distance.self) ?? .inverse
+        // As with the CLI, `top` shortens tables only: the JSON lists every actor.
+        _ = try query.int("top", atLeast: 1)
+        let (network, file) = (loaded.network, loaded.name)
+        if query["metric"].map({ Substring($0).trimmingCharacters().lowercased() }) == "edge-betweenness" {
+            return try await json(loaded, "metrics?\(query.canonical)") {
+                try Analyses.edgeBetweenness(network, file: file, filter: filter, distance: distance, distanceName: distance.rawValue)
+            }
+        }
+        let metrics = try Self.metricList(query["metric"])
+        return try await json(loaded, "metrics?\(query.canonical)") {
+            try Analyses.metrics(network, file: file, filter: filter, metrics: metrics, distance: distance,
+                                 distanceName: distance.rawValue)
+        }
+    }
+
+    @Sendable func hedging(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let loaded = try await services.load(context.parameters.require("name"))
+        let query = try Query(request, allowed: ViewQuery.fields)
+        let filter = try ViewQuery.filter(query, network: loaded.network, defaultSign: nil, defaultDirection: .undirected)
+        let (network, file) = (loaded.network, loaded.name)
+        return try await json(loaded, "hedging?\(query.canonical)") { try Analyses.hedging(network, file: file, filter: filter) }
+    }
+
+    @Sendable func balance(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let loaded = try await services.load(context.parameters.require("name"))
+        let query = try Query(request, allowed: ViewQuery.fields + ["method", "exact_limit", "seed"])
+        let filter = try ViewQuery.filter(query, network: loaded.network, defaultSign: nil, defaultDirection: .undirected)
+        var frustration = FrustrationIndex()
+        frustration.method = try query.choice("method", FrustrationIndex.Method.self) ?? .automatic
+        frustration.exactLimit = try query.int("exact_limit", atLeast: 1) ?? frustration.exactLimit
+        frustration.seed = try query.int("seed", atLeast: 0).map(UInt64.init) ?? frustration.seed
+        let (network, file, index) = (loaded.network, loaded.name, frustration)
+        return try await json(loaded, "balance?\(query.canonical)") {
+            try Analyses.balance(network, file: file, filter: filter, frustration: index)
+        }
+    }
+
+    @Sendable func report(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let loaded = try await services.load(context.parameters.require("name"))
+        let query = try Query(request, allowed: ["at", "top", "distance"])
+        let at = try query.date(in: loaded.network)
+        let top = try query.int("top", atLeast: 1) ?? 5
+        let distance = try query.choice("distance", Distance.self) ?? .inverse
+        let (network, file) = (loaded.network, loaded.name)
+        return try await json(loaded, "report?\(query.canonical)") {
+            try Analyses.report(network, file: file, at: at, top: top, distance: distance)
+        }
+    }
+
+    @Sendable func export(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let loaded = try await services.load(context.parameters.require("name"))
+        let query = try Query(request, allowed: ["format", "dynamic", "with_metrics", "table", "clusters",
+                                                     "colour_by", "size_by"])
+        let format = try query.choice("format", FileFormat.self) ?? .yaml
+        let table = try query.choice("table", ExportTableChoice.self) ?? .edges
+        let settings = ExportSettings(
+            withMetrics: try query.bool("with_metrics"), colourBy: try query.metric("colour_by") ?? .hedges,
+            sizeBy: try query.metric("size_by") ?? .betweenness, dynamic: try query.bool("dynamic"),
+            clusters: try query.bool("clusters"), csvTable: table == .nodes ? .nodes : .edges)
+        let network = loaded.network
+        let type = ExportTableChoice.contentType(format)
+        let body = try await services.computed(loaded, key: "export?\(query.canonical)", contentType: type) {
+            try Analyses.export(network, format: format, settings: settings)
+        }
+        let filename = format == .csv ? "\(loaded.name)-\(table.rawValue).csv" : "\(loaded.name).\(format.rawValue)"
+        return .bytes(body.bytes, contentType: body.contentType,
+                      headers: [.contentDisposition: "attachment; filename=\"\(filename)\""])
+    }
+
+    @Sendable func render(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let loaded = try await services.load(context.parameters.require("name"))
+        let query = try Query(request, allowed: ["layout", "at", "clusters", "colour_by", "size_by"])
+        let layout = try query.choice("layout", Layout.self) ?? .neato
+        let at = try query.date(in: loaded.network)
+        let (clusters, colourBy, sizeBy) = (try query.bool("clusters"), try query.metric("colour_by"), try query.metric("size_by"))
+        let network = loaded.network
+        let body = try await services.computed(loaded, key: "svg?\(query.canonical)", contentType: MediaType.svg) {
+            try Analyses.svg(network, at: at, layout: layout.rawValue, clusters: clusters, colourBy: colourBy, sizeBy: sizeBy)
+        }
+        return .bytes(body.bytes, contentType: body.contentType)
+    }
+
+    enum Layout: String, CaseIterable { case dot, neato, sfdp }
+
+    enum ExportTableChoice: String, CaseIterable {
+        case nodes, edges
+
+        static func contentType(_ format: FileFormat) -> String {
+            switch format {
+            case .yaml: "application/yaml"
+            case .graphml: "application/graphml+xml"
+            case .gexf: "application/gexf+xml"
+            case .dot: "text/vnd.graphviz"
+            case .csv: "text/csv; charset=utf-8"
+            case .json: MediaType.json
+            }
+        }
+    }
+
+    /// Names as `--metric` takes them; none: the CLI's defaults.
+    static func metricList(_ text: String?) throws(APIError) -> [Metric] {
+        switch Metric.parseList(text ?? "") {
+        case let .success(list): return list.isEmpty ? Metric.defaults : list
+        case let .failure(error):
+            if text?.contains("edge-betweenness") == true {
+                throw APIError(.badRequest, "metric: edge-betweenness scores pairs of actors, not actors: ask for it "
+                    + "alone (metric=edge-betweenness)", field: "metric")
+            }
+            throw APIError(.badRequest, "metric: \(error.description), edge-betweenness (alone)", field: "metric")
+        }
+    }
+
+    private func json(_ loaded: Services.Loaded, _ key: String,
+                      _ work: @escaping @Sendable () throws -> [UInt8]) async throws -> Response {
+        let body = try await services.computed(loaded, key: key, contentType: MediaType.json, work)
+        return .bytes(body.bytes, contentType: body.contentType)
+    }
+}

@@ -1,0 +1,84 @@
+public import Hummingbird
+public import Logging
+import NIOCore
+
+/// What `buildApplication` needs: where the networks live, how to listen and how much work a
+/// request may ask for.
+public struct ServerArguments: Sendable {
+    public var host: String
+    /// 0 lets the system pick a free port; `onListening` is told which.
+    public var port: Int
+    /// The directory of network files, `NAME.yaml` each.
+    public var workspace: String
+    /// Uploads larger than this are refused with 413 before they are parsed.
+    public var maxBodyBytes: Int
+    /// Analyses, exports and drawings that take longer are answered with 503.
+    public var computeTimeout: Duration
+    public var logLevel: Logger.Level
+    /// Called once the server listens, with its URL (the port resolved when 0 was asked for).
+    public var onListening: (@Sendable (String) -> Void)?
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, workspace: String = "graphs",
+                maxBodyBytes: Int = 10 << 20, computeTimeout: Duration = .seconds(30), logLevel: Logger.Level = .info,
+                onListening: (@Sendable (String) -> Void)? = nil) {
+        self.host = host
+        self.port = port
+        self.workspace = workspace
+        self.maxBodyBytes = maxBodyBytes
+        self.computeTimeout = computeTimeout
+        self.logLevel = logLevel
+        self.onListening = onListening
+    }
+}
+
+/// The ActorNet service, used by `actornet serve` and by the tests.
+///
+/// `runService()` on the result runs it in a `ServiceGroup` that shuts down gracefully on
+/// SIGTERM and SIGINT: in-flight requests finish, then the process exits 0.
+public func buildApplication(_ arguments: ServerArguments) -> some ApplicationProtocol {
+    var logger = Logger(label: "actornet")
+    logger.logLevel = arguments.logLevel
+    let host = arguments.host
+    let onListening = arguments.onListening
+    let runningLogger = logger
+    return Application(
+        router: buildRouter(arguments, logger: logger),
+        configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "ActorNet"),
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? 0
+            let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+            runningLogger.info("listening on \(url)")
+            onListening?(url)
+        },
+        logger: logger
+    )
+}
+
+/// Every route behind the two middlewares; the tests compare `router.routes` with the paths of
+/// `openapi.json`, so the document cannot drift from the code.
+func buildRouter(_ arguments: ServerArguments, logger: Logger = Logger(label: "actornet")) -> Router<BasicRequestContext> {
+    let services = Services(arguments: arguments, logger: logger)
+    let router = Router()
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: JSONErrorMiddleware())
+    let networks = NetworksController(services: services)
+    let analysis = AnalysisController(services: services)
+    let pages = PagesController(services: services)
+    networks.register(on: router)
+    analysis.register(on: router)
+    pages.register(on: router)
+    MetaController().register(on: router)
+    return router
+}
+
+extension ServerArguments {
+    /// The names `--log-level` takes, least severe first.
+    public static let logLevelNames = Logger.Level.allCases.map(\.rawValue)
+
+    /// Sets the log level by name; false for an unknown name.
+    public mutating func setLogLevel(named name: String) -> Bool {
+        guard let level = Logger.Level(rawValue: name.lowercased()) else { return false }
+        logLevel = level
+        return true
+    }
+}

@@ -1,0 +1,239 @@
+import ActorNetCore
+@testable import ActorNetIO
+import ActorNetTestSupport
+import Foundation
+import Testing
+
+@Suite struct HTMLReportTests {
+    /// The page `GET /networks/NAME` serves: the report as of the latest start date and the
+    /// metrics `actornet metrics` shows by default, built as Sources/actornet/Metrics.swift does.
+    static func page(_ network: Network, name: String, svg: String? = nil) throws -> String {
+        let report = try NetworkReport(network: network, options: NetworkReport.Options(at: network.latestStart))
+        let filter = ViewFilter(sign: .positive, at: network.latestStart, direction: .undirected)
+        let view = try NetworkView(network, filter: filter)
+        let options = MetricOptions()
+        let degrees = DegreeStrength().run(on: view)
+        let scores = try Metric.defaults.map { try $0.compute(on: view, options: options, degrees: degrees) }
+        var settings = ["distance": options.distance.description]
+        for (metric, score) in zip(Metric.defaults, scores) { settings[metric.rawValue] = score.measure }
+        let metrics = MetricsReport(file: name, view: filter.describe(in: network), options: settings,
+                                    distanceSetting: options.distance.rawValue, actors: network.actors,
+                                    metrics: Metric.defaults, scores: scores)
+        return HTMLReport.network(name: name, report: report, metrics: metrics, svg: svg)
+    }
+
+    static func shipped() throws -> Network {
+        try #require(NetworkLoader.load(path: Fixtures.path("graphs/russia-iran.yaml")).network)
+    }
+
+    /// Three actors: two rivals and one friend of both, every name and id hostile.
+    static let hostileYAML = """
+        actornet: 1
+        name: "Tom & Jerry's \\"<i>network</i>\\""
+        actors:
+          - id: "X"
+            name: "<script>alert(1)</script>"
+          - id: "<img src=x onerror=alert(2)>"
+            name: "a \\"quoted\\" & 'apostrophed' name"
+          - id: "Z&Z"
+            name: "</td></tr></table><b>broken"
+        relations:
+          - {id: r1, source: X, target: "<img src=x onerror=alert(2)>", kind: cooperation, weight: 2, channel: stated}
+          - {id: r2, source: X, target: "Z&Z", kind: cooperation, weight: 3, channel: material}
+          - {id: r3, source: "<img src=x onerror=alert(2)>", target: "Z&Z", kind: rivalry, weight: 1}
+        """
+
+    /// The tags of a page, opened and closed in order, checked on a simple level: comments,
+    /// the doctype and the raw text of `<script>` and `<style>` are skipped, void and
+    /// self-closing (SVG) elements need no end tag. Returns the first problem, or nil.
+    static func unbalancedTag(_ html: String) -> String? {
+        let void: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+        var stack: [String] = []
+        var rest = Substring(html)
+        while let open = rest.firstIndex(of: "<") {
+            rest = rest[open...]
+            if rest.hasPrefix("<!--") {
+                guard let end = rest.range(of: "-->") else { return "unterminated comment" }
+                rest = rest[end.upperBound...]
+                continue
+            }
+            guard let close = rest.firstIndex(of: ">") else { return "unterminated tag" }
+            let tag = rest[rest.index(after: open)..<close]
+            rest = rest[rest.index(after: close)...]
+            if tag.hasPrefix("!") || tag.hasPrefix("?") { continue }
+            let closing = tag.hasPrefix("/")
+            let name = String((closing ? tag.dropFirst() : tag).prefix { $0.isLetter || $0.isNumber || $0 == ":" || $0 == "-" }).lowercased()
+            guard !name.isEmpty else { return "a bare '<' in markup" }
+            if closing {
+                guard stack.last == name else { return "</\(name)> closes <\(stack.last ?? "nothing")>" }
+                stack.removeLast()
+            } else if !void.contains(name), !tag.hasSuffix("/") {
+                if name == "script" || name == "style" {
+                    guard let end = rest.range(of: "</\(name)>") else { return "unterminated <\(name)>" }
+                    rest = rest[end.upperBound...]
+                } else {
+                    stack.append(name)
+                }
+            }
+        }
+        return stack.isEmpty ? nil : "unclosed: \(stack.joined(separator: " "))"
+    }
+
+    static func occurrences(of needle: String, in text: String) -> Int {
+        text.components(separatedBy: needle).count - 1
+    }
+
+    @Test func shippedNetworkPageHasEverySection() throws {
+        let html = try Self.page(Self.shipped(), name: "russia-iran")
+        #expect(Self.unbalancedTag(html) == nil, "\(Self.unbalancedTag(html) ?? "")")
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        // The view, stated as the text report states it.
+        #expect(html.contains("As of 2025-06</strong>, the latest date a relation starts in the file"))
+        #expect(html.contains("24 actors; 61 relations in this view (42 positive, 19 negative); 8 relations fall outside it."))
+        #expect(html.contains("distance = 1/weight (stronger tie = shorter path)"))
+        // No Graphviz: a note instead of a drawing.
+        #expect(html.contains("Graphviz is not installed"))
+        #expect(!html.contains("<svg"))
+        // Every actor in the metrics table, Russia first (by degree), exact values for sorting.
+        let metrics = try #require(html.range(of: "<table class=\"sortable\" id=\"metrics-table\">"))
+        let metricsTable = html[metrics.lowerBound...]
+        let body = try #require(metricsTable.range(of: "</table>")).lowerBound
+        let rows = metricsTable[..<body].components(separatedBy: "<tr>").dropFirst(2)
+        #expect(rows.count == 24)
+        #expect(rows.first?.hasPrefix("<td>RUS</td><td>Russia</td><td class=\"num\" data-sort=\"28\">28</td>") == true)
+        for metric in Metric.defaults { #expect(html.contains(">\(metric.rawValue)</th>")) }
+    }
+
+    @Test func hedgersCampsAndSayDo() throws {
+        let html = try Self.page(Self.shipped(), name: "russia-iran")
+        let hedging = try #require(html.range(of: "id=\"hedging-table\""))
+        let table = html[hedging.upperBound...]
+        let end = try #require(table.range(of: "</table>")).lowerBound
+        let rows = table[..<end].components(separatedBy: "<tr>").dropFirst(2)
+        #expect(rows.count == 3)
+        let russia = try #require(rows.first)
+        #expect(russia.hasPrefix("<td class=\"num\">1</td><td>RUS Russia</td><td class=\"num\">4</td>"))
+        // The strongest rivalry Russia straddles comes first: Iran × Israel.
+        let first = try #require(russia.range(of: "<li>")).upperBound
+        #expect(russia[first...].hasPrefix("<abbr title=\"Iran\">IRN</abbr> × <abbr title=\"Israel\">ISR</abbr>"))
+        #expect(rows.dropFirst().first?.contains("ARE United Arab Emirates") == true)
+        #expect(html.contains("<var>L</var> = <strong>5</strong> (exact)"))
+        #expect(html.contains("Balanced share (+++ and +−−) <strong>0.647</strong> of 17."))
+        #expect(html.contains("Estrada–Benzi <var>K</var> = <strong>0.487</strong>"))
+        #expect(html.contains("<div class=\"camp\" id=\"camp-a\"><h3>Camp A <span class=\"count\">(15)</span></h3><ul><li>AFG"))
+        for id in ["RUS Russia", "IRN Iran", "CHN China"] {
+            let campA = try #require(html.range(of: "id=\"camp-a\"")), campB = try #require(html.range(of: "id=\"camp-b\""))
+            let item = try #require(html.range(of: "<li>\(id)</li>"))
+            #expect(item.lowerBound > campA.lowerBound && item.lowerBound < campB.lowerBound)
+        }
+        let campB = try #require(html.range(of: "id=\"camp-b\""))
+        for id in ["ISR Israel", "USA United States", "SAU Saudi Arabia"] {
+            #expect(html[campB.upperBound...].contains("<li>\(id)"))
+        }
+        #expect(html.contains("<li><abbr title=\"Israel\">ISR</abbr>–<abbr title=\"Russia\">RUS</abbr> (friends across camps)</li>"))
+        // Say versus do: Israel → Russia, words only, is the largest gap.
+        let sayDo = try #require(html.range(of: "id=\"saydo-table\""))
+        #expect(html[sayDo.upperBound...].contains("<tbody>\n<tr><td><abbr title=\"Israel\">ISR</abbr></td>"
+            + "<td><abbr title=\"Russia\">RUS</abbr></td><td class=\"num\">3.0</td><td class=\"num\">0.0</td>"))
+    }
+
+    @Test func everyDownloadAndEndpointIsLinked() throws {
+        let html = try Self.page(Self.shipped(), name: "russia-iran")
+        for format in ["graphml", "gexf", "dot", "csv", "json", "yaml"] {
+            #expect(html.contains("href=\"/v1/networks/russia-iran/export?format=\(format)\""), "\(format)")
+        }
+        #expect(html.contains("href=\"/v1/networks/russia-iran/export?format=gexf&amp;dynamic=true\""))
+        for path in ["", "/metrics", "/hedging", "/balance", "/report", "/render.svg"] {
+            #expect(html.contains("href=\"/v1/networks/russia-iran\(path)\""), "\(path)")
+        }
+        #expect(html.contains("href=\"/openapi.json\""))
+        #expect(html.contains("href=\"/\""))
+    }
+
+    @Test func hostileTextIsEscaped() throws {
+        let network = try #require(Fixtures.load(yaml: Self.hostileYAML).network)
+        let html = try Self.page(network, name: "a/b?c#d e\"'<>")
+        #expect(Self.unbalancedTag(html) == nil, "\(Self.unbalancedTag(html) ?? "")")
+        // The page's own script is the only one, and no data becomes markup.
+        #expect(Self.occurrences(of: "<script", in: html) == 1)
+        #expect(!html.contains("alert(1)</script>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!html.contains("<img"))
+        #expect(html.contains("&lt;img src=x onerror=alert(2)&gt;"))
+        #expect(!html.contains("<b>broken"))
+        #expect(!html.contains("<i>network"))
+        #expect(html.contains("<h1>Tom &amp; Jerry&#39;s &quot;&lt;i&gt;network&lt;/i&gt;&quot;</h1>"))
+        #expect(html.contains("a &quot;quoted&quot; &amp; &#39;apostrophed&#39; name"))
+        // The hedger X straddles the rivalry of the other two; its name is shown escaped.
+        #expect(html.contains("<td>X &lt;script&gt;alert(1)&lt;/script&gt;</td><td class=\"num\">1</td>"))
+        // The name is one percent-encoded path segment in every URL.
+        #expect(html.contains("href=\"/v1/networks/a%2Fb%3Fc%23d%20e%22%27%3C%3E/export?format=graphml\""))
+        #expect(!html.contains("/v1/networks/a/b"))
+    }
+
+    @Test func indexListsNetworksEscapedAndSorted() {
+        let html = HTMLReport.index([
+            .init(name: "russia-iran", actors: 24, relations: 69, modified: "2025-06-30T12:00:00Z"),
+            .init(name: "<script>alert(1)</script>", actors: 1, relations: 0, modified: "now & then"),
+        ], title: "ActorNet <workspace>")
+        #expect(Self.unbalancedTag(html) == nil, "\(Self.unbalancedTag(html) ?? "")")
+        #expect(Self.occurrences(of: "<script", in: html) == 1)
+        #expect(html.contains("<title>ActorNet &lt;workspace&gt;</title>"))
+        #expect(html.contains("<tr><td><a href=\"/networks/russia-iran\">russia-iran</a></td><td class=\"num\">24</td>"
+            + "<td class=\"num\">69</td><td>2025-06-30T12:00:00Z</td></tr>"))
+        #expect(html.contains("<a href=\"/networks/%3Cscript%3Ealert%281%29%3C%2Fscript%3E\">&lt;script&gt;alert(1)&lt;/script&gt;</a>"))
+        #expect(html.contains("now &amp; then"))
+        let hostile = try? #require(html.range(of: "%3Cscript")), shipped = html.range(of: "/networks/russia-iran")
+        #expect(hostile != nil && shipped != nil && hostile!.lowerBound < shipped!.lowerBound)
+        #expect(HTMLReport.index([], title: "Empty").contains("No networks yet"))
+    }
+
+    @Test func svgIsInlinedWithoutItsProlog() throws {
+        let svg = """
+            <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+            <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+            <!-- Generated by graphviz -->
+            <svg width="62pt" height="44pt"
+             viewBox="0 0 62 44" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">
+            <!-- RUS -->
+            <g id="node1" class="node"><title>RUS</title><ellipse cx="27" cy="-18" rx="27" ry="18"/></g>
+            </svg>
+            """
+        let html = try Self.page(Self.shipped(), name: "russia-iran", svg: svg)
+        #expect(Self.unbalancedTag(html) == nil, "\(Self.unbalancedTag(html) ?? "")")
+        #expect(html.contains("<div class=\"drawing\">\n<svg width=\"62pt\" height=\"44pt\"\n viewBox=\"0 0 62 44\">\n"))
+        // HTML implies the SVG namespaces; their names would look like loads from elsewhere.
+        #expect(!html.contains("http://") && !html.contains("https://"))
+        #expect(html.contains("<title>RUS</title><ellipse cx=\"27\" cy=\"-18\" rx=\"27\" ry=\"18\"/></g>\n</svg>\n</div>"))
+        #expect(!html.contains("<?xml") && !html.contains("<!DOCTYPE svg") && !html.contains("<!--"))
+        #expect(!html.contains("Graphviz is not installed"))
+    }
+
+    @Test func deterministicAndSelfContained() throws {
+        let network = try Self.shipped()
+        let html = try Self.page(network, name: "russia-iran")
+        #expect(try Self.page(network, name: "russia-iran") == html)
+        // Nothing is loaded from elsewhere: no absolute URL at all, no src or external stylesheet.
+        #expect(!html.contains("http://") && !html.contains("https://"))
+        #expect(!html.contains(" src=") && !html.contains("<link") && !html.contains("@import"))
+        #expect(html.contains("default-src 'none'"))
+    }
+
+    /// The CSP allows the sorting script by its hash; a stale hash would silently turn sorting off.
+    @Test func scriptHashMatchesTheScript() throws {
+        let html = try Self.page(Self.shipped(), name: "russia-iran")
+        let open = try #require(html.range(of: "<script>")), close = try #require(html.range(of: "</script>"))
+        let script = String(html[open.upperBound..<close.lowerBound])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("actornet-script-\(UUID().uuidString).js")
+        try Data(script.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let out = try ExportToolRunner.run("/usr/bin/python3", ["-c", """
+            import base64, hashlib, sys
+            print("sha256-" + base64.b64encode(hashlib.sha256(open(sys.argv[1], "rb").read()).digest()).decode())
+            """, file.path])
+        #expect(out.status == 0, "\(out.stderr)")
+        let hash = out.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(HTMLReport.sortScriptHash == hash)
+        #expect(html.contains("script-src '\(hash)'"))
+    }
+}
