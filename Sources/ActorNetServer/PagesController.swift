@@ -16,7 +16,12 @@ struct PagesController: Sendable {
         _ = try Query(request, allowed: [])
         var listings: [HTMLReport.Listing] = []
         for name in try services.workspace.names() {
-            guard let loaded = try? await services.load(name) else { continue }
+            // A file that does not load is listed with its problem rather than hidden.
+            guard let loaded = try? await services.load(name) else {
+                listings.append(HTMLReport.Listing(name: name, actors: 0, relations: 0,
+                                                   modified: "invalid file: see /v1/networks/\(name)"))
+                continue
+            }
             let entry = services.listing(loaded)
             listings.append(HTMLReport.Listing(name: entry.name, actors: entry.actors, relations: entry.relations,
                                                modified: entry.modified))
@@ -25,12 +30,18 @@ struct PagesController: Sendable {
     }
 
     @Sendable func network(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        _ = try Query(request, allowed: [])
-        let loaded = try await services.load(context.parameters.require("name"))
-        let (network, name) = (loaded.network, loaded.name)
-        let body = try await services.computed(loaded, key: "page", contentType: MediaType.html) {
-            try Analyses.page(network, name: name)
+        do {
+            _ = try Query(request, allowed: [])
+            let loaded = try await services.load(context.parameters.require("name"))
+            let (network, name) = (loaded.network, loaded.name)
+            let body = try await services.computed(loaded, key: "page", contentType: MediaType.html) {
+                try Analyses.page(network, name: name)
+            }
+            return .bytes(body.bytes, contentType: body.contentType)
+        } catch let error as APIError {
+            // A browser gets a page, not the API's JSON.
+            return .bytes(Array(HTMLReport.errorPage(status: Int(error.status.code), message: error.message).utf8),
+                          status: error.status, contentType: MediaType.html)
         }
-        return .bytes(body.bytes, contentType: body.contentType)
     }
 }

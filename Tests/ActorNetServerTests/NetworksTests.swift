@@ -302,9 +302,14 @@ import Testing
             }
             try await client.execute(uri: "/networks/nope", method: .get) { response in
                 #expect(response.status == .notFound)
+                // A browser gets a page naming the problem, not the API's JSON.
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(response.text.contains("<h1>404</h1>"))
+                #expect(response.text.contains("nope"))
             }
             try await client.execute(uri: "/networks/..%2Fetc", method: .get) { response in
                 #expect(response.status == .badRequest)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
             }
         }
     }

@@ -440,6 +440,20 @@ extension HTMLReport {
 
 extension HTMLReport {
     /// Text for HTML content and quoted attribute values: `& < > " '` become entities.
+    /// A plain page for an error on a page route (unknown network, invalid stored file), so a
+    /// browser shows a page rather than raw JSON; no script, no external resource.
+    public static func errorPage(status: Int, message: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+        <title>\(status) · ActorNet</title>
+        <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}</style>
+        </head><body><p><a href="/">Networks</a></p><h1>\(status)</h1><p>\(escape(message))</p></body></html>
+
+        """
+    }
+
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
