@@ -192,27 +192,7 @@ public enum GEXFWriter {
         "{" + data.map { jsonString($0.key) + ":" + jsonString($0.value) }.joined(separator: ",") + "}"
     }
 
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case ">": out += "\\u003e"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func jsonString(_ s: String) -> String { JSONText.quote(s, escapingAngle: true) }
 }
 
 /// A thin wrapper over `xmlTextWriter` writing into memory: checks every text for characters XML
