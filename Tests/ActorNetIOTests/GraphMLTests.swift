@@ -176,7 +176,12 @@ enum GraphMLTesting {
         let (back, bytes) = try GraphMLTesting.roundTrip(network)
         #expect(back == network)
         let text = GraphMLTesting.text(bytes)
-        #expect(text.contains(#"<node id="R&amp;D&lt;1&gt;">"#))
+        // Ids that are not XML name tokens are encoded, with the original kept, so the file is
+        // schema-valid and reads back exactly.
+        #expect(GraphMLSchemaCheck.validate(bytes: bytes, file: "awkward.graphml", schemaPath: GraphMLTesting.schema).isEmpty)
+        #expect(text.contains(#"<node id="n1">"#))
+        #expect(text.contains(#"<data key="n__original_id">R&amp;D&lt;1&gt;</data>"#))
+        #expect(text.contains(#"<node id="IRN">"#))
         #expect(text.contains("&#13;"), "CR must be escaped to survive end-of-line normalisation")
         #expect(text.contains(#"<key id="n_permanent" for="node" attr.name="permanent" attr.type="boolean"/>"#))
         #expect(text.contains(#"<data key="n_permanent">true</data>"#))

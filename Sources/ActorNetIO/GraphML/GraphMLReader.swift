@@ -540,13 +540,24 @@ private struct GraphMLParse {
         for (key, value) in defaults(for: "graph", except: []) where !present.contains(key) {
             builder.setGraphData(key: key, value: value.text, at: location((1, 1)))
         }
+        // ActorNet writes ids that are not XML name tokens as n1, e2, … with the original in an
+        // `original_id` key: restore them.
+        func original(_ attributes: inout [(key: String, value: ExportTable.Value)]) -> String? {
+            guard let i = attributes.firstIndex(where: { $0.key == GraphMLWriter.originalIDName }) else { return nil }
+            return attributes.remove(at: i).value.text
+        }
+        var renamed: [String: String] = [:]
         for node in nodes {
-            builder.addNode(id: node.id, attributes: defaults(for: "node", except: node.keys) + node.data, at: node.location)
+            var attributes = defaults(for: "node", except: node.keys) + node.data
+            let id = original(&attributes) ?? node.id
+            if id != node.id { renamed[node.id] = id }
+            builder.addNode(id: id, attributes: attributes, at: node.location)
         }
         for edge in edges {
-            builder.addEdge(id: edge.id, source: edge.source, target: edge.target, directed: edge.directed,
-                            attributes: defaults(for: "edge", except: edge.element.keys) + edge.element.data,
-                            at: edge.element.location)
+            var attributes = defaults(for: "edge", except: edge.element.keys) + edge.element.data
+            let id = original(&attributes) ?? edge.id
+            builder.addEdge(id: id, source: renamed[edge.source] ?? edge.source, target: renamed[edge.target] ?? edge.target,
+                            directed: edge.directed, attributes: attributes, at: edge.element.location)
         }
         var result = builder.build()
         result.diagnostics = (diagnostics + result.diagnostics).sorted { $0.location < $1.location }

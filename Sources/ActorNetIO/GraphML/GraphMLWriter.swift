@@ -47,6 +47,12 @@ public enum GraphMLWriter {
         for (id, column) in zip(edgeKeys, table.edgeColumns) {
             try key(xml, id: id, for: "edge", name: column.name, type: column.type)
         }
+        // Ids the schema's NMTOKEN rule rejects are written as n1, e2, … with the original kept
+        // in an `original_id` key, so the file validates and still reads back exactly.
+        for (domain, ids) in [("node", table.nodes.map(\.id)), ("edge", table.edges.map(\.id))]
+        where ids.contains(where: { !isNameToken($0) }) {
+            try key(xml, id: originalIDKey(for: domain), for: domain, name: originalIDName, type: .string)
+        }
 
         try xml.start("graph")
         try xml.attribute("id", "G")
@@ -54,20 +60,25 @@ public enum GraphMLWriter {
         for (id, item) in zip(graphKeys, graphData) {
             try data(xml, key: id, text: item.value)
         }
-        for node in table.nodes {
+        let nodeIDs = xmlIDs(table.nodes.map(\.id), prefix: "n")
+        let edgeIDs = xmlIDs(table.edges.map(\.id), prefix: "e")
+        let nodeXMLID = Dictionary(uniqueKeysWithValues: zip(table.nodes.map(\.id), nodeIDs.map(\.xml)))
+        for (node, ids) in zip(table.nodes, nodeIDs) {
             try xml.start("node")
-            try xml.attribute("id", node.id)
+            try xml.attribute("id", ids.xml)
+            if ids.encoded { try data(xml, key: originalIDKey(for: "node"), text: node.id) }
             for (id, value) in zip(nodeKeys, node.values) {
                 if let value { try data(xml, key: id, text: text(value)) }
             }
             try xml.end()
         }
-        for edge in table.edges {
+        for (edge, ids) in zip(table.edges, edgeIDs) {
             try xml.start("edge")
-            try xml.attribute("id", edge.id)
-            try xml.attribute("source", edge.source)
-            try xml.attribute("target", edge.target)
+            try xml.attribute("id", ids.xml)
+            try xml.attribute("source", nodeXMLID[edge.source] ?? edge.source)
+            try xml.attribute("target", nodeXMLID[edge.target] ?? edge.target)
             if table.mixedDirections { try xml.attribute("directed", edge.directed ? "true" : "false") }
+            if ids.encoded { try data(xml, key: originalIDKey(for: "edge"), text: edge.id) }
             for (id, value) in zip(edgeKeys, edge.values) {
                 if let value { try data(xml, key: id, text: text(value)) }
             }
@@ -76,6 +87,37 @@ public enum GraphMLWriter {
         try xml.end()  // graph
         try xml.end()  // graphml
         return try xml.finish()
+    }
+
+    /// The `attr.name` of the key that keeps an element's id when the XML id had to be encoded.
+    public static let originalIDName = "original_id"
+
+    static func originalIDKey(for domain: String) -> String { domain == "node" ? "n__original_id" : "e__original_id" }
+
+    /// Whether `id` is an XML NMTOKEN (GraphML's type for ids): name characters only. Letters
+    /// and digits of any script, `.`, `-`, `_` and `:` — a conservative reading of XML 1.0's
+    /// NameChar, so whatever passes is valid.
+    static func isNameToken(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy { s in
+            ".-_:".unicodeScalars.contains(s) || (s.isASCII ? s.properties.isAlphabetic || ("0"..."9").contains(s)
+                : s.properties.isAlphabetic || s.properties.numericType != nil)
+        }
+    }
+
+    /// XML ids for element ids: the id itself when it is a name token, else `prefix` + position,
+    /// made unique against every id used.
+    static func xmlIDs(_ ids: [String], prefix: String) -> [(xml: String, encoded: Bool)] {
+        var taken = Set(ids.filter(isNameToken))
+        return ids.enumerated().map { i, id in
+            if isNameToken(id) { return (id, false) }
+            var candidate = "\(prefix)\(i + 1)", n = 2
+            while taken.contains(candidate) {
+                candidate = "\(prefix)\(i + 1)_\(n)"
+                n += 1
+            }
+            taken.insert(candidate)
+            return (candidate, true)
+        }
     }
 
     /// GraphML's name for each column type: the four that networkx, igraph, Gephi and yEd all read.
