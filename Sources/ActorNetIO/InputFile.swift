@@ -3,15 +3,16 @@ import Foundation
 /// Reads an input file's bytes for any reader, with the same located message for every way it
 /// can fail (missing, a directory, no permission). `-` is standard input.
 enum InputFile {
-    /// The file's bytes and the name diagnostics use, or a load result carrying the error
-    /// (its message starts with "cannot read", which `LoadResult.failure` keys on).
+    /// The file's bytes and the name diagnostics use, or an unreadable load result carrying the
+    /// error.
     static func read(_ path: String, expecting kind: String) -> Result<(bytes: [UInt8], file: String), LoadResultBox> {
         let start = SourceLocation(file: path, line: 1, column: 1)
         if path == "-" {
             return .success(([UInt8](FileHandle.standardInput.readDataToEndOfFile()), "<stdin>"))
         }
         func failure(_ message: String, _ fix: String) -> Result<(bytes: [UInt8], file: String), LoadResultBox> {
-            .failure(LoadResultBox(result: LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: start, message, fix: fix)])))
+            .failure(LoadResultBox(result: LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: start, message, fix: fix)],
+                                                      unreadable: true)))
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

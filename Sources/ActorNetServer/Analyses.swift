@@ -1,8 +1,9 @@
 import ActorNetCore
 import ActorNetIO
 
-/// The library calls behind each analysis route, composed exactly as the CLI's commands compose
-/// them (Metrics.swift, Signed.swift, Report.swift, Export.swift), so both give the same JSON.
+/// The library calls behind each analysis route — the same compositions the CLI calls
+/// (`MetricsReport.compute`, `BalanceReport.Input.compute`, `DOTWriter.drawing`, …), so both
+/// give the same JSON.
 /// Each returns the bytes of the response; each runs on a Dispatch thread under `Deadline`.
 enum Analyses {
     /// `actornet metrics --format json`.
@@ -14,27 +15,14 @@ enum Analyses {
 
     static func metricsReport(_ network: Network, file: String, filter: ViewFilter, metrics: [Metric], distance: Distance,
                               distanceName: String) throws -> MetricsReport {
-        let view = try NetworkView(network, filter: filter)
         var options = MetricOptions()
         options.distance = distance
-        let degrees = DegreeStrength().run(on: view)
-        var scores: [NodeScores] = []
-        for metric in metrics {
-            do {
-                scores.append(try metric.compute(on: view, options: options, degrees: degrees))
-            } catch {
-                throw APIError(.unprocessableContent, "\(metric.rawValue): \(error)", field: "metric")
-            }
+        do {
+            return try MetricsReport.compute(network, file: file, filter: filter, metrics: metrics, options: options,
+                                             distanceName: distanceName)
+        } catch let failure as MetricFailure {
+            throw APIError(.unprocessableContent, failure.description, field: "metric")
         }
-        var settings = ["distance": distance.description]
-        for (metric, score) in zip(metrics, scores) { settings[metric.rawValue] = score.measure }
-        let signed = metrics.filter(\.isSigned)
-        if !signed.isEmpty, filter.sign != nil {
-            settings["note"] = "\(signed.map(\.rawValue).joined(separator: ", ")) read relations of both signs "
-                + "(the rest of the view as above)"
-        }
-        return MetricsReport(file: file, view: filter.describe(in: network), options: settings,
-                             distanceSetting: distanceName, actors: network.actors, metrics: metrics, scores: scores)
     }
 
     /// `actornet metrics --metric edge-betweenness --format json`.
@@ -55,12 +43,7 @@ enum Analyses {
 
     /// `actornet balance --format json`.
     static func balance(_ network: Network, file: String, filter: ViewFilter, frustration: FrustrationIndex) throws -> [UInt8] {
-        let graph = SignedGraph(try NetworkView(network, filter: filter))
-        let input = BalanceReport.Input(
-            file: file, view: filter.describe(in: network), graph: graph, census: TriangleCensus().run(on: graph),
-            walk: Result { () throws(AnalysisError) in try WalkBalance().run(on: graph) },
-            frustration: Result { () throws(AnalysisError) in try frustration.run(on: graph) },
-            pn: Result { () throws(AnalysisError) in try PNCentrality().run(on: graph) })
+        let input = try BalanceReport.Input.compute(network, file: file, filter: filter, frustration: frustration)
         return Array(try BalanceReport.json(input).utf8)
     }
 
@@ -89,15 +72,9 @@ enum Analyses {
     /// `actornet render -o FILE.svg`: the network as of `at` (nil: every date) drawn by Graphviz.
     static func svg(_ network: Network, at: PartialDate?, layout: String, clusters: Bool, colourBy: Metric?,
                     sizeBy: Metric?) throws -> [UInt8] {
-        var network = network
-        if let at { network = network.snapshot(at: at) }
-        var writer = DOTWriter()
-        writer.clustersByGroup = clusters
-        let (scores, _) = Exporter.metrics(network, [colourBy, sizeBy].compactMap { $0 })
-        writer.colourBy = colourBy.flatMap { metric in scores.first { $0.name == metric.rawValue }?.scores }
-        writer.sizeBy = sizeBy.flatMap { metric in scores.first { $0.name == metric.rawValue }?.scores }
+        let (dot, _) = DOTWriter.drawing(network, at: at, clusters: clusters, colourBy: colourBy, sizeBy: sizeBy)
         do {
-            return try Graphviz.render(writer.write(network), layout: layout, format: "svg")
+            return try Graphviz.render(dot, layout: layout, format: "svg")
         } catch {
             throw APIError(error.notInstalled ? .serviceUnavailable : .internalServerError, error.message)
         }

@@ -144,18 +144,12 @@ struct Render: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var network = try loadOrExit(file)
-        if !allDates, let date = at.flatMap(PartialDate.init(iso:)) ?? network.latestStart {
-            network = network.snapshot(at: date)
-        }
-        var writer = DOTWriter()
-        writer.clustersByGroup = clusters
-        let wanted = [colourBy, sizeBy].compactMap { $0.flatMap(Metric.init(rawValue:)) }
-        let (scores, skipped) = Exporter.metrics(network, wanted)
+        let network = try loadOrExit(file)
+        let at = allDates ? nil : at.flatMap(PartialDate.init(iso:)) ?? network.latestStart
+        let (dot, skipped) = DOTWriter.drawing(network, at: at, clusters: clusters,
+                                               colourBy: colourBy.flatMap(Metric.init(rawValue:)),
+                                               sizeBy: sizeBy.flatMap(Metric.init(rawValue:)))
         for s in skipped { printError("warning: metric left out: \(s)") }
-        writer.colourBy = colourBy.flatMap { name in scores.first { $0.name == name }?.scores }
-        writer.sizeBy = sizeBy.flatMap { name in scores.first { $0.name == name }?.scores }
-        let dot = writer.write(network)
         let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
         let image: [UInt8]
         do {

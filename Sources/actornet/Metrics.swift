@@ -127,9 +127,8 @@ struct Metrics: AsyncParsableCommand {
         let network = try loadOrExit(file)
         let metrics = (try? Metric.parseList(metricList ?? "").get()).flatMap { $0.isEmpty ? nil : $0 } ?? Metric.defaults
         let filter = try view.filter(for: network, defaultSign: .positive, defaultDirection: .undirected)
-        let networkView = try NetworkView(network, filter: filter)
         if wantsEdgeBetweenness {
-            let result = EdgeBetweenness(normalized: !raw, distance: distance.distance).run(on: networkView)
+            let result = EdgeBetweenness(normalized: !raw, distance: distance.distance).run(on: try NetworkView(network, filter: filter))
             let report = EdgeScoresReport(file: file, view: filter.describe(in: network),
                                           distanceSetting: distance.rawValue, result: result)
             switch format {
@@ -156,25 +155,14 @@ struct Metrics: AsyncParsableCommand {
             options.personalization = weights
         }
         options.iteration = Iteration(maxIterations: maxIterations, tolerance: tolerance)
-        let degrees = DegreeStrength().run(on: networkView)
-        var scores: [NodeScores] = []
-        for metric in metrics {
-            do {
-                scores.append(try metric.compute(on: networkView, options: options, degrees: degrees))
-            } catch {
-                printError("error: \(error)")
-                throw Status.invalid
-            }
+        let report: MetricsReport
+        do {
+            report = try MetricsReport.compute(network, file: file, filter: filter, metrics: metrics, options: options,
+                                               distanceName: distance.rawValue)
+        } catch let failure as MetricFailure {
+            printError("error: \(failure.error)")
+            throw Status.invalid
         }
-        var settings = ["distance": distance.distance.description]
-        for (metric, score) in zip(metrics, scores) { settings[metric.rawValue] = score.measure }
-        let signed = metrics.filter(\.isSigned)
-        if !signed.isEmpty, filter.sign != nil {
-            settings["note"] = "\(signed.map(\.rawValue).joined(separator: ", ")) read relations of both signs "
-                + "(the rest of the view as above)"
-        }
-        let report = MetricsReport(file: file, view: filter.describe(in: network), options: settings,
-                                   distanceSetting: distance.rawValue, actors: network.actors, metrics: metrics, scores: scores)
         switch format {
         case .table: print(report.text(top: top), terminator: "")
         case .csv: print(report.csv(), terminator: "")

@@ -84,14 +84,9 @@ struct Balance: AsyncParsableCommand {
     func run() async throws {
         let network = try loadOrExit(file)
         let filter = try view.filter(for: network, defaultSign: nil, defaultDirection: .undirected)
-        let graph = SignedGraph(try NetworkView(network, filter: filter))
         let frustration = FrustrationIndex(method: FrustrationIndex.Method(rawValue: method.rawValue)!,
                                            exactLimit: exactLimit, seed: seed)
-        let input = BalanceReport.Input(
-            file: file, view: filter.describe(in: network), graph: graph, census: TriangleCensus().run(on: graph),
-            walk: Result { () throws(AnalysisError) in try WalkBalance().run(on: graph) },
-            frustration: Result { () throws(AnalysisError) in try frustration.run(on: graph) },
-            pn: Result { () throws(AnalysisError) in try PNCentrality().run(on: graph) })
+        let input = try BalanceReport.Input.compute(network, file: file, filter: filter, frustration: frustration)
         switch format {
         case .text: print(BalanceReport.text(input, top: top), terminator: "")
         case .json: print(try BalanceReport.json(input), terminator: "")

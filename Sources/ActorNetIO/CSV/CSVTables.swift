@@ -73,14 +73,13 @@ public enum CSVTables {
     public static func read(nodesPath: String?, edgesPath: String) -> LoadResult {
         var nodes: [UInt8]?
         if let nodesPath {
-            switch readFile(nodesPath) {
-            case let .success(bytes): nodes = bytes
-            case let .failure(d): return LoadResult(network: nil, diagnostics: [d])
+            switch InputFile.read(nodesPath, expecting: ".csv") {
+            case let .success((bytes, _)): nodes = bytes
+            case let .failure(box): return box.result
             }
         }
-        switch readFile(edgesPath) {
-        case let .success(edges): return read(nodes: nodes, nodesFile: nodesPath, edges: edges, edgesFile: edgesPath)
-        case let .failure(d): return LoadResult(network: nil, diagnostics: [d])
+        return InputFile.load(edgesPath, expecting: ".csv") { edges, file in
+            read(nodes: nodes, nodesFile: nodesPath, edges: edges, edgesFile: file)
         }
     }
 
@@ -139,13 +138,6 @@ public enum CSVTables {
     }
 
     // MARK: - Reading
-
-    private static func readFile(_ path: String) -> Result<[UInt8], Diagnostic> {
-        switch InputFile.read(path, expecting: ".csv") {
-        case let .success((bytes, _)): .success(bytes)
-        case let .failure(box): .failure(box.result.diagnostics[0])
-        }
-    }
 
     /// The name a column passes to `ImportBuilder`: `attr_` taken off where the writer put it on a
     /// name that the builder does not know as fixed.

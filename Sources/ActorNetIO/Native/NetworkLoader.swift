@@ -27,8 +27,10 @@ public struct LoadResult: Sendable {
 
     public var network: Network?
     public var diagnostics: [Diagnostic]
+    /// Set by `InputFile` when the file could not be read at all.
+    var unreadable = false
     public var failure: Failure? {
-        network != nil ? nil : diagnostics.contains { $0.message.hasPrefix("cannot read") } ? .unreadable : .invalid
+        network != nil ? nil : unreadable ? .unreadable : .invalid
     }
 }
 

@@ -1,0 +1,68 @@
+public import ActorNetCore
+
+// The library calls behind each report, composed once so the CLI and the service give the same
+// answers from the same code.
+
+/// A measure that could not be computed on the view (e.g. it did not converge), with its name.
+public struct MetricFailure: Error, Sendable, CustomStringConvertible {
+    public var metric: Metric
+    public var error: AnalysisError
+    public var description: String { "\(metric.rawValue): \(error)" }
+}
+
+extension MetricsReport {
+    /// Computes `metrics` on `network` through `filter` and assembles the report (settings name
+    /// every measure; a note says when signed measures read both signs).
+    public static func compute(_ network: Network, file: String, filter: ViewFilter, metrics: [Metric],
+                               options: MetricOptions, distanceName: String) throws -> MetricsReport {
+        let view = try NetworkView(network, filter: filter)
+        let degrees = DegreeStrength().run(on: view)
+        var scores: [NodeScores] = []
+        for metric in metrics {
+            do {
+                scores.append(try metric.compute(on: view, options: options, degrees: degrees))
+            } catch {
+                throw MetricFailure(metric: metric, error: error)
+            }
+        }
+        var settings = ["distance": options.distance.description]
+        for (metric, score) in zip(metrics, scores) { settings[metric.rawValue] = score.measure }
+        let signed = metrics.filter(\.isSigned)
+        if !signed.isEmpty, filter.sign != nil {
+            settings["note"] = "\(signed.map(\.rawValue).joined(separator: ", ")) read relations of both signs "
+                + "(the rest of the view as above)"
+        }
+        return MetricsReport(file: file, view: filter.describe(in: network), options: settings,
+                             distanceSetting: distanceName, actors: network.actors, metrics: metrics, scores: scores)
+    }
+}
+
+extension BalanceReport.Input {
+    /// Every balance measure of `network` through `filter`; a measure that cannot be computed
+    /// keeps its reason.
+    public static func compute(_ network: Network, file: String, filter: ViewFilter,
+                               frustration: FrustrationIndex) throws -> BalanceReport.Input {
+        let graph = SignedGraph(try NetworkView(network, filter: filter))
+        return BalanceReport.Input(
+            file: file, view: filter.describe(in: network), graph: graph, census: TriangleCensus().run(on: graph),
+            walk: Result { () throws(AnalysisError) in try WalkBalance().run(on: graph) },
+            frustration: Result { () throws(AnalysisError) in try frustration.run(on: graph) },
+            pn: Result { () throws(AnalysisError) in try PNCentrality().run(on: graph) })
+    }
+}
+
+extension DOTWriter {
+    /// The drawing `render` makes: `network` as of `at` (nil: every date), actors coloured and
+    /// sized by metrics (computed as `Exporter.metrics` does). Returns the DOT text and the
+    /// metrics that could not be computed.
+    public static func drawing(_ network: Network, at: PartialDate?, clusters: Bool, colourBy: Metric?,
+                               sizeBy: Metric?) -> (dot: String, skipped: [String]) {
+        let shown = at.map { network.snapshot(at: $0) } ?? network
+        var writer = DOTWriter()
+        writer.clustersByGroup = clusters
+        let (scores, skipped) = Exporter.metrics(shown, [colourBy, sizeBy].compactMap { $0 })
+        writer.colourBy = colourBy.flatMap { metric in scores.first { $0.name == metric.rawValue }?.scores }
+        writer.sizeBy = sizeBy.flatMap { metric in scores.first { $0.name == metric.rawValue }?.scores }
+        return (writer.write(shown), skipped)
+    }
+}
