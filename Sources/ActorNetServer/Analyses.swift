@@ -60,13 +60,12 @@ enum Analyses {
 
     /// `actornet export --format FORMAT` to standard output (CSV: one table).
     static func export(_ network: Network, format: FileFormat, settings: ExportSettings) throws -> [UInt8] {
-        let result: (outputs: [Exporter.Output], warnings: [String])
         do {
-            result = try Exporter.export(network, format: format, settings: settings, toFiles: false)
+            let result = try Exporter.export(network, format: format, settings: settings, toFiles: false)
+            return try result.outputs.flatMap { try $0.bytes() }
         } catch {
             throw APIError(.unprocessableContent, "cannot write this network as \(format.rawValue): \(error)", field: "format")
         }
-        return result.outputs.flatMap(\.bytes)
     }
 
     /// `actornet render -o FILE.svg`: the network as of `at` (nil: every date) drawn by Graphviz.

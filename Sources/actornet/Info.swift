@@ -45,7 +45,9 @@ func writeOrExit(_ bytes: [UInt8], to path: String) throws {
     }
 }
 
-/// Exports `network` as `format` to a file (CSV: two files) or standard output.
+/// Exports `network` as `format` to a file (CSV: two files) or standard output. GraphML and
+/// GEXF stream in chunks, to a temporary file renamed into place (atomic) or to standard
+/// output; nothing is written when the network cannot be expressed in the format.
 func writeExport(_ network: Network, format: FileFormat, to output: String?, options: ExportSettings) throws {
     let result: (outputs: [Exporter.Output], warnings: [String])
     do {
@@ -56,10 +58,18 @@ func writeExport(_ network: Network, format: FileFormat, to output: String?, opt
     }
     for warning in result.warnings { printError("warning: \(warning)") }
     for part in result.outputs {
-        if let output {
-            try writeOrExit(part.bytes, to: Exporter.path(output, part: part.part))
-        } else {
-            FileHandleShim.writeToStandardOutput(part.bytes)
+        do {
+            if let output {
+                try AtomicFile.write(to: Exporter.path(output, part: part.part)) { sink in try part.write(to: sink) }
+            } else {
+                try part.write(to: FileDescriptorSink.standardOutput())
+            }
+        } catch let error as OutputError {
+            printError("error: \(error)")
+            throw Status.cannotCreate
+        } catch {
+            printError("error: \(error)")
+            throw Status.invalid
         }
     }
 }

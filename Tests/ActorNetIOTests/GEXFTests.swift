@@ -140,7 +140,7 @@ import Testing
             try GEXFWriter.write(ExportTable(network))
         } throws: { error in
             let e = error as? GEXFError
-            return e?.element == "node 'B' label" && e?.message.contains("U+0001") == true && e?.fix != nil
+            return e?.element == "actor 'B' field 'label'" && e?.message.contains("U+0001") == true && e?.fix != nil
         }
         let other = try Network(actors: [ActorNode(id: "A"), ActorNode(id: "B")], relations: [
             Relation(id: "r", source: "A", target: "B", kind: "cooperation", attributes: ["note": .string("x\u{FFFE}")]),

@@ -112,7 +112,7 @@ import Testing
         ("csv", "text/csv; charset=utf-8", "russia-iran-edges.csv"), ("json", "application/json", "russia-iran.json"),
     ])
     func exportsEveryFormat(format: String, contentType: String, filename: String) async throws {
-        let expected = try Exporter.export(network, format: FileFormat(rawValue: format)!, toFiles: false).outputs[0].bytes
+        let expected = try Exporter.export(network, format: FileFormat(rawValue: format)!, toFiles: false).outputs[0].bytes()
         try await TestWorkspace().app().test(.router) { client in
             try await client.execute(uri: "/v1/networks/russia-iran/export?format=\(format)", method: .get) { response in
                 #expect(response.status == .ok, "\(response.text)")
@@ -125,8 +125,8 @@ import Testing
 
     @Test func exportOptions() async throws {
         let settings = ExportSettings(withMetrics: true, dynamic: true)
-        let gexf = try Exporter.export(network, format: .gexf, settings: settings, toFiles: false).outputs[0].bytes
-        let nodes = try Exporter.export(network, format: .csv, settings: ExportSettings(csvTable: .nodes), toFiles: false).outputs[0].bytes
+        let gexf = try Exporter.export(network, format: .gexf, settings: settings, toFiles: false).outputs[0].bytes()
+        let nodes = try Exporter.export(network, format: .csv, settings: ExportSettings(csvTable: .nodes), toFiles: false).outputs[0].bytes()
         try await TestWorkspace().app().test(.router) { client in
             try await client.execute(uri: "/v1/networks/russia-iran/export?format=gexf&dynamic=true&with_metrics=true",
                                      method: .get) { response in

@@ -36,10 +36,35 @@ public struct ExportSettings: Sendable {
 
 /// Turns a network into the bytes of each format.
 public enum Exporter {
+    /// One file's worth of an export, written on demand: GraphML and GEXF stream into the sink
+    /// in chunks (memory: the network plus one chunk); the text formats are built whole, then
+    /// written.
     public struct Output: Sendable {
         /// For CSV written to files: "nodes" or "edges", appended to the file name.
         public var part: String?
-        public var bytes: [UInt8]
+        private let body: @Sendable (any ByteSink) throws -> Void
+
+        init(part: String?, _ body: @escaping @Sendable (any ByteSink) throws -> Void) {
+            self.part = part
+            self.body = body
+        }
+
+        init(part: String?, text: @escaping @Sendable () -> String) {
+            self.init(part: part) { sink in try sink.write(text()) }
+        }
+
+        /// Writes the part to `sink`.
+        ///
+        /// - Throws: `GraphMLError` / `GEXFError` when the network cannot be written in the
+        ///   format (found before any byte reaches the sink), or the sink's `OutputError`.
+        public func write(to sink: any ByteSink) throws { try body(sink) }
+
+        /// The part's bytes, in memory.
+        public func bytes() throws -> [UInt8] {
+            let sink = MemorySink()
+            try body(sink)
+            return sink.bytes
+        }
     }
 
     /// Metrics for export, each on its default view; a metric that cannot be computed is left
@@ -75,23 +100,28 @@ public enum Exporter {
         }
         let table = ExportTable(network, metrics: metricColumns, visual: visual)
         switch format {
-        case .yaml: return ([Output(part: nil, bytes: Array(NativeWriter.yaml(network).utf8))], warnings)
-        case .graphml: return ([Output(part: nil, bytes: try GraphMLWriter.write(table))], warnings)
-        case .gexf: return ([Output(part: nil, bytes: try GEXFWriter.write(table, mode: settings.dynamic ? .dynamic : .static))], warnings)
-        case .json: return ([Output(part: nil, bytes: Array(NodeLinkJSON.write(table).utf8))], warnings)
+        case .yaml: return ([Output(part: nil, text: { NativeWriter.yaml(network) })], warnings)
+        case .graphml:
+            try GraphMLWriter.checkCharacters(table)
+            return ([Output(part: nil) { sink in try GraphMLWriter.write(table, to: sink) }], warnings)
+        case .gexf:
+            let mode: GEXFWriter.Mode = settings.dynamic ? .dynamic : .static
+            try GEXFWriter.check(table, mode: mode)
+            return ([Output(part: nil) { sink in try GEXFWriter.write(table, mode: mode, to: sink) }], warnings)
+        case .json: return ([Output(part: nil, text: { NodeLinkJSON.write(table) })], warnings)
         case .dot:
             var writer = DOTWriter()
             writer.clustersByGroup = settings.clusters
             writer.colourBy = visual?.colourBy
             writer.sizeBy = visual?.sizeBy
-            return ([Output(part: nil, bytes: Array(writer.write(network).utf8))], warnings)
+            return ([Output(part: nil, text: { [writer] in writer.write(network) })], warnings)
         case .csv:
             if toFiles {
-                return ([Output(part: "nodes", bytes: Array(CSVTables.nodes(table).utf8)),
-                         Output(part: "edges", bytes: Array(CSVTables.edges(table).utf8))], warnings)
+                return ([Output(part: "nodes", text: { CSVTables.nodes(table) }),
+                         Output(part: "edges", text: { CSVTables.edges(table) })], warnings)
             }
-            let text = settings.csvTable == .nodes ? CSVTables.nodes(table) : CSVTables.edges(table)
-            return ([Output(part: nil, bytes: Array(text.utf8))], warnings)
+            let which = settings.csvTable
+            return ([Output(part: nil, text: { which == .nodes ? CSVTables.nodes(table) : CSVTables.edges(table) })], warnings)
         }
     }
 

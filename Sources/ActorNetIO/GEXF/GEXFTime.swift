@@ -62,16 +62,3 @@ enum GEXFTime {
         return PartialDate(year: y + 1, month: 1, day: 1)
     }
 }
-
-extension String {
-    /// The first character XML 1.0 cannot carry (`Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] |
-    /// [#xE000-#xFFFD] | [#x10000-#x10FFFF]`), if any.
-    var firstNonXMLCharacter: Unicode.Scalar? {
-        unicodeScalars.first { s in
-            switch s.value {
-            case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: false
-            default: true
-            }
-        }
-    }
-}

@@ -32,22 +32,74 @@ public enum GEXFWriter {
     static let namespace = "http://gexf.net/1.3"
     static let vizNamespace = "http://gexf.net/1.3/viz"
 
-    /// The GEXF document, UTF-8.
+    /// The GEXF document, UTF-8, in memory.
     ///
     /// - Throws: `GEXFError` when a text holds a character XML 1.0 cannot carry, or a date
     ///   has no GEXF form.
     /// - Complexity: O(n + m) in the table's cells.
     public static func write(_ table: ExportTable, mode: Mode = .static) throws(GEXFError) -> [UInt8] {
-        let out = try XMLOut()
+        let sink = MemorySink()
+        do {
+            try write(table, mode: mode, to: sink)
+        } catch let error as GEXFError {
+            throw error
+        } catch {
+            throw GEXFError(element: "document", "cannot collect the output: \(error)")  // a memory sink does not fail
+        }
+        return sink.bytes
+    }
+
+    /// Streams the GEXF document into `sink`, a chunk of at most about 64 KiB at a time, so
+    /// peak memory is the table plus one chunk. Texts and dates are checked first: when one
+    /// cannot be written, the sink receives nothing.
+    ///
+    /// - Throws: `GEXFError` (before any byte is written), or the sink's `OutputError`.
+    public static func write(_ table: ExportTable, mode: Mode = .static, to sink: some ByteSink) throws {
+        try write(table, mode: mode, to: sink, chunkSize: XMLChunkedWriter.defaultChunkSize)
+    }
+
+    /// `write(_:mode:to:)` with chunks of `chunkSize` bytes (tests use small ones).
+    static func write(_ table: ExportTable, mode: Mode, to sink: some ByteSink, chunkSize: Int) throws {
+        try check(table, mode: mode)
+        do {
+            try stream(table, mode: mode, XMLChunkedWriter(sink: sink, chunkSize: chunkSize))
+        } catch {
+            switch error {
+            case let .output(failure): throw failure
+            case let .libxml(what, code):
+                throw GEXFError(element: what, "libxml2's writer failed (code \(code))",
+                                fix: "report this with the network file; it is a bug in ActorNet's GEXF writer")
+            }
+        }
+    }
+
+    /// Everything that could stop the export, found before a byte is written: texts XML cannot
+    /// carry, and (dynamic mode) `until` dates with no day before them.
+    static func check(_ table: ExportTable, mode: Mode) throws(GEXFError) {
+        if let (place, bad) = table.firstUnwritableText() {
+            throw GEXFError(element: place, "contains \(XMLText.codePoint(bad)), which XML 1.0 cannot carry",
+                            fix: "remove or replace that character in the network file (XML allows tab, newline and carriage return, but no other control characters, nor U+FFFE/U+FFFF)")
+        }
+        guard mode == .dynamic else { return }
+        for relation in table.network.relations {
+            if let until = relation.until, GEXFTime.end(until: until) == nil {
+                throw GEXFError(element: "edge '\(relation.id)' end",
+                                "until \(until) leaves no day before it for GEXF's inclusive end",
+                                fix: "write the relation without an until date, or export with mode static")
+            }
+        }
+    }
+
+    private static func stream(_ table: ExportTable, mode: Mode, _ out: XMLChunkedWriter) throws(XMLWriteFailure) {
         try out.start("gexf")
-        try out.attribute("xmlns", namespace, of: "gexf")
-        try out.attribute("xmlns:viz", vizNamespace, of: "gexf")
-        try out.attribute("version", "1.3", of: "gexf")
+        try out.attribute("xmlns", namespace)
+        try out.attribute("xmlns:viz", vizNamespace)
+        try out.attribute("version", "1.3")
 
         try out.start("meta")
-        try out.element("creator", text: "ActorNet", of: "meta")
+        try out.element("creator", text: "ActorNet")
         if let name = table.network.name {
-            try out.element("description", text: name, of: "meta description")
+            try out.element("description", text: name)
         }
         try out.end()
 
@@ -57,12 +109,12 @@ public enum GEXFWriter {
         }
 
         try out.start("graph")
-        try out.attribute("mode", mode.rawValue, of: "graph")
+        try out.attribute("mode", mode.rawValue)
         if !table.mixedDirections {
-            try out.attribute("defaultedgetype", table.defaultDirected ? "directed" : "undirected", of: "graph")
+            try out.attribute("defaultedgetype", table.defaultDirected ? "directed" : "undirected")
         }
         if mode == .dynamic {
-            try out.attribute("timeformat", "date", of: "graph")
+            try out.attribute("timeformat", "date")
         }
 
         let nodeColumns = table.nodeColumns.enumerated().filter { _, c in
@@ -79,26 +131,25 @@ public enum GEXFWriter {
             table.nodeColumns.firstIndex { $0.role == .visual && $0.name == name }
         }
         try out.start("nodes")
-        try out.attribute("count", String(table.nodes.count), of: "nodes")
+        try out.attribute("count", String(table.nodes.count))
         for row in table.nodes {
-            let what = "node '\(row.id)'"
             try out.start("node")
-            try out.attribute("id", row.id, of: "\(what) id")
+            try out.attribute("id", row.id)
             if let labelColumn, let label = row.values[labelColumn] {
-                try out.attribute("label", label.text, of: "\(what) label")
+                try out.attribute("label", label.text)
             }
-            try attvalues(nodeColumns.map { ($0.element.name, row.values[$0.offset]) }, of: what, out)
+            try attvalues(nodeColumns.map { ($0.element.name, row.values[$0.offset]) }, out)
             if let r = visual[0], let g = visual[1], let b = visual[2],
                case let .long(rv)? = row.values[r], case let .long(gv)? = row.values[g], case let .long(bv)? = row.values[b] {
                 try out.start("viz:color")
                 for (channel, v) in [("r", rv), ("g", gv), ("b", bv)] {
-                    try out.attribute(channel, String(min(255, max(0, v))), of: "\(what) viz:color")
+                    try out.attribute(channel, String(min(255, max(0, v))))
                 }
                 try out.end()
             }
             if let s = visual[3], case let .double(size)? = row.values[s], size.isFinite, size >= 0 {
                 try out.start("viz:size")
-                try out.attribute("value", formatNumber(size), of: "\(what) viz:size")
+                try out.attribute("value", formatNumber(size))
                 try out.end()
             }
             try out.end()
@@ -109,70 +160,63 @@ public enum GEXFWriter {
         let edgeLabelColumn = table.edgeColumns.firstIndex { $0.role == .fixed && $0.name == "label" }
         let relations = table.network.relations
         try out.start("edges")
-        try out.attribute("count", String(table.edges.count), of: "edges")
+        try out.attribute("count", String(table.edges.count))
         for (i, row) in table.edges.enumerated() {
-            let what = "edge '\(row.id)'"
             let relation = relations[i]
             try out.start("edge")
-            try out.attribute("id", row.id, of: "\(what) id")
-            try out.attribute("source", row.source, of: "\(what) source")
-            try out.attribute("target", row.target, of: "\(what) target")
+            try out.attribute("id", row.id)
+            try out.attribute("source", row.source)
+            try out.attribute("target", row.target)
             if table.mixedDirections {
-                try out.attribute("type", row.directed ? "directed" : "undirected", of: "\(what) type")
+                try out.attribute("type", row.directed ? "directed" : "undirected")
             }
-            try out.attribute("kind", relation.kind, of: "\(what) kind")
+            try out.attribute("kind", relation.kind)
             if let weightColumn, let weight = row.values[weightColumn] {
-                try out.attribute("weight", number(weight), of: "\(what) weight")
+                try out.attribute("weight", number(weight))
             }
             if let edgeLabelColumn, let label = row.values[edgeLabelColumn] {
-                try out.attribute("label", label.text, of: "\(what) label")
+                try out.attribute("label", label.text)
             }
             if mode == .dynamic {
                 if let since = relation.since {
-                    try out.attribute("start", GEXFTime.start(since: since), of: "\(what) start")
+                    try out.attribute("start", GEXFTime.start(since: since))
                 }
-                if let until = relation.until {
-                    guard let end = GEXFTime.end(until: until) else {
-                        throw GEXFError(element: "\(what) end",
-                                        "until \(until) leaves no day before it for GEXF's inclusive end",
-                                        fix: "write the relation without an until date, or export with mode static")
-                    }
-                    try out.attribute("end", end, of: "\(what) end")
+                if let until = relation.until, let end = GEXFTime.end(until: until) {  // checked before writing
+                    try out.attribute("end", end)
                 }
             }
-            try attvalues(edgeColumns.map { ($0.element.name, row.values[$0.offset]) }, of: what, out)
+            try attvalues(edgeColumns.map { ($0.element.name, row.values[$0.offset]) }, out)
             try out.end()
         }
         try out.end()
 
         try out.end()  // graph
         try out.end()  // gexf
-        return try out.finish()
+        try out.finish()
     }
 
-    private static func declare(_ columns: [ExportTable.Column], class kind: String, _ out: XMLOut) throws(GEXFError) {
+    private static func declare(_ columns: [ExportTable.Column], class kind: String, _ out: XMLChunkedWriter) throws(XMLWriteFailure) {
         try out.start("attributes")
-        try out.attribute("class", kind, of: "attributes")
-        try out.attribute("mode", "static", of: "attributes")
+        try out.attribute("class", kind)
+        try out.attribute("mode", "static")
         for column in columns {
-            let what = "\(kind) attribute '\(column.name)'"
             try out.start("attribute")
-            try out.attribute("id", column.name, of: what)
-            try out.attribute("title", column.name, of: what)
-            try out.attribute("type", column.type.rawValue, of: what)
+            try out.attribute("id", column.name)
+            try out.attribute("title", column.name)
+            try out.attribute("type", column.type.rawValue)
             try out.end()
         }
         try out.end()
     }
 
-    private static func attvalues(_ cells: [(String, ExportTable.Value?)], of what: String, _ out: XMLOut) throws(GEXFError) {
+    private static func attvalues(_ cells: [(String, ExportTable.Value?)], _ out: XMLChunkedWriter) throws(XMLWriteFailure) {
         let present = cells.compactMap { name, value in value.map { (name, $0) } }
         guard !present.isEmpty else { return }
         try out.start("attvalues")
         for (name, value) in present {
             try out.start("attvalue")
-            try out.attribute("for", name, of: "\(what) attribute '\(name)'")
-            try out.attribute("value", number(value), of: "\(what) attribute '\(name)'")
+            try out.attribute("for", name)
+            try out.attribute("value", number(value))
             try out.end()
         }
         try out.end()
@@ -193,91 +237,4 @@ public enum GEXFWriter {
     }
 
     static func jsonString(_ s: String) -> String { JSONText.quote(s, escapingAngle: true) }
-}
-
-/// A thin wrapper over `xmlTextWriter` writing into memory: checks every text for characters XML
-/// 1.0 cannot carry and turns libxml2's failures into `GEXFError`s.
-private final class XMLOut {
-    private let buffer: xmlBufferPtr
-    private var writer: xmlTextWriterPtr?
-    private var open: [String] = []
-
-    init() throws(GEXFError) {
-        guard let buffer = xmlBufferCreate() else {
-            throw GEXFError(element: "document", "libxml2 could not allocate a buffer", fix: "free memory and retry")
-        }
-        self.buffer = buffer
-        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
-            xmlBufferFree(buffer)
-            throw GEXFError(element: "document", "libxml2 could not create a writer", fix: "free memory and retry")
-        }
-        self.writer = writer
-        xmlTextWriterSetIndent(writer, 1)
-        _ = withXMLString("  ") { xmlTextWriterSetIndentString(writer, $0) }
-        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "document")
-    }
-
-    deinit {
-        if let writer { xmlFreeTextWriter(writer) }
-        xmlBufferFree(buffer)
-    }
-
-    func start(_ name: String) throws(GEXFError) {
-        open.append(name)
-        try check(withXMLString(name) { xmlTextWriterStartElement(writer, $0) }, name)
-    }
-
-    func end() throws(GEXFError) {
-        let name = open.popLast() ?? "document"
-        try check(xmlTextWriterEndElement(writer), name)
-    }
-
-    func attribute(_ name: String, _ value: String, of element: @autoclosure () -> String) throws(GEXFError) {
-        try checkCharacters(value, element())
-        let rc = withXMLString(name) { n in withXMLString(value) { v in xmlTextWriterWriteAttribute(writer, n, v) } }
-        try check(rc, element())
-    }
-
-    func element(_ name: String, text: String, of element: String) throws(GEXFError) {
-        try checkCharacters(text, element)
-        try start(name)
-        try check(withXMLString(text) { xmlTextWriterWriteString(writer, $0) }, element)
-        try end()
-    }
-
-    func processingInstruction(_ target: String, _ content: String) throws(GEXFError) {
-        try checkCharacters(content, "graph data (<?\(target)?>)")
-        let rc = withXMLString(target) { t in withXMLString(content) { c in xmlTextWriterWritePI(writer, t, c) } }
-        try check(rc, "graph data (<?\(target)?>)")
-    }
-
-    func finish() throws(GEXFError) -> [UInt8] {
-        try check(xmlTextWriterEndDocument(writer), "document")
-        // Freeing the writer flushes it into the buffer.
-        xmlFreeTextWriter(writer)
-        writer = nil
-        guard let content = xmlBufferContent(buffer) else { return [] }
-        return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
-    }
-
-    private func checkCharacters(_ text: String, _ element: String) throws(GEXFError) {
-        guard let bad = text.firstNonXMLCharacter else { return }
-        let code = String(bad.value, radix: 16, uppercase: true)
-        throw GEXFError(element: element,
-                        "contains U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code), which XML 1.0 cannot carry",
-                        fix: "remove or replace that character in the network file (XML allows tab, newline and carriage return, but no other control characters, nor U+FFFE/U+FFFF)")
-    }
-
-    private func check(_ rc: Int32, _ element: @autoclosure () -> String) throws(GEXFError) {
-        guard rc < 0 else { return }
-        throw GEXFError(element: element(), "libxml2's writer failed (code \(rc))",
-                        fix: "report this with the network file; it is a bug in ActorNet's GEXF writer")
-    }
-}
-
-/// Calls `body` with `s` as a NUL-terminated `xmlChar` string.
-func withXMLString<R>(_ s: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
-    var bytes = Array(s.utf8)
-    bytes.append(0)
-    return bytes.withUnsafeBufferPointer { body($0.baseAddress!) }
 }

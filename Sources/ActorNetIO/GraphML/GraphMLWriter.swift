@@ -11,28 +11,60 @@ import CLibXML2
 ///   carries `directed="true|false"`. Each relation is its own `<edge>` with its own id, so
 ///   parallel relations stay apart; `weight` is the (positive) strength, `sign` and `kind` say
 ///   the rest.
-/// - Output is UTF-8, indented by two spaces, and the same network gives the same bytes.
+/// - Output is UTF-8, indented by two spaces, and the same network gives the same bytes. It
+///   streams: the sink gets the document in chunks of about 64 KiB.
 ///
-/// The file validates against the GraphML schema whenever actor ids, relation ids and
-/// attribute names are XML name tokens (letters, digits, `.`, `-`, `_`, `:` — no spaces), as
-/// in the shipped networks. Other ids are still written verbatim, as well-formed XML that
-/// networkx, igraph, Gephi and yEd read (Gephi's own exports do the same with names such as
-/// `Modularity Class`); renaming them would break the link to the source file.
+/// The file validates against the GraphML schema: actor and relation ids that are not XML name
+/// tokens (letters, digits, `.`, `-`, `_`, `:` — no spaces) are written as `n1`, `e2`, … with
+/// the original id in an `original_id` key, which `GraphMLReader` reads back.
 public enum GraphMLWriter {
-    /// GraphML for the table; deterministic bytes.
+    /// GraphML for the table, in memory; deterministic bytes.
     ///
     /// - Throws: `GraphMLError` when a text holds a character XML 1.0 cannot carry (a control
     ///   character other than tab, LF and CR, or U+FFFE/U+FFFF), naming where it is.
     /// - Complexity: O(size of the output).
     public static func write(_ table: ExportTable) throws(GraphMLError) -> [UInt8] {
+        let sink = MemorySink()
+        do {
+            try write(table, to: sink)
+        } catch let error as GraphMLError {
+            throw error
+        } catch {
+            throw GraphMLError("cannot collect the output: \(error)")  // a memory sink does not fail
+        }
+        return sink.bytes
+    }
+
+    /// Streams GraphML for the table into `sink`, a chunk of at most about 64 KiB at a time, so
+    /// peak memory is the table plus one chunk, whatever the size of the document. Every text
+    /// is checked first: when one cannot be written, the sink receives nothing.
+    ///
+    /// - Throws: `GraphMLError` (a character XML cannot carry, before any byte is written), or
+    ///   the sink's `OutputError`.
+    public static func write(_ table: ExportTable, to sink: some ByteSink) throws {
+        try write(table, to: sink, chunkSize: XMLChunkedWriter.defaultChunkSize)
+    }
+
+    /// `write(_:to:)` with chunks of `chunkSize` bytes (tests use small ones).
+    static func write(_ table: ExportTable, to sink: some ByteSink, chunkSize: Int) throws {
         try checkCharacters(table)
+        do {
+            try stream(table, XMLChunkedWriter(sink: sink, chunkSize: chunkSize))
+        } catch {
+            switch error {
+            case let .output(failure): throw failure
+            case let .libxml(what, code):
+                throw GraphMLError("libxml2 failed to write \(what) (code \(code))", fix: "report this as a bug with the network file")
+            }
+        }
+    }
+
+    private static func stream(_ table: ExportTable, _ xml: XMLChunkedWriter) throws(XMLWriteFailure) {
         let nodeKeys = keyIDs(table.nodeColumns.map(\.name), prefix: "n_")
         let edgeKeys = keyIDs(table.edgeColumns.map(\.name), prefix: "e_")
         let graphData = table.graphData
         let graphKeys = keyIDs(graphData.map(\.key), prefix: "g_")
 
-        let xml = try XMLStreamWriter()
-        try xml.startDocument()
         try xml.start("graphml")
         try xml.attribute("xmlns", graphMLNamespace)
         try xml.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
@@ -86,7 +118,7 @@ public enum GraphMLWriter {
         }
         try xml.end()  // graph
         try xml.end()  // graphml
-        return try xml.finish()
+        try xml.finish()
     }
 
     /// The `attr.name` of the key that keeps an element's id when the XML id had to be encoded.
@@ -152,8 +184,8 @@ public enum GraphMLWriter {
         return value.text
     }
 
-    private static func key(_ xml: XMLStreamWriter, id: String, for domain: String, name: String,
-                            type: ExportTable.ColumnType) throws(GraphMLError) {
+    private static func key(_ xml: XMLChunkedWriter, id: String, for domain: String, name: String,
+                            type: ExportTable.ColumnType) throws(XMLWriteFailure) {
         try xml.start("key")
         try xml.attribute("id", id)
         try xml.attribute("for", domain)
@@ -162,101 +194,17 @@ public enum GraphMLWriter {
         try xml.end()
     }
 
-    private static func data(_ xml: XMLStreamWriter, key: String, text: String) throws(GraphMLError) {
+    private static func data(_ xml: XMLChunkedWriter, key: String, text: String) throws(XMLWriteFailure) {
         try xml.start("data")
         try xml.attribute("key", key)
         try xml.text(text)
         try xml.end()
     }
 
-    /// Refuses, before anything is written, every text XML 1.0 cannot carry: dropping or
-    /// replacing the character silently would change the data.
+    /// Refuses, before anything is written, every text XML 1.0 cannot carry.
     static func checkCharacters(_ table: ExportTable) throws(GraphMLError) {
-        func check(_ text: String, _ place: @autoclosure () -> String) throws(GraphMLError) {
-            guard let bad = XMLText.firstForbidden(in: text) else { return }
-            throw GraphMLError("\(place()) contains \(XMLText.codePoint(bad)), which XML 1.0 cannot carry",
-                               fix: "remove the character or replace it (e.g. with a space) in the network file")
-        }
-        func field(_ column: ExportTable.Column) -> String {
-            if case let .attribute(name) = column.role { return "attribute '\(name.debugEscaped)'" }
-            return "field '\(column.name)'"
-        }
-        for item in table.graphData { try check(item.value, "network \(item.key)") }
-        for column in table.nodeColumns { try check(column.name, "actor attribute name '\(column.name.debugEscaped)'") }
-        for column in table.edgeColumns { try check(column.name, "relation attribute name '\(column.name.debugEscaped)'") }
-        for node in table.nodes {
-            try check(node.id, "actor id '\(node.id.debugEscaped)'")
-            for (column, value) in zip(table.nodeColumns, node.values) {
-                if case let .string(s)? = value { try check(s, "actor '\(node.id.debugEscaped)' \(field(column))") }
-            }
-        }
-        for edge in table.edges {
-            try check(edge.id, "relation id '\(edge.id.debugEscaped)'")
-            for (column, value) in zip(table.edgeColumns, edge.values) {
-                if case let .string(s)? = value { try check(s, "relation '\(edge.id.debugEscaped)' \(field(column))") }
-            }
-        }
-    }
-}
-
-/// libxml2's `xmlTextWriter` over a memory buffer, one call per XML event; every failure of
-/// libxml2 becomes a `GraphMLError` (none is expected once the characters are checked).
-private final class XMLStreamWriter {
-    private let buffer: xmlBufferPtr
-    private var writer: xmlTextWriterPtr?
-
-    init() throws(GraphMLError) {
-        guard let buffer = xmlBufferCreate() else { throw GraphMLError("libxml2 could not allocate an output buffer") }
-        self.buffer = buffer
-        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
-            xmlBufferFree(buffer)
-            throw GraphMLError("libxml2 could not create a writer")
-        }
-        self.writer = writer
-        xmlTextWriterSetIndent(writer, 1)
-        XMLText.with("  ") { _ = xmlTextWriterSetIndentString(writer, $0) }
-    }
-
-    deinit {
-        if let writer { xmlFreeTextWriter(writer) }
-        xmlBufferFree(buffer)
-    }
-
-    private func check(_ status: Int32, _ what: @autoclosure () -> String) throws(GraphMLError) {
-        if status < 0 { throw GraphMLError("libxml2 failed to write \(what())", fix: "report this as a bug with the network file") }
-    }
-
-    func startDocument() throws(GraphMLError) {
-        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "the XML declaration")
-    }
-
-    func start(_ name: String) throws(GraphMLError) {
-        try check(XMLText.with(name) { xmlTextWriterStartElement(writer, $0) }, "<\(name)>")
-    }
-
-    func attribute(_ name: String, _ value: String) throws(GraphMLError) {
-        try check(XMLText.with(name) { n in XMLText.with(value) { v in xmlTextWriterWriteAttribute(writer, n, v) } },
-                  "attribute \(name)")
-    }
-
-    /// Escapes `<`, `>`, `&` and CR (as `&#13;`, so that a CR survives end-of-line
-    /// normalisation on reading).
-    func text(_ text: String) throws(GraphMLError) {
-        try check(XMLText.with(text) { xmlTextWriterWriteString(writer, $0) }, "a text")
-    }
-
-    func end() throws(GraphMLError) {
-        try check(xmlTextWriterEndElement(writer), "an end tag")
-    }
-
-    /// Ends the document and returns the bytes; the writer must be freed first, since that is
-    /// what flushes its last output into the buffer.
-    func finish() throws(GraphMLError) -> [UInt8] {
-        try check(xmlTextWriterEndDocument(writer), "the end of the document")
-        xmlFreeTextWriter(writer)
-        writer = nil
-        let count = Int(xmlBufferLength(buffer))
-        guard count > 0, let content = xmlBufferContent(buffer) else { return [] }
-        return Array(UnsafeBufferPointer(start: content, count: count))
+        guard let (place, bad) = table.firstUnwritableText() else { return }
+        throw GraphMLError("\(place) contains \(XMLText.codePoint(bad)), which XML 1.0 cannot carry",
+                           fix: "remove the character or replace it (e.g. with a space) in the network file")
     }
 }

@@ -36,3 +36,42 @@ enum XMLText {
         return "U+" + hex
     }
 }
+
+extension ExportTable {
+    /// The first text the XML formats cannot carry (see `XMLText.firstForbidden`) and where it
+    /// is — `actor 'RUS' field 'label'` — checked before anything is written, so that a failed
+    /// export writes nothing (not even to standard output). Dropping or replacing the
+    /// character silently would change the data.
+    func firstUnwritableText() -> (place: String, character: Unicode.Scalar)? {
+        func field(_ column: Column) -> String {
+            if case let .attribute(name) = column.role { return "attribute '\(name.debugEscaped)'" }
+            return "field '\(column.name)'"
+        }
+        for item in graphData {
+            if let bad = XMLText.firstForbidden(in: item.value) { return ("network \(item.key)", bad) }
+        }
+        for column in nodeColumns {
+            if let bad = XMLText.firstForbidden(in: column.name) { return ("actor attribute name '\(column.name.debugEscaped)'", bad) }
+        }
+        for column in edgeColumns {
+            if let bad = XMLText.firstForbidden(in: column.name) { return ("relation attribute name '\(column.name.debugEscaped)'", bad) }
+        }
+        for node in nodes {
+            if let bad = XMLText.firstForbidden(in: node.id) { return ("actor id '\(node.id.debugEscaped)'", bad) }
+            for (column, value) in zip(nodeColumns, node.values) {
+                if case let .string(s)? = value, let bad = XMLText.firstForbidden(in: s) {
+                    return ("actor '\(node.id.debugEscaped)' \(field(column))", bad)
+                }
+            }
+        }
+        for edge in edges {
+            if let bad = XMLText.firstForbidden(in: edge.id) { return ("relation id '\(edge.id.debugEscaped)'", bad) }
+            for (column, value) in zip(edgeColumns, edge.values) {
+                if case let .string(s)? = value, let bad = XMLText.firstForbidden(in: s) {
+                    return ("relation '\(edge.id.debugEscaped)' \(field(column))", bad)
+                }
+            }
+        }
+        return nil
+    }
+}
