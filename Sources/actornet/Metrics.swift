@@ -33,6 +33,13 @@ struct Metrics: AsyncParsableCommand {
 
             Exit status: 0 success; 1 the network has errors, or an iterative measure did not \
             converge; 64 bad usage (unknown metric or kind, bad date); 66 the file cannot be read.
+
+            SPEED: betweenness, closeness and harmonic use every core (--threads); the values \
+            do not depend on the number of threads. Long runs draw a progress bar on standard \
+            error when it is a terminal (--quiet turns it off). --approximate estimates \
+            betweenness from a sample of sources: with probability at least 1 − delta every \
+            actor's normalised value is within epsilon of the exact one; the header says \
+            "approximate" and states the bound.
             """
     )
 
@@ -75,6 +82,23 @@ struct Metrics: AsyncParsableCommand {
     @Option(help: "Iterative measures: tolerance per actor.")
     var tolerance = 1e-12
 
+    @Flag(help: "Betweenness: estimate from sampled sources (Brandes–Pich) with the error bound --epsilon/--delta instead of exactly; outputs say so.")
+    var approximate = false
+
+    @Option(help: "With --approximate: the largest error on normalised betweenness.")
+    var epsilon = 0.01
+
+    @Option(help: "With --approximate: the probability allowed for any actor to exceed --epsilon.")
+    var delta = 0.1
+
+    @Option(help: "With --approximate: the seed that draws the sources (same seed, same estimate).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Worker threads for path measures (default: every core). Results do not depend on it.")
+    var threads: Int?
+
+    @OptionGroup var progress: ProgressOptions
+
     @Option(help: "Show the top N actors (table format).")
     var top: Int?
 
@@ -115,6 +139,9 @@ struct Metrics: AsyncParsableCommand {
             throw ValidationError(error.description + ", edge-betweenness (alone)")
         }
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        if !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon must be in (0, 1), e.g. 0.01; got \(epsilon)") }
+        if !(delta > 0 && delta < 1) { throw ValidationError("--delta must be in (0, 1), e.g. 0.1; got \(delta)") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1; got \(threads)") }
         if !(0..<1).contains(damping) { throw ValidationError("--damping must be in [0, 1), e.g. 0.85") }
         if maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1") }
         if !(tolerance > 0) { throw ValidationError("--tolerance must be > 0") }
@@ -128,7 +155,10 @@ struct Metrics: AsyncParsableCommand {
         let metrics = (try? Metric.parseList(metricList ?? "").get()).flatMap { $0.isEmpty ? nil : $0 } ?? Metric.defaults
         let filter = try view.filter(for: network, defaultSign: .positive, defaultDirection: .undirected)
         if wantsEdgeBetweenness {
-            let result = EdgeBetweenness(normalized: !raw, distance: distance.distance).run(on: try NetworkView(network, filter: filter))
+            var handler: ProgressHandler?
+            if let bar = progress.handler { handler = { @Sendable done, total in bar("edge-betweenness", done, total) } }
+            let result = EdgeBetweenness(normalized: !raw, distance: distance.distance, threads: threads)
+                .run(on: try NetworkView(network, filter: filter), progress: handler)
             let report = EdgeScoresReport(file: file, view: filter.describe(in: network),
                                           distanceSetting: distance.rawValue, result: result)
             switch format {
@@ -155,10 +185,12 @@ struct Metrics: AsyncParsableCommand {
             options.personalization = weights
         }
         options.iteration = Iteration(maxIterations: maxIterations, tolerance: tolerance)
+        options.threads = threads
+        if approximate { options.betweennessSampling = BetweennessSampling(epsilon: epsilon, delta: delta, seed: seed) }
         let report: MetricsReport
         do {
             report = try MetricsReport.compute(network, file: file, filter: filter, metrics: metrics, options: options,
-                                               distanceName: distance.rawValue)
+                                               distanceName: distance.rawValue, progress: progress.handler)
         } catch let failure as MetricFailure {
             printError("error: \(failure.error)")
             throw Status.invalid

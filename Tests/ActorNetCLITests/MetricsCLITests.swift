@@ -52,6 +52,30 @@ import Testing
         #expect(try cli.run(base + ["--kinds", "supply", "--directed"]).status == 0)
     }
 
+    @Test func approximateBetweennessSaysSoAndStatesItsBound() throws {
+        // A ring of 1500 actors with chords: big enough that ε = 0.2 needs fewer sources than actors.
+        var yaml = "actors:\n" + (0..<1500).map { "  - id: A\($0)\n" }.joined() + "relations:\n"
+        for i in 0..<1500 {
+            yaml += "  - {id: r\(i), source: A\(i), target: A\((i + 1) % 1500), kind: cooperation}\n"
+            yaml += "  - {id: c\(i), source: A\(i), target: A\((i * 7 + 3) % 1500), kind: cooperation}\n"
+        }
+        let file = try cli.temporaryFile(yaml)
+        let r = try cli.run(["metrics", file, "--metric", "betweenness", "--approximate", "--epsilon", "0.2",
+                             "--seed", "5", "--threads", "2", "--top", "3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("approximate betweenness"))
+        #expect(r.stdout.contains("of 1500 sources sampled, seed 5: every value within ±0.2 with probability ≥ 0.9"))
+        #expect(r.stderr.isEmpty)  // no progress bar: standard error is not a terminal
+        let again = try cli.run(["metrics", file, "--metric", "betweenness", "--approximate", "--epsilon", "0.2",
+                                 "--seed", "5", "--top", "3", "--quiet"])
+        #expect(again.stdout == r.stdout)  // same seed, any thread count: same estimate
+        for bad in [["--epsilon", "0"], ["--delta", "1.5"], ["--threads", "0"]] {
+            let failed = try cli.run(["metrics", file, "--approximate"] + bad)
+            #expect(failed.status == 64, "\(bad)")
+            #expect(failed.stderr.contains(bad[0]))
+        }
+    }
+
     @Test func badUsageExits64WithTheValidNames() throws {
         let metric = try cli.run(["metrics", "graphs/russia-iran.yaml", "--metric", "betweeness"])
         #expect(metric.status == 64)

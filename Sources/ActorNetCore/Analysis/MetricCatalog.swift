@@ -26,6 +26,10 @@ public enum Metric: String, Sendable, Hashable, CaseIterable, CustomStringConver
         [.degree, .inDegree, .outDegree, .positiveDegree, .negativeDegree, .signedDegree, .hedges].contains(self)
     }
 
+    /// Whether the measure is long on large networks (one shortest-path search per actor), so
+    /// front ends show progress.
+    public var isLong: Bool { usesDistance }
+
     /// Whether the measure is computed iteratively (agreement to 1e-6 rather than 1e-9).
     public var isIterative: Bool { [.eigenvector, .pagerank, .katz, .hubs, .authorities].contains(self) }
 
@@ -72,6 +76,11 @@ public struct MetricOptions: Sendable, Hashable {
     public var katzAlpha: Double?
     public var katzBeta = 1.0
     public var iteration = Iteration()
+    /// Betweenness: estimate from sampled sources with this error bound instead of exactly
+    /// (opt-in; the measure's name then says "approximate" and states the bound).
+    public var betweennessSampling: BetweennessSampling?
+    /// Path measures: worker threads (nil: every core). Results do not depend on it.
+    public var threads: Int?
 
     public init() {}
 }
@@ -82,8 +91,11 @@ extension Metric {
     /// - Throws: `AnalysisError` for non-convergence or a view the measure cannot use.
     ///
     /// Signed measures (`isSigned`) are computed on `view` with its sign filter lifted.
+    ///
+    /// `progress` hears how far the long measures (betweenness, closeness, harmonic) are.
     public func compute(on view: NetworkView, options: MetricOptions = MetricOptions(),
-                        degrees: DegreeStrength.Result? = nil) throws(AnalysisError) -> NodeScores {
+                        degrees: DegreeStrength.Result? = nil,
+                        progress: ProgressHandler? = nil) throws(AnalysisError) -> NodeScores {
         if isSigned, view.filter.sign != nil {
             var filter = view.filter
             filter.sign = nil
@@ -91,7 +103,7 @@ extension Metric {
             guard let both = try? NetworkView(view.network, filter: filter) else {
                 throw AnalysisError.unsupported(measure: rawValue, reason: "cannot build the signed view")
             }
-            return try compute(on: both, options: options)
+            return try compute(on: both, options: options, progress: progress)
         }
         func column(_ c: DegreeStrength.Column) -> NodeScores {
             (degrees ?? DegreeStrength().run(on: view)).scores(c)
@@ -113,12 +125,15 @@ extension Metric {
         case .positiveStrength: return column(.positiveStrength)
         case .negativeStrength: return column(.negativeStrength)
         case .betweenness:
-            return Betweenness(normalized: options.normalized, endpoints: options.endpoints, distance: options.distance)
-                .run(on: view)
+            var betweenness = Betweenness(normalized: options.normalized, endpoints: options.endpoints,
+                                          distance: options.distance, threads: options.threads)
+            betweenness.sampling = options.betweennessSampling
+            return betweenness.run(on: view, progress: progress)
         case .closeness:
-            return Closeness(wassermanFaust: options.wassermanFaust, distance: options.distance).run(on: view)
+            return Closeness(wassermanFaust: options.wassermanFaust, distance: options.distance, threads: options.threads)
+                .run(on: view, progress: progress)
         case .harmonic:
-            return Harmonic(distance: options.distance).run(on: view)
+            return Harmonic(distance: options.distance, threads: options.threads).run(on: view, progress: progress)
         case .eigenvector:
             return try Eigenvector(weighted: options.spectralWeighted, iteration: options.iteration).run(on: view)
         case .pagerank:

@@ -13,14 +13,22 @@ public struct MetricFailure: Error, Sendable, CustomStringConvertible {
 extension MetricsReport {
     /// Computes `metrics` on `network` through `filter` and assembles the report (settings name
     /// every measure; a note says when signed measures read both signs).
+    ///
+    /// `progress(metric, done, total)` hears how far each long measure is.
     public static func compute(_ network: Network, file: String, filter: ViewFilter, metrics: [Metric],
-                               options: MetricOptions, distanceName: String) throws -> MetricsReport {
+                               options: MetricOptions, distanceName: String,
+                               progress: (@Sendable (String, Int, Int) -> Void)? = nil) throws -> MetricsReport {
         let view = try NetworkView(network, filter: filter)
         let degrees = DegreeStrength().run(on: view)
         var scores: [NodeScores] = []
         for metric in metrics {
+            var handler: ProgressHandler?
+            if let progress, metric.isLong {
+                let name = metric.rawValue
+                handler = { @Sendable done, total in progress(name, done, total) }
+            }
             do {
-                scores.append(try metric.compute(on: view, options: options, degrees: degrees))
+                scores.append(try metric.compute(on: view, options: options, degrees: degrees, progress: handler))
             } catch {
                 throw MetricFailure(metric: metric, error: error)
             }

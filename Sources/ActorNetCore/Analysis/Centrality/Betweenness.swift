@@ -1,3 +1,5 @@
+import Foundation
+
 /// Betweenness centrality (Brandes 2001): how often an actor lies on shortest paths between
 /// others.
 ///
@@ -13,46 +15,61 @@
 /// Reference: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol.
 /// 25(2):163–177, 2001, doi:10.1080/0022250X.2001.9990249.
 ///
-/// - Complexity: O(nm) unweighted, O(nm + n² log n) weighted; O(n + m) memory.
+/// Sources are processed on every core (`threads`), with results independent of the core
+/// count (`ParallelSources`).
+///
+/// - Complexity: O(nm) unweighted, O(nm + n² log n) weighted, divided among the cores;
+///   O(n + m) memory per core plus up to 64 rows of n doubles.
 public struct Betweenness: Sendable {
     public var normalized = true
     public var endpoints = false
     /// How strength becomes length. `.unit` gives unweighted (hop-count) betweenness.
     public var distance: Distance = .inverse
 
-    public init(normalized: Bool = true, endpoints: Bool = false, distance: Distance = .inverse) {
+    public init(normalized: Bool = true, endpoints: Bool = false, distance: Distance = .inverse, threads: Int? = nil) {
         self.normalized = normalized
         self.endpoints = endpoints
         self.distance = distance
+        self.threads = threads
     }
+
+    /// Estimate from a sample of sources instead of all (opt-in; see `BetweennessSampling`).
+    public var sampling: BetweennessSampling?
 
     public var measureName: String {
         "betweenness (\(normalized ? "normalised" : "raw")\(endpoints ? ", endpoints counted" : ""); \(distance))"
     }
 
-    public func run(on view: NetworkView) -> NodeScores {
+    /// The measure's name for a run on n actors, saying when the values are estimates, how
+    /// many sources were sampled and the error bound, in the units of the output.
+    public func measureName(actors n: Int, directed: Bool) -> String {
+        guard let sampling, let k = sampling.sampleSize(actors: n), k < n else { return measureName }
+        let unit = Betweenness.scale(n: n, normalized: true, directed: directed, endpoints: endpoints)
+        let bound = normalized ? sampling.epsilon
+            : sampling.epsilon / unit * Betweenness.scale(n: n, normalized: false, directed: directed, endpoints: endpoints)
+        return "approximate " + String(measureName.dropLast()) + "; \(k) of \(n) sources sampled, seed \(sampling.seed): "
+            + "every value within ±\(String(format: "%.3g", bound)) with probability ≥ \(String(format: "%.3g", 1 - sampling.delta)))"
+    }
+
+    /// Worker threads; nil: every core. The scores do not depend on it (see `ParallelSources`).
+    public var threads: Int?
+    /// Source classes summed separately (nil: by size; 1: the plain sequential sum). Tests only.
+    var partitions: Int?
+
+    public func run(on view: NetworkView, progress: ProgressHandler? = nil) -> NodeScores {
         let graph = PathGraph(view, distance: distance)
         let n = graph.nodeCount
-        var scores = [Double](repeating: 0, count: n)
-        var paths = ShortestPathCounter(graph: graph, weighted: distance != .unit)
-        var delta = [Double](repeating: 0, count: n)
-        for s in 0..<n {
-            paths.run(from: s)
-            let order = paths.order
-            if endpoints { scores[s] += Double(order.count - 1) }
-            for w in order { delta[w] = 0 }
-            for w in order.reversed() {
-                let coefficient = (1 + delta[w]) / paths.sigma[w]
-                for l in paths.predecessors(of: w) {
-                    let v = Int(graph.tails[l])
-                    delta[v] += paths.sigma[v] * coefficient
-                }
-                if w != s { scores[w] += delta[w] + (endpoints ? 1 : 0) }
-            }
-        }
-        let scale = Betweenness.scale(n: n, normalized: normalized, directed: graph.directed, endpoints: endpoints)
+        // Sampled sources (estimator n/k Σ over the sample: unbiased), or all of them.
+        let sample = sampling?.sources(actors: n)
+        let endpoints = endpoints
+        var scores = ParallelSources.sum(
+            sources: sample?.count ?? n, rowSize: n, partitions: partitions, threads: threads, progress: progress,
+            makeScratch: { BrandesScratch(graph: graph, weighted: distance != .unit) },
+            body: { scratch, i, row in scratch.accumulate(from: sample?[i] ?? i, into: row, endpoints: endpoints) })
+        var scale = Betweenness.scale(n: n, normalized: normalized, directed: graph.directed, endpoints: endpoints)
+        if let sample, !sample.isEmpty { scale *= Double(n) / Double(sample.count) }
         if scale != 1 { for v in 0..<n { scores[v] *= scale } }
-        return NodeScores(measure: measureName, view: view, values: scores)
+        return NodeScores(measure: measureName(actors: n, directed: graph.directed), view: view, values: scores)
     }
 
     /// networkx's `_rescale` without sampling.
@@ -61,6 +78,63 @@ public struct Betweenness: Sendable {
         guard N >= 2 else { return 1 }
         if normalized { return 1 / (Double(N) * Double(N - 1)) }
         return directed ? 1 : 0.5
+    }
+}
+
+/// Approximate betweenness by source sampling (Brandes and Pich 2007): Brandes' accumulation
+/// from k sources drawn uniformly without replacement, scaled by n/k, an unbiased estimate.
+///
+/// The bound: each source adds to an actor's normalised betweenness a term in [0, n/(n − 1)];
+/// by Hoeffding's inequality (which holds for sampling without replacement) and a union bound
+/// over the n actors, k = ⌈(n/(n − 1))² ln(2n/δ) / (2ε²)⌉ sources make *every* actor's
+/// estimate lie within ε of its exact normalised value with probability at least 1 − δ. When
+/// k ≥ n every source is used and the values are exact.
+///
+/// References: U. Brandes and C. Pich, "Centrality estimation in large networks", Int. J.
+/// Bifurcation and Chaos 17(7):2303–2318, 2007, doi:10.1142/S0218127407018403; W. Hoeffding,
+/// "Probability inequalities for sums of bounded random variables", JASA 58:13–30, 1963.
+public struct BetweennessSampling: Sendable, Hashable {
+    /// The largest error allowed on normalised betweenness (0 < ε < 1).
+    public var epsilon: Double
+    /// The probability allowed for any actor to miss that bound (0 < δ < 1).
+    public var delta: Double
+    /// Which sources are drawn: the same seed gives the same estimate.
+    public var seed: UInt64
+
+    public init(epsilon: Double = 0.01, delta: Double = 0.1, seed: UInt64 = 1) {
+        self.epsilon = epsilon
+        self.delta = delta
+        self.seed = seed
+    }
+
+    /// Sources needed for the bound on n actors; nil when ε or δ is out of range.
+    public func sampleSize(actors n: Int) -> Int? {
+        guard epsilon > 0, epsilon < 1, delta > 0, delta < 1 else { return nil }
+        guard n > 2 else { return n }
+        let range = Double(n) / Double(n - 1)
+        let k = (range * range * log(2 * Double(n) / delta) / (2 * epsilon * epsilon)).rounded(.up)
+        return k >= Double(n) ? n : Int(k)
+    }
+
+    /// The sampled sources in increasing order, or nil when every source is needed.
+    func sources(actors n: Int) -> [Int]? {
+        guard let k = sampleSize(actors: n), k < n else { return nil }
+        // Partial Fisher–Yates with a SplitMix64 stream: deterministic for the seed on every
+        // platform (the standard library's random APIs promise no stable algorithm).
+        var state = seed
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var pool = Array(0..<n)
+        for i in 0..<k {
+            let j = i + Int(next().multipliedFullWidth(by: UInt64(n - i)).high)
+            pool.swapAt(i, j)
+        }
+        return pool[0..<k].sorted()
     }
 }
 
@@ -75,9 +149,10 @@ public struct EdgeBetweenness: Sendable {
     public var normalized = true
     public var distance: Distance = .inverse
 
-    public init(normalized: Bool = true, distance: Distance = .inverse) {
+    public init(normalized: Bool = true, distance: Distance = .inverse, threads: Int? = nil) {
         self.normalized = normalized
         self.distance = distance
+        self.threads = threads
     }
 
     public struct Result: Sendable, Hashable {
@@ -99,25 +174,18 @@ public struct EdgeBetweenness: Sendable {
         }
     }
 
-    public func run(on view: NetworkView) -> Result {
+    /// Worker threads; nil: every core. The scores do not depend on it.
+    public var threads: Int?
+    /// Source classes summed separately (nil: by size; 1: sequential). Tests only.
+    var partitions: Int?
+
+    public func run(on view: NetworkView, progress: ProgressHandler? = nil) -> Result {
         let graph = PathGraph(view, distance: distance)
         let n = graph.nodeCount
-        var scores = [Double](repeating: 0, count: graph.pairEnds.count)
-        var paths = ShortestPathCounter(graph: graph, weighted: distance != .unit)
-        var delta = [Double](repeating: 0, count: n)
-        for s in 0..<n {
-            paths.run(from: s)
-            for w in paths.order { delta[w] = 0 }
-            for w in paths.order.reversed() {
-                let coefficient = (1 + delta[w]) / paths.sigma[w]
-                for l in paths.predecessors(of: w) {
-                    let v = Int(graph.tails[l])
-                    let c = paths.sigma[v] * coefficient
-                    scores[Int(graph.linkPair[l])] += c
-                    delta[v] += c
-                }
-            }
-        }
+        let scores = ParallelSources.sum(
+            sources: n, rowSize: graph.pairEnds.count, partitions: partitions, threads: threads, progress: progress,
+            makeScratch: { BrandesScratch(graph: graph, weighted: distance != .unit) },
+            body: { scratch, s, row in scratch.accumulateLinks(from: s, into: row) })
         let scale: Double
         if normalized {
             scale = n > 1 ? 1 / (Double(n) * Double(n - 1)) : 1
@@ -130,5 +198,68 @@ public struct EdgeBetweenness: Sendable {
         }
         let name = "edge betweenness (\(normalized ? "normalised" : "raw"); \(distance))"
         return Result(measure: name, directed: graph.directed, entries: entries)
+    }
+}
+
+/// One worker's buffers for Brandes' accumulation, allocated once and reused for every source.
+struct BrandesScratch {
+    let paths: ShortestPathCounter
+    let delta: UnsafeMutableBufferPointer<Double>
+    private let owner: Owner
+
+    /// Frees `delta` with the scratch.
+    private final class Owner {
+        let buffer: UnsafeMutableBufferPointer<Double>
+        init(_ buffer: UnsafeMutableBufferPointer<Double>) { self.buffer = buffer }
+        deinit { buffer.deallocate() }
+    }
+
+    init(graph: PathGraph, weighted: Bool) {
+        paths = ShortestPathCounter(graph: graph, weighted: weighted)
+        delta = .allocate(capacity: max(1, graph.nodeCount))
+        delta.initialize(repeating: 0)
+        owner = Owner(delta)
+    }
+
+    /// Adds source s's dependencies δ_s(v) (plus endpoint counts) into `row`, per node.
+    func accumulate(from s: Int, into row: UnsafeMutableBufferPointer<Double>, endpoints: Bool) {
+        paths.run(from: s)
+        let order = paths.order, sigma = paths.sigma, delta = delta
+        let predStart = paths.predStart, predCount = paths.predCount, predLinks = paths.predLinks
+        paths.graph.tails.withUnsafeBufferPointer { tails in
+            if endpoints { row[s] += Double(order.count - 1) }
+            for w in order { delta[Int(w)] = 0 }
+            for w32 in order.reversed() {
+                let w = Int(w32)
+                let coefficient = (1 + delta[w]) / sigma[w]
+                let start = predStart[w]
+                for i in start..<(start + Int(predCount[w])) {
+                    let v = Int(tails[Int(predLinks[i])])
+                    delta[v] += sigma[v] * coefficient
+                }
+                if w != s { row[w] += delta[w] + (endpoints ? 1 : 0) }
+            }
+        }
+    }
+
+    /// Adds source s's link dependencies into `row`, per actor pair.
+    func accumulateLinks(from s: Int, into row: UnsafeMutableBufferPointer<Double>) {
+        paths.run(from: s)
+        let order = paths.order, sigma = paths.sigma, delta = delta
+        let predStart = paths.predStart, predCount = paths.predCount, predLinks = paths.predLinks
+        let graph = paths.graph
+        for w in order { delta[Int(w)] = 0 }
+        for w32 in order.reversed() {
+            let w = Int(w32)
+            let coefficient = (1 + delta[w]) / sigma[w]
+            let start = predStart[w]
+            for i in start..<(start + Int(predCount[w])) {
+                let l = Int(predLinks[i])
+                let v = Int(graph.tails[l])
+                let c = sigma[v] * coefficient
+                row[Int(graph.linkPair[l])] += c
+                delta[v] += c
+            }
+        }
     }
 }

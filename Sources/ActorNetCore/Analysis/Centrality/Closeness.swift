@@ -10,36 +10,43 @@
 /// Social Networks 1(3):215–239, 1978/79, doi:10.1016/0378-8733(78)90021-7; S. Wasserman and
 /// K. Faust, Social Network Analysis, Cambridge University Press, 1994, p. 201.
 ///
-/// - Complexity: O(nm) unweighted, O(nm + n² log n) weighted.
+/// Sources run on every core (`threads`); the scores do not depend on the core count.
+///
+/// - Complexity: O(nm) unweighted, O(nm + n² log n) weighted, divided among the cores.
 public struct Closeness: Sendable {
     public var wassermanFaust = true
     public var distance: Distance = .inverse
 
-    public init(wassermanFaust: Bool = true, distance: Distance = .inverse) {
+    /// Worker threads; nil: every core. Scores do not depend on it.
+    public var threads: Int?
+
+    public init(wassermanFaust: Bool = true, distance: Distance = .inverse, threads: Int? = nil) {
         self.wassermanFaust = wassermanFaust
         self.distance = distance
+        self.threads = threads
     }
 
     public var measureName: String {
         "closeness (\(wassermanFaust ? "Wasserman–Faust corrected" : "uncorrected"); \(distance))"
     }
 
-    public func run(on view: NetworkView) -> NodeScores {
+    public func run(on view: NetworkView, progress: ProgressHandler? = nil) -> NodeScores {
         let graph = PathGraph(view, distance: distance).reversed()
         let n = graph.nodeCount
-        var paths = ShortestPathCounter(graph: graph, weighted: distance != .unit)
-        var scores = [Double](repeating: 0, count: n)
-        for v in 0..<n {
-            paths.run(from: v)
-            var total = 0.0
-            for u in paths.order { total += paths.distance[u] }
-            let reached = Double(paths.order.count)
-            if total > 0, n > 1 {
+        let weighted = distance != .unit, wassermanFaust = wassermanFaust
+        let scores = ParallelSources.map(
+            sources: n, threads: threads, progress: progress,
+            makeScratch: { ShortestPathCounter(graph: graph, weighted: weighted, countPaths: false) },
+            body: { paths, v in
+                paths.run(from: v)
+                var total = 0.0
+                for u in paths.order { total += paths.distance[Int(u)] }
+                let reached = Double(paths.order.count)
+                guard total > 0, n > 1 else { return 0 }
                 var c = (reached - 1) / total
                 if wassermanFaust { c *= (reached - 1) / Double(n - 1) }
-                scores[v] = c
-            }
-        }
+                return c
+            })
         return NodeScores(measure: measureName, view: view, values: scores)
     }
 }
@@ -57,20 +64,28 @@ public struct Closeness: Sendable {
 public struct Harmonic: Sendable {
     public var distance: Distance = .inverse
 
-    public init(distance: Distance = .inverse) { self.distance = distance }
+    /// Worker threads; nil: every core. Scores do not depend on it.
+    public var threads: Int?
+
+    public init(distance: Distance = .inverse, threads: Int? = nil) {
+        self.distance = distance
+        self.threads = threads
+    }
 
     public var measureName: String { "harmonic closeness (\(distance))" }
 
-    public func run(on view: NetworkView) -> NodeScores {
+    public func run(on view: NetworkView, progress: ProgressHandler? = nil) -> NodeScores {
         let graph = PathGraph(view, distance: distance).reversed()
-        var paths = ShortestPathCounter(graph: graph, weighted: distance != .unit)
-        var scores = [Double](repeating: 0, count: graph.nodeCount)
-        for v in 0..<graph.nodeCount {
-            paths.run(from: v)
-            var sum = 0.0
-            for u in paths.order where u != v { sum += 1 / paths.distance[u] }
-            scores[v] = sum
-        }
+        let weighted = distance != .unit
+        let scores = ParallelSources.map(
+            sources: graph.nodeCount, threads: threads, progress: progress,
+            makeScratch: { ShortestPathCounter(graph: graph, weighted: weighted, countPaths: false) },
+            body: { paths, v in
+                paths.run(from: v)
+                var sum = 0.0
+                for u in paths.order where Int(u) != v { sum += 1 / paths.distance[Int(u)] }
+                return sum
+            })
         return NodeScores(measure: measureName, view: view, values: scores)
     }
 }

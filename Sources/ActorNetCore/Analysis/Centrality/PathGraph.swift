@@ -128,188 +128,294 @@ struct PathGraph: Sendable {
     }
 }
 
-/// A binary min-heap of (distance, insertion order, node) for Dijkstra; the insertion counter
-/// breaks ties first-in first-out, as networkx's heap does.
+/// Single-source shortest paths with path counts (Brandes 2001): one worker's buffers,
+/// allocated once and reused for every source, read through raw pointers in the hot loops (no
+/// bounds checks, no reference counting, no allocation per source or per link).
 ///
-/// - Complexity: push and pop O(log size).
-struct DistanceHeap {
-    private var keys: [Double] = []
-    private var order: [Int] = []
-    private var nodes: [Int32] = []
-    private var preds: [Int32] = []
-    private var counter = 0
-
-    var isEmpty: Bool { keys.isEmpty }
-
-    mutating func removeAll() {
-        keys.removeAll(keepingCapacity: true)
-        order.removeAll(keepingCapacity: true)
-        nodes.removeAll(keepingCapacity: true)
-        preds.removeAll(keepingCapacity: true)
-        counter = 0
-    }
-
-    private func less(_ i: Int, _ j: Int) -> Bool {
-        keys[i] != keys[j] ? keys[i] < keys[j] : order[i] < order[j]
-    }
-
-    private mutating func swapAt(_ i: Int, _ j: Int) {
-        keys.swapAt(i, j)
-        order.swapAt(i, j)
-        nodes.swapAt(i, j)
-        preds.swapAt(i, j)
-    }
-
-    mutating func push(_ key: Double, node: Int, pred: Int) {
-        keys.append(key)
-        order.append(counter)
-        nodes.append(Int32(node))
-        preds.append(Int32(pred))
-        counter += 1
-        var i = keys.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            guard less(i, parent) else { break }
-            swapAt(i, parent)
-            i = parent
-        }
-    }
-
-    mutating func pop() -> (key: Double, node: Int, pred: Int) {
-        let top = (keys[0], Int(nodes[0]), Int(preds[0]))
-        let last = keys.count - 1
-        swapAt(0, last)
-        keys.removeLast()
-        order.removeLast()
-        nodes.removeLast()
-        preds.removeLast()
-        var i = 0
-        while true {
-            let l = 2 * i + 1, r = l + 1
-            var m = i
-            if l < keys.count, less(l, m) { m = l }
-            if r < keys.count, less(r, m) { m = r }
-            if m == i { break }
-            swapAt(i, m)
-            i = m
-        }
-        return top
-    }
-}
-
-/// Single-source shortest paths with path counts (Brandes 2001), reusing its buffers across
-/// sources so a full run allocates once.
-struct ShortestPathCounter {
+/// After `run(from:)`: `order` holds the nodes reached, by non-decreasing distance; for each,
+/// `distance`, `sigma` (the number of shortest paths) and its predecessor links
+/// `predLinks[predStart[w] ..< predStart[w] + predCount[w]]` (link indices into the graph,
+/// pointing from predecessor to w). Entries of nodes not reached are 0 / ∞.
+final class ShortestPathCounter {
     let graph: PathGraph
     let weighted: Bool
-    /// Nodes in order of non-decreasing distance from the source.
-    private(set) var order: [Int] = []
-    private(set) var sigma: [Double]
-    private(set) var distance: [Double]
-    /// Predecessor links (as link indices into the graph, pointing pred → node) per node.
-    private(set) var predStart: [Int]
-    private(set) var predLinks: [Int]
-    private(set) var predCount: [Int]
-    private var heap = DistanceHeap()
-    private var seen: [Double]
-    private var queue: [Int]
+    /// false: distances only (closeness, harmonic): no path counts, no predecessors.
+    let countPaths: Bool
+    let nodeCount: Int
+    private(set) var reached = 0
+    private let orderStorage: UnsafeMutablePointer<Int32>
+    let sigma: UnsafeMutablePointer<Double>
+    let distance: UnsafeMutablePointer<Double>
+    /// Tentative distances during Dijkstra.
+    private let seen: UnsafeMutablePointer<Double>
+    let predStart: UnsafeMutablePointer<Int>
+    let predCount: UnsafeMutablePointer<Int32>
+    let predLinks: UnsafeMutablePointer<Int32>
+    private var heap: IndexedHeap
 
-    init(graph: PathGraph, weighted: Bool) {
+    /// The nodes reached by the last run, by non-decreasing distance.
+    var order: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: orderStorage, count: reached) }
+
+    init(graph: PathGraph, weighted: Bool, countPaths: Bool = true) {
         self.graph = graph
         self.weighted = weighted
+        self.countPaths = countPaths
         let n = graph.nodeCount
-        sigma = [Double](repeating: 0, count: n)
-        distance = [Double](repeating: .infinity, count: n)
-        seen = [Double](repeating: .infinity, count: n)
-        queue = [Int](repeating: 0, count: n)
-        // Predecessors of w are among its in-links; reserve one slot per in-link.
-        var inCount = [Int](repeating: 0, count: n + 1)
-        for h in graph.heads { inCount[Int(h) + 1] += 1 }
-        for v in 0..<n { inCount[v + 1] += inCount[v] }
-        predStart = inCount
-        predLinks = [Int](repeating: 0, count: graph.heads.count)
-        predCount = [Int](repeating: 0, count: n)
+        nodeCount = n
+        orderStorage = .allocate(capacity: max(1, n))
+        sigma = .allocate(capacity: max(1, n))
+        sigma.initialize(repeating: 0, count: max(1, n))
+        distance = .allocate(capacity: max(1, n))
+        distance.initialize(repeating: .infinity, count: max(1, n))
+        seen = .allocate(capacity: max(1, n))
+        seen.initialize(repeating: .infinity, count: max(1, n))
+        predCount = .allocate(capacity: max(1, n))
+        predCount.initialize(repeating: 0, count: max(1, n))
+        // Predecessors of w are among its in-links: one slot per in-link.
+        predStart = .allocate(capacity: n + 1)
+        predStart.initialize(repeating: 0, count: n + 1)
+        for h in graph.heads { predStart[Int(h) + 1] += 1 }
+        for v in 0..<n { predStart[v + 1] += predStart[v] }
+        predLinks = .allocate(capacity: max(1, graph.heads.count))
+        heap = IndexedHeap(capacity: n)
     }
 
-    /// Predecessor links of `w` in the last run.
-    func predecessors(of w: Int) -> ArraySlice<Int> {
-        predLinks[predStart[w]..<(predStart[w] + predCount[w])]
+    deinit {
+        orderStorage.deallocate()
+        sigma.deallocate()
+        distance.deallocate()
+        seen.deallocate()
+        predCount.deallocate()
+        predStart.deallocate()
+        predLinks.deallocate()
+        heap.deallocate()
     }
 
-    mutating func run(from s: Int) {
+    func run(from s: Int) {
         // Reset only what the previous run reached (every node given a tentative distance is
         // settled by the end): O(reached), not O(n), per source.
-        for v in order {
+        for i in 0..<reached {
+            let v = Int(orderStorage[i])
             sigma[v] = 0
             distance[v] = .infinity
             seen[v] = .infinity
             predCount[v] = 0
         }
-        order.removeAll(keepingCapacity: true)
-        if weighted { dijkstra(s) } else { bfs(s) }
+        reached = 0
+        graph.offsets.withUnsafeBufferPointer { offsets in
+            graph.heads.withUnsafeBufferPointer { heads in
+                if weighted {
+                    graph.lengths.withUnsafeBufferPointer { lengths in
+                        if countPaths {
+                            dijkstra(s, offsets.baseAddress!, heads.baseAddress!, lengths.baseAddress!)
+                        } else {
+                            dijkstraDistances(s, offsets.baseAddress!, heads.baseAddress!, lengths.baseAddress!)
+                        }
+                    }
+                } else if countPaths {
+                    bfs(s, offsets.baseAddress!, heads.baseAddress!)
+                } else {
+                    bfsDistances(s, offsets.baseAddress!, heads.baseAddress!)
+                }
+            }
+        }
     }
 
-    private mutating func addPred(_ w: Int, link: Int) {
-        predLinks[predStart[w] + predCount[w]] = link
+    @inline(__always) private func addPred(_ w: Int, link: Int) {
+        predLinks[predStart[w] + Int(predCount[w])] = Int32(truncatingIfNeeded: link)
         predCount[w] += 1
     }
 
-    private mutating func bfs(_ s: Int) {
+    /// Breadth-first search; the queue is `order` itself.
+    private func bfs(_ s: Int, _ offsets: UnsafePointer<Int>, _ heads: UnsafePointer<Int32>) {
         sigma[s] = 1
         distance[s] = 0
-        var head = 0, tail = 0
-        queue[tail] = s
-        tail += 1
+        orderStorage[0] = Int32(truncatingIfNeeded: s)
+        var head = 0, tail = 1
         while head < tail {
-            let v = queue[head]
+            let v = Int(orderStorage[head])
             head += 1
-            order.append(v)
-            let dv = distance[v]
-            for l in graph.offsets[v]..<graph.offsets[v + 1] {
-                let w = Int(graph.heads[l])
+            let next = distance[v] + 1
+            let sv = sigma[v]
+            for l in offsets[v]..<offsets[v + 1] {
+                let w = Int(heads[l])
+                let dw = distance[w]
+                if dw == .infinity {
+                    distance[w] = next
+                    orderStorage[tail] = Int32(truncatingIfNeeded: w)
+                    tail += 1
+                    sigma[w] = sv
+                    addPred(w, link: l)
+                } else if dw == next {
+                    sigma[w] += sv
+                    addPred(w, link: l)
+                }
+            }
+        }
+        reached = tail
+    }
+
+    /// Breadth-first distances only.
+    private func bfsDistances(_ s: Int, _ offsets: UnsafePointer<Int>, _ heads: UnsafePointer<Int32>) {
+        distance[s] = 0
+        orderStorage[0] = Int32(truncatingIfNeeded: s)
+        var head = 0, tail = 1
+        while head < tail {
+            let v = Int(orderStorage[head])
+            head += 1
+            let next = distance[v] + 1
+            for l in offsets[v]..<offsets[v + 1] {
+                let w = Int(heads[l])
                 if distance[w] == .infinity {
-                    distance[w] = dv + 1
-                    queue[tail] = w
+                    distance[w] = next
+                    orderStorage[tail] = Int32(truncatingIfNeeded: w)
                     tail += 1
                 }
-                if distance[w] == dv + 1 {
-                    sigma[w] += sigma[v]
-                    addPred(w, link: l)
+            }
+        }
+        reached = tail
+    }
+
+    /// Dijkstra distances only.
+    private func dijkstraDistances(_ s: Int, _ offsets: UnsafePointer<Int>, _ heads: UnsafePointer<Int32>,
+                                   _ lengths: UnsafePointer<Double>) {
+        seen[s] = 0
+        heap.push(s, key: 0)
+        while !heap.isEmpty {
+            let (v, d) = heap.popMin()
+            orderStorage[reached] = Int32(truncatingIfNeeded: v)
+            reached += 1
+            distance[v] = d
+            for l in offsets[v]..<offsets[v + 1] {
+                let w = Int(heads[l])
+                guard distance[w] == .infinity else { continue }
+                let vw = d + lengths[l]
+                let sw = seen[w]
+                if vw < sw {
+                    if sw == .infinity { heap.push(w, key: vw) } else { heap.decrease(w, key: vw) }
+                    seen[w] = vw
                 }
             }
         }
     }
 
-    /// Dijkstra with path counting (Brandes 2001). Two path lengths within a relative 1e-10 of
-    /// each other are *tied*, as in igraph: with lengths 1/weight, 1/3 + 1/6 and 1/2 differ in
-    /// the last bit of a double, and exact comparison (networkx) would miss a real tie and
-    /// drop shortest paths.
-    private mutating func dijkstra(_ s: Int) {
-        heap.removeAll()
+    /// Dijkstra with path counting and an indexed heap (decrease-key, no stale entries). Two
+    /// path lengths within a relative 1e-10 of each other are *tied*, as in igraph: with
+    /// lengths 1/weight, 1/3 + 1/6 and 1/2 differ in the last bit of a double, and exact
+    /// comparison (networkx) would miss a real tie and drop shortest paths.
+    private func dijkstra(_ s: Int, _ offsets: UnsafePointer<Int>, _ heads: UnsafePointer<Int32>,
+                          _ lengths: UnsafePointer<Double>) {
         seen[s] = 0
         sigma[s] = 1
-        heap.push(0, node: s, pred: s)
+        heap.push(s, key: 0)
         while !heap.isEmpty {
-            let (d, v, _) = heap.pop()
-            if distance[v] != .infinity { continue }   // settled already: a stale entry
-            order.append(v)
+            let (v, d) = heap.popMin()
+            orderStorage[reached] = Int32(truncatingIfNeeded: v)
+            reached += 1
             distance[v] = d
-            for l in graph.offsets[v]..<graph.offsets[v + 1] {
-                let w = Int(graph.heads[l])
+            let sv = sigma[v]
+            for l in offsets[v]..<offsets[v + 1] {
+                let w = Int(heads[l])
                 guard distance[w] == .infinity else { continue }
-                let vw = d + graph.lengths[l]
-                let tied = seen[w] != .infinity && abs(vw - seen[w]) <= 1e-10 * max(vw, seen[w])
-                if vw < seen[w], !tied {
-                    seen[w] = vw
-                    heap.push(vw, node: w, pred: v)
-                    sigma[w] = sigma[v]
-                    predCount[w] = 0
+                let vw = d + lengths[l]
+                let sw = seen[w]
+                let tied = sw != .infinity && abs(vw - sw) <= 1e-10 * max(vw, sw)
+                if tied {
+                    sigma[w] += sv
                     addPred(w, link: l)
-                } else if tied {
-                    sigma[w] += sigma[v]
+                } else if vw < sw {
+                    if sw == .infinity { heap.push(w, key: vw) } else { heap.decrease(w, key: vw) }
+                    seen[w] = vw
+                    sigma[w] = sv
+                    predCount[w] = 0
                     addPred(w, link: l)
                 }
             }
         }
+    }
+}
+
+/// A binary min-heap of nodes keyed by distance, with each node's position kept so a key can be
+/// lowered in place (Dijkstra's decrease-key). Ties are broken by node index, so the order is
+/// deterministic.
+///
+/// - Complexity: push, decrease and popMin O(log size).
+struct IndexedHeap {
+    private let nodes: UnsafeMutablePointer<Int32>
+    private let keys: UnsafeMutablePointer<Double>
+    /// Per node: its slot in the heap, or −1.
+    private let position: UnsafeMutablePointer<Int32>
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        nodes = .allocate(capacity: max(1, capacity))
+        keys = .allocate(capacity: max(1, capacity))
+        position = .allocate(capacity: max(1, capacity))
+        position.initialize(repeating: -1, count: max(1, capacity))
+    }
+
+    func deallocate() {
+        nodes.deallocate()
+        keys.deallocate()
+        position.deallocate()
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    @inline(__always) private func less(_ i: Int, _ j: Int) -> Bool {
+        keys[i] != keys[j] ? keys[i] < keys[j] : nodes[i] < nodes[j]
+    }
+
+    @inline(__always) private func place(_ node: Int32, _ key: Double, at i: Int) {
+        nodes[i] = node
+        keys[i] = key
+        position[Int(node)] = Int32(truncatingIfNeeded: i)
+    }
+
+    private func siftUp(_ start: Int) {
+        var i = start
+        let node = nodes[i], key = keys[i]
+        while i > 0 {
+            let parent = (i - 1) >> 1
+            let pk = keys[parent]
+            guard key < pk || (key == pk && node < nodes[parent]) else { break }
+            place(nodes[parent], pk, at: i)
+            i = parent
+        }
+        place(node, key, at: i)
+    }
+
+    mutating func push(_ node: Int, key: Double) {
+        place(Int32(truncatingIfNeeded: node), key, at: count)
+        count += 1
+        siftUp(count - 1)
+    }
+
+    /// Lowers the key of a node in the heap.
+    func decrease(_ node: Int, key: Double) {
+        let i = Int(position[node])
+        keys[i] = key
+        siftUp(i)
+    }
+
+    mutating func popMin() -> (node: Int, key: Double) {
+        let top = (Int(nodes[0]), keys[0])
+        position[top.0] = -1
+        count -= 1
+        guard count > 0 else { return top }
+        let node = nodes[count], key = keys[count]
+        var i = 0
+        while true {
+            let l = 2 * i + 1
+            guard l < count else { break }
+            var c = l
+            if l + 1 < count, less(l + 1, l) { c = l + 1 }
+            let ck = keys[c]
+            guard ck < key || (ck == key && nodes[c] < node) else { break }
+            place(nodes[c], ck, at: i)
+            i = c
+        }
+        place(node, key, at: i)
+        return top
     }
 }
