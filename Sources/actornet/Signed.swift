@@ -79,6 +79,8 @@ struct Balance: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @OptionGroup var progress: ProgressOptions
+
     enum FrustrationMethodChoice: String, ExpressibleByArgument, CaseIterable { case automatic, exact, heuristic }
 
     func run() async throws {
@@ -86,7 +88,8 @@ struct Balance: AsyncParsableCommand {
         let filter = try view.filter(for: network, defaultSign: nil, defaultDirection: .undirected)
         let frustration = FrustrationIndex(method: FrustrationIndex.Method(rawValue: method.rawValue)!,
                                            exactLimit: exactLimit, seed: seed)
-        let input = try BalanceReport.Input.compute(network, file: file, filter: filter, frustration: frustration)
+        let input = try BalanceReport.Input.compute(network, file: file, filter: filter, frustration: frustration,
+                                                    progress: progress.handler)
         switch format {
         case .text: print(BalanceReport.text(input, top: top), terminator: "")
         case .json: print(try BalanceReport.json(input), terminator: "")

@@ -48,13 +48,16 @@ extension MetricsReport {
 extension BalanceReport.Input {
     /// Every balance measure of `network` through `filter`; a measure that cannot be computed
     /// keeps its reason.
-    public static func compute(_ network: Network, file: String, filter: ViewFilter,
-                               frustration: FrustrationIndex) throws -> BalanceReport.Input {
+    /// `progress("frustration", done, total)` hears how far the frustration search is.
+    public static func compute(_ network: Network, file: String, filter: ViewFilter, frustration: FrustrationIndex,
+                               progress: (@Sendable (String, Int, Int) -> Void)? = nil) throws -> BalanceReport.Input {
         let graph = SignedGraph(try NetworkView(network, filter: filter))
+        var handler: ProgressHandler?
+        if let progress { handler = { @Sendable done, total in progress("frustration", done, total) } }
         return BalanceReport.Input(
             file: file, view: filter.describe(in: network), graph: graph, census: TriangleCensus().run(on: graph),
             walk: Result { () throws(AnalysisError) in try WalkBalance().run(on: graph) },
-            frustration: Result { () throws(AnalysisError) in try frustration.run(on: graph) },
+            frustration: Result { () throws(AnalysisError) in try frustration.run(on: graph, progress: handler) },
             pn: Result { () throws(AnalysisError) in try PNCentrality().run(on: graph) })
     }
 }

@@ -100,17 +100,23 @@ public struct FrustrationIndex: Sendable, Hashable {
     ///
     /// - Throws: `AnalysisError.unsupported` for options out of range, or when `.exact` is
     ///   forced on a block that needs more than `branchLimit` branch nodes.
-    public func run(on graph: SignedGraph) throws(AnalysisError) -> FrustrationResult {
+    ///
+    /// `progress` hears the ties whose blocks are solved, of every tie (twice when the weighted
+    /// problem is solved on its own).
+    public func run(on graph: SignedGraph, progress: ProgressHandler? = nil) throws(AnalysisError) -> FrustrationResult {
         try validate()
         let blocks = FrustrationBlocks(graph)
-        let unweighted = try solve(graph, blocks, objective: .unweighted)
         // With one strength for every tie the weighted problem is the unweighted one, scaled.
+        let uniform = graph.pairWeight.first.map { w in graph.pairWeight.allSatisfy { $0 == w } } ?? true
+        let counter = ProgressCounter(total: graph.pairCount * (uniform ? 1 : 2), handler: progress)
+        let unweighted = try solve(graph, blocks, objective: .unweighted, counter: counter)
         let weighted: FrustrationOptimum
-        if let w = graph.pairWeight.first, graph.pairWeight.allSatisfy({ $0 == w }) {
+        if uniform, let w = graph.pairWeight.first {
             weighted = unweighted.scaled(by: w, to: .weighted)
         } else {
-            weighted = try solve(graph, blocks, objective: .weighted)
+            weighted = try solve(graph, blocks, objective: .weighted, counter: counter)
         }
+        counter.finish()
         return FrustrationResult(
             actorIDs: graph.actorIDs, pairCount: graph.pairCount, ambivalentPairs: graph.ambivalentPairs,
             totalStrength: graph.pairWeight.reduce(0, +), unweighted: unweighted, weighted: weighted)
@@ -133,7 +139,7 @@ public struct FrustrationIndex: Sendable, Hashable {
     }
 
     private func solve(
-        _ graph: SignedGraph, _ blocks: FrustrationBlocks, objective: FrustrationObjective
+        _ graph: SignedGraph, _ blocks: FrustrationBlocks, objective: FrustrationObjective, counter: ProgressCounter
     ) throws(AnalysisError) -> FrustrationOptimum {
         let n = graph.nodeCount
         var localIndex = [Int](repeating: -1, count: n)
@@ -142,6 +148,7 @@ public struct FrustrationIndex: Sendable, Hashable {
         var statistics = (exact: 0, heuristic: 0, branchNodes: 0, restarts: 0, iterations: 0, moves: 0)
         for b in 0..<blocks.blockCount {
             let pairs = blocks.pairs(ofBlock: b)
+            defer { counter.advance(by: pairs.count) }
             if pairs.count == 1, let p = pairs.first {
                 // A bridge: one tie, never frustrated.
                 let nodes = [Int(graph.pairU[p]), Int(graph.pairV[p])]
