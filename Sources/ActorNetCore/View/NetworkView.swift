@@ -15,9 +15,19 @@ public struct NetworkView: Sendable {
 
     /// Per edge: the relation it comes from (index into `network.relations`).
     public let edgeRelation: [UInt32]
-    /// Per edge: its two ends as node indices (source, target as written in the relation).
-    public let edgeSource: [UInt32]
-    public let edgeTarget: [UInt32]
+    /// Per edge: its two ends as node indices (source, target as written in the relation),
+    /// read through `edgeRelation` from the network (not stored twice).
+    public var edgeSource: EdgeEnds { EdgeEnds(ends: network.relationSource, edgeRelation: edgeRelation) }
+    public var edgeTarget: EdgeEnds { EdgeEnds(ends: network.relationTarget, edgeRelation: edgeRelation) }
+
+    /// One end of every edge, indexed by edge.
+    public struct EdgeEnds: Sendable, RandomAccessCollection {
+        let ends: [UInt32]
+        let edgeRelation: [UInt32]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { edgeRelation.count }
+        public subscript(e: Int) -> UInt32 { ends[Int(edgeRelation[e])] }
+    }
     /// Per edge: the strength, > 0.
     public let edgeWeight: [Double]
     /// Per edge: +1 or −1, from the kind.
@@ -75,17 +85,30 @@ public struct NetworkView: Sendable {
         self.edgeRelation = edgeRelation
         self.edgeDirected = edgeDirected
         self.hasDirectedEdges = edgeDirected.contains(true)
-        self.edgeSource = edgeRelation.map { network.relationSource[Int($0)] }
-        self.edgeTarget = edgeRelation.map { network.relationTarget[Int($0)] }
         self.edgeWeight = edgeRelation.map { network.relations[Int($0)].weight }
         self.edgeKind = edgeRelation.map { network.relationKind[Int($0)] }
         self.edgeSign = edgeKind.map { network.kinds[Int($0)].sign.rawValue }
 
         let n = network.actors.count
+        let sources = edgeRelation.map { network.relationSource[Int($0)] }
+        let targets = edgeRelation.map { network.relationTarget[Int($0)] }
         (outOffsets, outNeighbor, outEdge) = NetworkView.compress(
-            nodeCount: n, edgeCount: m, from: edgeSource, to: edgeTarget, directed: edgeDirected)
-        (inOffsets, inNeighbor, inEdge) = NetworkView.compress(
-            nodeCount: n, edgeCount: m, from: edgeTarget, to: edgeSource, directed: edgeDirected)
+            nodeCount: n, edgeCount: m, from: sources, to: targets, directed: edgeDirected)
+        if hasDirectedEdges {
+            (inOffsets, inNeighbor, inEdge) = NetworkView.compress(
+                nodeCount: n, edgeCount: m, from: targets, to: sources, directed: edgeDirected)
+        } else {
+            // Every arc goes both ways: the in-adjacency is the out-adjacency (shared storage).
+            (inOffsets, inNeighbor, inEdge) = (outOffsets, outNeighbor, outEdge)
+        }
+    }
+
+    /// Bytes the view itself holds (its arrays; storage shared between arrays counted once;
+    /// the network it reads is not counted).
+    public var memoryFootprint: Int {
+        let perEdge = edgeRelation.count * (4 + 8 + 1 + 2 + 1)
+        let out = outOffsets.count * 4 + outNeighbor.count * 8
+        return perEdge + out + (hasDirectedEdges ? inOffsets.count * 4 + inNeighbor.count * 8 : 0)
     }
 
     /// A view of the same network through another filter.
