@@ -12,7 +12,7 @@ struct Validate: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Network files (YAML or JSON).")
+    @Argument(help: "Network files: YAML or JSON, or any format actornet reads (GraphML, GEXF, CSV, node-link JSON), by extension.")
     var files: [String]
 
     @Flag(help: "Treat warnings (such as unknown fields) as errors.")
@@ -24,7 +24,7 @@ struct Validate: AsyncParsableCommand {
     func run() async throws {
         var worst: ExitCode = .success
         for file in files {
-            let result = NetworkLoader.load(path: file)
+            let result = AnyFormatLoader.load(path: file, format: nil)
             for diagnostic in result.diagnostics {
                 printError(diagnostic.description)
             }

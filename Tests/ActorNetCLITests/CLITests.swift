@@ -53,6 +53,22 @@ import Testing
         #expect(r.stderr.isEmpty)
     }
 
+    @Test func validateReadsEveryFormatAndQuotesOnlyAnExcerpt() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("actornet-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let graphml = dir.appendingPathComponent("net.graphml").path
+        #expect(try run(["export", "graphs/russia-iran.yaml", "-o", graphml]).status == 0)
+        let r = try run(["validate", graphml])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("valid (24 actors"))
+        // A file that is one long scalar: the message quotes 57 characters and the length.
+        let scalar = try temporaryFile(String(repeating: "x", count: 5_000))
+        let bad = try run(["validate", scalar])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("… (5000 characters)"))
+        #expect(bad.stderr.count < 400)
+    }
+
     @Test func infoDescribesTheShippedNetwork() throws {
         let r = try run(["info", "graphs/russia-iran.yaml"])
         #expect(r.status == 0, "\(r.stderr)")

@@ -47,6 +47,13 @@ public struct DocNode: Sendable {
     }
 
     /// A short description of the node's shape for error messages ("a list", "the number 3").
+    /// A value as messages quote it: at most 60 characters, the rest elided with its length,
+    /// so a whole file read as one scalar does not flood the terminal.
+    static func excerpt(_ raw: String) -> String {
+        guard raw.count > 60 else { return raw }
+        return String(raw.prefix(57)) + "… (\(raw.count) characters)"
+    }
+
     public var shapeDescription: String {
         switch value {
         case .sequence: return "a list"
@@ -54,9 +61,9 @@ public struct DocNode: Sendable {
         case let .scalar(raw, type):
             switch type {
             case .null: return "null"
-            case .bool: return "the boolean \(raw)"
-            case .number: return "the number \(raw)"
-            case .string: return "the text \"\(raw)\""
+            case .bool: return "the boolean \(Self.excerpt(raw))"
+            case .number: return "the number \(Self.excerpt(raw))"
+            case .string: return "the text \"\(Self.excerpt(raw))\""
             }
         }
     }
