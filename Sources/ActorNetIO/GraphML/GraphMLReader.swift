@@ -422,7 +422,9 @@ private struct GraphMLParse {
     enum Parsed { case success(ExportTable.Value), failure(String) }
 
     func value(_ text: String, _ type: ExportTable.ColumnType) -> Parsed {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if type == .string { return .success(.string(text)) }
+        // XML Schema's whitespace (space, tab, CR, LF) around typed values is collapsed.
+        let trimmed = XMLText.trimmingWhitespace(text)
         switch type {
         case .string: return .success(.string(text))
         case .long:

@@ -24,15 +24,16 @@ struct SourcePositions {
                 advance(1)
                 continue
             }
-            if starts(with: "<!--") {
-                skip(past: "-->")
-            } else if starts(with: "<![CDATA[") {
-                skip(past: "]]>")
-            } else if starts(with: "<?") {
-                skip(past: "?>")
-            } else if starts(with: "<!") {
+            let next = offset + 1 < bytes.count ? bytes[offset + 1] : 0
+            if next == UInt8(ascii: "!"), starts(with: Self.commentOpen) {
+                skip(past: Self.commentClose)
+            } else if next == UInt8(ascii: "!"), starts(with: Self.cdataOpen) {
+                skip(past: Self.cdataClose)
+            } else if next == UInt8(ascii: "?") {
+                skip(past: Self.piClose)
+            } else if next == UInt8(ascii: "!") {
                 skipDeclaration()
-            } else if starts(with: "</") {
+            } else if next == UInt8(ascii: "/") {
                 advance(2)
             } else {
                 let here = position
@@ -54,7 +55,9 @@ struct SourcePositions {
 
     private var position: (line: Int, column: Int) { (line, column + 1) }
 
-    private func starts(with text: String) -> Bool { starts(with: Array(text.utf8)) }
+    private static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
+    private static let cdataOpen = Array("<![CDATA[".utf8), cdataClose = Array("]]>".utf8)
+    private static let piClose = Array("?>".utf8)
 
     private func starts(with pattern: [UInt8]) -> Bool {
         offset + pattern.count <= bytes.count && bytes[offset..<offset + pattern.count].elementsEqual(pattern)
@@ -74,8 +77,7 @@ struct SourcePositions {
         }
     }
 
-    private mutating func skip(past terminator: String) {
-        let pattern = Array(terminator.utf8)
+    private mutating func skip(past pattern: [UInt8]) {
         while offset < bytes.count, !starts(with: pattern) { advance(1) }
         advance(pattern.count)
     }

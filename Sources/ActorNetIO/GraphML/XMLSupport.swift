@@ -29,6 +29,17 @@ enum XMLText {
         }
     }
 
+    /// `text` without leading and trailing XML whitespace (space, tab, CR, LF).
+    static func trimmingWhitespace(_ text: String) -> String {
+        let utf8 = text.utf8
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return text }
+        guard let start = utf8.firstIndex(where: { !isSpace($0) }), let end = utf8.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(text[start...end])
+    }
+
     /// `U+0007` style, as the Unicode standard names code points.
     static func codePoint(_ s: Unicode.Scalar) -> String {
         var hex = String(s.value, radix: 16, uppercase: true)
