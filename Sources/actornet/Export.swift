@@ -80,7 +80,9 @@ struct Convert: AsyncParsableCommand {
         abstract: "Convert a network between formats, chosen by the files' extensions.",
         discussion: """
             Reads YAML, JSON (native or node-link), GraphML, GEXF and CSV; writes those and DOT. \
-            --from and --to override the extensions.
+            --from and --to override the extensions. --periods turns a series of networks \
+            labelled by period (a 'period' column, as in the Correlates of War windows) into \
+            one dated network.
 
             Exit status: 0 success; 1 the input has errors; 64 bad usage; 66 the input cannot \
             be read; 73 the output cannot be written.
@@ -91,6 +93,9 @@ struct Convert: AsyncParsableCommand {
     @Argument(help: "Output file.") var output: String
     @Option(help: "Input format (default: from the extension).") var from: ExportFormatChoice?
     @Option(help: "Output format (default: from the extension).") var to: ExportFormatChoice?
+    @Flag(help: "Date relations by their 'period' attribute (46-49, 1946-1949, 1946): each period is placed at its first year for one year; a tie present in consecutive periods becomes one relation spanning them.")
+    var periods = false
+    @Option(help: "With --periods: the century added to two-digit years.") var century = 1900
 
     func validate() throws {
         if to == nil, FileFormat.fromExtension(output) == nil {
@@ -100,7 +105,15 @@ struct Convert: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let network = try loadOrExit(input, format: from?.format)
+        var network = try loadOrExit(input, format: from?.format)
+        if periods {
+            do {
+                network = try PeriodDating(century: century).apply(to: network)
+            } catch {
+                printError("\(input): error: \(error)")
+                throw Status.invalid
+            }
+        }
         try writeExport(network, format: to?.format ?? FileFormat.fromExtension(output)!, to: output, options: ExportSettings())
     }
 }
