@@ -75,14 +75,19 @@ struct AnalysisController: Sendable {
     @Sendable func export(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let loaded = try await services.load(context.parameters.require("name"))
         let query = try Query(request, allowed: ["format", "dynamic", "with_metrics", "table", "clusters",
-                                                     "colour_by", "size_by"])
+                                                     "colour_by", "size_by", "at"])
         let format = try query.choice("format", FileFormat.self) ?? .yaml
         let table = try query.choice("table", ExportTableChoice.self) ?? .edges
         let settings = ExportSettings(
             withMetrics: try query.bool("with_metrics"), colourBy: try query.metric("colour_by") ?? .hedges,
             sizeBy: try query.metric("size_by") ?? .betweenness, dynamic: try query.bool("dynamic"),
             clusters: try query.bool("clusters"), csvTable: table == .nodes ? .nodes : .edges)
-        let network = loaded.network
+        // Exports hold every relation with its dates unless `at` asks for one snapshot.
+        let at = query["at"] == nil ? nil : try query.date(in: loaded.network)
+        if at != nil, settings.dynamic {
+            throw APIError(.badRequest, "at writes one snapshot, dynamic every date as a timeline; give one", field: "at")
+        }
+        let network = at.map { loaded.network.snapshot(at: $0) } ?? loaded.network
         let type = ExportTableChoice.contentType(format)
         let body = try await services.computed(loaded, key: "export?\(query.canonical)", contentType: type) {
             try Analyses.export(network, format: format, settings: settings)

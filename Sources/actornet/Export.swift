@@ -55,9 +55,17 @@ struct Export: AsyncParsableCommand {
     @Option(help: "CSV to standard output: which table (nodes or edges).")
     var table: CSVTableChoice = .edges
 
+    @Option(help: ArgumentHelp("Write the network as of this date only (a static snapshot: relations with since ≤ DATE < until, and undated ones). Default: every relation, with its dates.",
+                               valueName: "date"))
+    var at: String?
+
     enum CSVTableChoice: String, ExpressibleByArgument, CaseIterable { case nodes, edges }
 
     func validate() throws {
+        if let at, PartialDate(iso: at) == nil {
+            throw ValidationError("--at: '\(at)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. --at 2025-06")
+        }
+        if at != nil, dynamic { throw ValidationError("--at writes one snapshot, --dynamic every date as a timeline; give one") }
         if format == nil, let output, FileFormat.fromExtension(output) == nil {
             throw ValidationError("cannot tell the format from '\(output)'; add --format (\(ExportFormatChoice.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
@@ -67,7 +75,8 @@ struct Export: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let network = try loadOrExit(file)
+        var network = try loadOrExit(file)
+        if let at, let date = PartialDate(iso: at) { network = network.snapshot(at: date) }
         let chosen = format?.format ?? output.flatMap(FileFormat.fromExtension) ?? .yaml
         try writeExport(network, format: chosen, to: output, options: ExportSettings(
             withMetrics: withMetrics, colourBy: Metric(rawValue: colourBy)!, sizeBy: Metric(rawValue: sizeBy)!,

@@ -14,12 +14,27 @@ struct Info: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: ArgumentHelp("Describe the network as of this date (relations with since ≤ DATE < until, and undated ones). Default: every relation.",
+                               valueName: "date"))
+    var at: String?
+
+    func validate() throws {
+        if let at, PartialDate(iso: at) == nil {
+            throw ValidationError("--at: '\(at)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. --at 2025-06")
+        }
+    }
+
     func run() async throws {
-        let network = try loadOrExit(file)
+        var network = try loadOrExit(file)
+        var label = file
+        if let at, let date = PartialDate(iso: at) {
+            network = network.snapshot(at: date)
+            label += ", as of \(date); undated relations count as always present"
+        }
         let summary = NetworkSummary(network)
         switch format {
-        case .text: print(InfoReport.text(summary, file: file), terminator: "")
-        case .json: print(try InfoReport.json(summary, file: file), terminator: "")
+        case .text: print(InfoReport.text(summary, file: label), terminator: "")
+        case .json: print(try InfoReport.json(summary, file: label), terminator: "")
         }
     }
 }

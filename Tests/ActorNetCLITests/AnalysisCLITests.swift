@@ -80,4 +80,49 @@ import Testing
             #expect(!r.stdout.lowercased().contains("nan"), "\(command) printed NaN")
         }
     }
+
+    @Test func diffOfTwoDatesNamesTheSyriaExit() throws {
+        let r = try cli.run(["diff", "graphs/russia-iran.yaml", "--from", "2016", "--to", "2025-06"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("before: graphs/russia-iran.yaml as of 2016"))
+        #expect(r.stdout.contains("rus-syr-military-support: RUS – SYR, supply (+), since 2015, until 2024-12"))
+        #expect(r.stdout.contains("rus-irn-treaty-2025: RUS – IRN, cooperation (+), since 2025-01"))
+        let json = try cli.run(["diff", "graphs/russia-iran.yaml", "--from", "2016", "--to", "2025-06", "--format", "json"])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((doc["ended"] as? [[String: Any]])?.contains { $0["id"] as? String == "rus-syr-military-support" } == true)
+        #expect((doc["actors"] as? [Any])?.count == 24)
+    }
+
+    @Test func diffOfTwoFilesAndBadUsage() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("actornet-diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let old = dir.appendingPathComponent("old.yaml").path, new = dir.appendingPathComponent("new.yaml").path
+        try "actors:\n  - id: A\n  - id: B\n  - id: C\nrelations:\n  - {id: r1, source: A, target: B, kind: cooperation}\n"
+            .write(toFile: old, atomically: true, encoding: .utf8)
+        try "actors:\n  - id: A\n  - id: B\n  - id: D\nrelations:\n  - {id: r2, source: A, target: B, kind: rivalry}\n"
+            .write(toFile: new, atomically: true, encoding: .utf8)
+        let r = try cli.run(["diff", old, new])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("A – B: + → −"))
+        #expect(r.stdout.contains("Actors added: D"))
+        #expect(r.stdout.contains("Actors removed: C"))
+        for bad in [["diff", old], ["diff", old, "--from", "2020", "--to", "2010"], ["diff", old, new, "--from", "2020"],
+                    ["diff", old, "--from", "20x", "--to", "2021"]] {
+            #expect(try cli.run(bad).status == 64, "\(bad)")
+        }
+    }
+
+    @Test func infoAndExportTakeASnapshot() throws {
+        let info = try cli.run(["info", "graphs/russia-iran.yaml", "--at", "2016"])
+        #expect(info.status == 0, "\(info.stderr)")
+        #expect(info.stdout.contains("as of 2016; undated relations count as always present"))
+        let whole = try cli.run(["info", "graphs/russia-iran.yaml"]).stdout
+        #expect(whole != info.stdout)
+        let snapshot = try cli.run(["export", "graphs/russia-iran.yaml", "--at", "2016"])
+        #expect(snapshot.status == 0)
+        #expect(!snapshot.stdout.contains("rus-irn-treaty-2025"))
+        #expect(snapshot.stdout.contains("rus-syr-military-support"))
+        #expect(try cli.run(["export", "graphs/russia-iran.yaml", "--at", "2016", "--dynamic", "--format", "gexf"]).status == 64)
+        #expect(try cli.run(["info", "graphs/russia-iran.yaml", "--at", "soon"]).status == 64)
+    }
 }

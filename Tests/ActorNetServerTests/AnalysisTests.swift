@@ -123,6 +123,22 @@ import Testing
         }
     }
 
+    @Test func exportOfASnapshot() async throws {
+        let snapshot = network.snapshot(at: PartialDate(iso: "2016")!)
+        let expected = try Exporter.export(snapshot, format: .yaml, toFiles: false).outputs[0].bytes()
+        #expect(snapshot.relations.count < network.relations.count)
+        try await TestWorkspace().app().test(.router) { client in
+            try await client.execute(uri: "/v1/networks/russia-iran/export?format=yaml&at=2016", method: .get) { response in
+                #expect(response.status == .ok, "\(response.text)")
+                #expect(Array(response.body.readableBytesView) == expected)
+            }
+            try await client.execute(uri: "/v1/networks/russia-iran/export?at=2016&dynamic=true&format=gexf", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.text.contains("at writes one snapshot"))
+            }
+        }
+    }
+
     @Test func exportOptions() async throws {
         let settings = ExportSettings(withMetrics: true, dynamic: true)
         let gexf = try Exporter.export(network, format: .gexf, settings: settings, toFiles: false).outputs[0].bytes()
