@@ -80,6 +80,10 @@ final class FrustrationLocalSearch {
     /// Runs up to `restarts` starts of `iterations` kicks each; the largest group a kick moves
     /// is `kickSize` actors. After a start that improved on the best split, `isOptimal` is asked
     /// about it (e.g. whether a lower bound meets it); if it says yes, the search stops there.
+    /// When `restarts` starts leave the best split unproven, up to `restarts` more are run: a
+    /// start that lands in a poor basin (seen on one Correlates of War window, 22 % above the
+    /// optimum after 8 starts) then gets a second chance, at twice the cost only where the
+    /// lower bound cannot vouch for the answer.
     func run(restarts: Int, iterations: Int, kickSize: Int, seed: UInt64,
              isOptimal: (_ camps: [UInt8], _ cost: Double) -> Bool) -> Outcome {
         var best = [UInt8](repeating: 0, count: n)
@@ -87,7 +91,7 @@ final class FrustrationLocalSearch {
         var random = FrustrationRandom(seed: seed)
         let kick = max(1, min(kickSize, n - 1))
         var started = 0, kicks = 0
-        for start in 0..<restarts {
+        for start in 0..<(2 * restarts) {
             started += 1
             let previous = bestCost
             switch start {
