@@ -185,7 +185,9 @@ extension Network {
         relationIDs.reserveCapacity(relations.count)
         for (i, r) in relations.enumerated() {
             let s = a.actorIndex[r.source], t = a.actorIndex[r.target]
-            for (field, id, found) in [("source", r.source, s), ("target", r.target, t)] where found == nil {
+            // (The list is built only when an end is unknown: no allocation per relation.)
+            for (field, id, found) in s == nil || t == nil ? [("source", r.source, s), ("target", r.target, t)] : []
+            where found == nil {
                 let hint = NameSuggestion.nearest(to: id, in: a.actorIndex.keys).map { "did you mean '\($0)'? " } ?? ""
                 error(.relation(index: i, field: field), "unknown actor '\(id)' in '\(field)'",
                       fix: "\(hint)declare '\(id)' under actors, or use a known id (\(knownNamesList(a.actorIndex.keys)))")
@@ -209,13 +211,12 @@ extension Network {
                       "until \(until) is not after since \(since) (until is an exclusive end)",
                       fix: "swap the dates if they are reversed, or set until to a later date")
             }
-            if let first = relationIDs[r.id] {
+            if r.id.isEmpty {
+                error(.relation(index: i, field: "id"), "empty relation id", fix: "omit the id or give a non-empty one")
+            } else if let first = relationIDs.updateValue(i, forKey: r.id) {  // one hash when new
+                relationIDs[r.id] = first
                 error(.relation(index: i, field: "id"), "duplicate relation id '\(r.id)' (also relation \(first + 1))",
                       fix: "give each relation its own id")
-            } else if r.id.isEmpty {
-                error(.relation(index: i, field: "id"), "empty relation id", fix: "omit the id or give a non-empty one")
-            } else {
-                relationIDs[r.id] = i
             }
             for (e, evidence) in r.evidence.enumerated() {
                 if let source = evidence.source, sourceIDs[source] == nil {
@@ -242,6 +243,7 @@ extension Network {
     private static func checkAttributes(
         _ attributes: [String: AttributeValue], _ report: (String, String, String) -> Void
     ) {
+        if attributes.isEmpty { return }
         for (key, value) in attributes.sorted(by: { $0.key < $1.key }) {
             if key.trimmingWhitespace().isEmpty {
                 report(key, "empty attribute name", "give the attribute a name")

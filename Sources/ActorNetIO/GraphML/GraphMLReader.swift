@@ -81,7 +81,8 @@ private struct GraphMLParse {
     struct Element {
         var id: String
         var data: [(key: String, value: ExportTable.Value)] = []
-        var keys: Set<String> = []
+        /// The key ids of `data`, in order (a few per element: an array beats hashing).
+        var keys: [String] = []
         var location: SourceLocation
     }
 
@@ -239,10 +240,12 @@ private struct GraphMLParse {
     }
 
     mutating func start(_ reader: xmlTextReaderPtr, at: SourceLocation) -> Bool {
-        let namespace = XMLText.string(xmlTextReaderConstNamespaceUri(reader))
+        // Compared as C strings: no Swift string is made for the namespace of every element.
+        let isGraphML = xmlTextReaderConstNamespaceUri(reader).map { uri in
+            XMLText.with(graphMLNamespace) { xmlStrEqual(uri, $0) == 1 }
+        } ?? true
         let name = XMLText.string(xmlTextReaderConstLocalName(reader)) ?? ""
         let parent = frames.last
-        let isGraphML = namespace == nil || namespace == graphMLNamespace
         guard let parent else {
             guard isGraphML, name == "graphml" else {
                 let shown = XMLText.string(xmlTextReaderConstName(reader)) ?? name
@@ -277,6 +280,9 @@ private struct GraphMLParse {
             frames.append(.skipped)
             return true
         }
+        if name == "data" {
+            return startData(reader, parent: parent, at: at)
+        }
         let attributes = attributes(reader)
         switch (name, parent) {
         case ("key", .root):
@@ -293,29 +299,39 @@ private struct GraphMLParse {
             frames.append(.node(nodes.count - 1))
         case ("edge", .graph(let directed, _)):
             startEdge(attributes, edgedefault: directed, at: at)
-        case ("data", _):
-            let owner: Owner
-            switch parent {
-            case .root: owner = .graphml
-            case let .graph(_, outermost): owner = .graph(outermost: outermost)
-            case let .node(i): owner = .node(i)
-            case let .edge(i): owner = .edge(i)
-            default:
-                frames.append(.skipped)
-                return true
-            }
-            guard let key = attributes["key"] else {
-                error("<data> without a key", at: at, fix: "name the <key> it belongs to, e.g. <data key=\"n_label\">")
-                frames.append(.skipped)
-                return true
-            }
-            frames.append(.data(owner: owner, key: key, text: "", hasElements: false, location: at))
         case ("desc", _):
             frames.append(.skipped)
         default:
             warning("unexpected GraphML element <\(name)> here; ignored", at: at)
             frames.append(.skipped)
         }
+        return true
+    }
+
+    /// `<data key=…>`, the most frequent element: its one attribute is read directly, with no
+    /// dictionary of attributes.
+    mutating func startData(_ reader: xmlTextReaderPtr, parent: Frame, at: SourceLocation) -> Bool {
+        let owner: Owner
+        switch parent {
+        case .root: owner = .graphml
+        case let .graph(_, outermost): owner = .graph(outermost: outermost)
+        case let .node(i): owner = .node(i)
+        case let .edge(i): owner = .edge(i)
+        default:
+            frames.append(.skipped)
+            return true
+        }
+        var key: String?
+        if XMLText.with("key", { xmlTextReaderMoveToAttribute(reader, $0) }) == 1 {
+            key = XMLText.string(xmlTextReaderConstValue(reader))
+            xmlTextReaderMoveToElement(reader)
+        }
+        guard let key else {
+            error("<data> without a key", at: at, fix: "name the <key> it belongs to, e.g. <data key=\"n_label\">")
+            frames.append(.skipped)
+            return true
+        }
+        frames.append(.data(owner: owner, key: key, text: "", hasElements: false, location: at))
         return true
     }
 
@@ -492,10 +508,10 @@ private struct GraphMLParse {
             if outermost { graphData.append((name, parsed.text, at)) }
         case let .node(i):
             nodes[i].data.append((name, parsed))
-            nodes[i].keys.insert(keyID)
+            nodes[i].keys.append(keyID)
         case let .edge(i):
             edges[i].element.data.append((name, parsed))
-            edges[i].element.keys.insert(keyID)
+            edges[i].element.keys.append(keyID)
         case .graphml: break
         }
     }
@@ -521,7 +537,7 @@ private struct GraphMLParse {
     }
 
     /// Values of keys with a default, for an element of `domain` that has no data for them.
-    func defaults(for domain: String, except present: Set<String>) -> [(key: String, value: ExportTable.Value)] {
+    func defaults(for domain: String, except present: [String]) -> [(key: String, value: ExportTable.Value)] {
         keys.compactMap { key in
             guard key.domain == domain || key.domain == "all", !key.ignored, !present.contains(key.id),
                   let text = key.defaultText, case let .success(v) = value(text, key.type) else { return nil }
@@ -534,6 +550,11 @@ private struct GraphMLParse {
     /// order) does not make them "undeclared".
     func build() -> LoadResult {
         var builder = ImportBuilder(file: file)
+        // Most files declare no defaults: then elements need no per-key check at all.
+        func hasDefaults(_ domain: String) -> Bool {
+            keys.contains { ($0.domain == domain || $0.domain == "all") && !$0.ignored && $0.defaultText != nil }
+        }
+        let nodeDefaults = hasDefaults("node"), edgeDefaults = hasDefaults("edge")
         var present = Set<String>()
         for item in graphData {
             builder.setGraphData(key: item.key, value: item.value, at: item.location)
@@ -550,13 +571,13 @@ private struct GraphMLParse {
         }
         var renamed: [String: String] = [:]
         for node in nodes {
-            var attributes = defaults(for: "node", except: node.keys) + node.data
+            var attributes = nodeDefaults ? defaults(for: "node", except: node.keys) + node.data : node.data
             let id = original(&attributes) ?? node.id
             if id != node.id { renamed[node.id] = id }
             builder.addNode(id: id, attributes: attributes, at: node.location)
         }
         for edge in edges {
-            var attributes = defaults(for: "edge", except: edge.element.keys) + edge.element.data
+            var attributes = edgeDefaults ? defaults(for: "edge", except: edge.element.keys) + edge.element.data : edge.element.data
             let id = original(&attributes) ?? edge.id
             builder.addEdge(id: id, source: renamed[edge.source] ?? edge.source, target: renamed[edge.target] ?? edge.target,
                             directed: edge.directed, attributes: attributes, at: edge.element.location)
