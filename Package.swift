@@ -82,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ActorNetCLITests",
-            dependencies: ["ActorNetTestSupport", "actornet"],
+            dependencies: ["ActorNetTestSupport", "ActorNetCore", "ActorNetIO", "actornet"],
             swiftSettings: strict
         ),
     ],
