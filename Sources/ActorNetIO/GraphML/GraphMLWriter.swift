@@ -94,7 +94,9 @@ public enum GraphMLWriter {
         }
         let nodeIDs = xmlIDs(table.nodes.map(\.id), prefix: "n")
         let edgeIDs = xmlIDs(table.edges.map(\.id), prefix: "e")
-        let nodeXMLID = Dictionary(uniqueKeysWithValues: zip(table.nodes.map(\.id), nodeIDs.map(\.xml)))
+        // Only when some actor id had to be encoded do edge ends need looking up.
+        let nodeXMLID = nodeIDs.contains(where: \.encoded)
+            ? Dictionary(uniqueKeysWithValues: zip(table.nodes.map(\.id), nodeIDs.map(\.xml))) : [:]
         for (node, ids) in zip(table.nodes, nodeIDs) {
             try xml.start("node")
             try xml.attribute("id", ids.xml)
@@ -107,8 +109,8 @@ public enum GraphMLWriter {
         for (edge, ids) in zip(table.edges, edgeIDs) {
             try xml.start("edge")
             try xml.attribute("id", ids.xml)
-            try xml.attribute("source", nodeXMLID[edge.source] ?? edge.source)
-            try xml.attribute("target", nodeXMLID[edge.target] ?? edge.target)
+            try xml.attribute("source", nodeXMLID.isEmpty ? edge.source : nodeXMLID[edge.source] ?? edge.source)
+            try xml.attribute("target", nodeXMLID.isEmpty ? edge.target : nodeXMLID[edge.target] ?? edge.target)
             if table.mixedDirections { try xml.attribute("directed", edge.directed ? "true" : "false") }
             if ids.encoded { try data(xml, key: originalIDKey(for: "edge"), text: edge.id) }
             for (id, value) in zip(edgeKeys, edge.values) {
@@ -139,9 +141,12 @@ public enum GraphMLWriter {
     /// XML ids for element ids: the id itself when it is a name token, else `prefix` + position,
     /// made unique against every id used.
     static func xmlIDs(_ ids: [String], prefix: String) -> [(xml: String, encoded: Bool)] {
-        var taken = Set(ids.filter(isNameToken))
+        // The usual case — every id a name token — needs no set of ids.
+        let tokens = ids.map(isNameToken)
+        if !tokens.contains(false) { return ids.map { ($0, false) } }
+        var taken = Set(zip(ids, tokens).filter(\.1).map(\.0))
         return ids.enumerated().map { i, id in
-            if isNameToken(id) { return (id, false) }
+            if tokens[i] { return (id, false) }
             var candidate = "\(prefix)\(i + 1)", n = 2
             while taken.contains(candidate) {
                 candidate = "\(prefix)\(i + 1)_\(n)"
