@@ -79,17 +79,3 @@ enum Analyses {
         }
     }
 }
-
-extension Analyses {
-    /// The network's HTML page: the report and the default metrics as of the latest start, and
-    /// the drawing (none when Graphviz is missing or fails).
-    static func page(_ network: Network, name: String) throws -> [UInt8] {
-        let at = network.latestStart
-        let report = try networkReport(network, at: at, top: 5, distance: .inverse)
-        let metrics = try metricsReport(network, file: name, filter: ViewFilter(sign: .positive, at: at, direction: .undirected),
-                                        metrics: Metric.defaults, distance: .inverse, distanceName: Distance.inverse.rawValue)
-        let svg = (try? svg(network, at: at, layout: "neato", clusters: false, colourBy: .hedges, sizeBy: .betweenness))
-            .map { String(decoding: $0, as: UTF8.self) }
-        return Array(HTMLReport.network(name: name, report: report, metrics: metrics, svg: svg).utf8)
-    }
-}

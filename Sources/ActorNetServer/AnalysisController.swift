@@ -16,6 +16,8 @@ struct AnalysisController: Sendable {
         router.get("/v1/networks/{name}/report", use: report)
         router.get("/v1/networks/{name}/export", use: export)
         router.get("/v1/networks/{name}/render.svg", use: render)
+        router.get("/v1/networks/{name}/timeline", use: timeline)
+        router.get("/v1/networks/{name}/timeline.svg", use: timelineSVG)
     }
 
     @Sendable func metrics(_ request: Request, context: BasicRequestContext) async throws -> Response {

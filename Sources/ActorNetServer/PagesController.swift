@@ -2,8 +2,8 @@ import ActorNetCore
 import ActorNetIO
 import Hummingbird
 
-/// The two HTML pages (`HTMLReport`): the workspace and one network with its report, metrics
-/// and drawing. Same data, cache and time limit as the JSON routes.
+/// The two HTML pages (`HTMLReport`): the workspace and one network with its report, metrics,
+/// drawing and timeline. Same data, cache and time limit as the JSON routes.
 struct PagesController: Sendable {
     let services: Services
 
@@ -35,7 +35,7 @@ struct PagesController: Sendable {
             let loaded = try await services.load(context.parameters.require("name"))
             let (network, name) = (loaded.network, loaded.name)
             let body = try await services.computed(loaded, key: "page", contentType: MediaType.html) {
-                try Analyses.page(network, name: name)
+                try Analyses.networkPage(network, name: name)
             }
             return .bytes(body.bytes, contentType: body.contentType)
         } catch let error as APIError {

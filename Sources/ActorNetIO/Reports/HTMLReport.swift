@@ -90,9 +90,14 @@ public enum HTMLReport {
     /// dropped so it can sit inside HTML); it is inserted as markup, so it must come from
     /// Graphviz, never from a client. nil when Graphviz is not installed.
     ///
+    /// `timeline`, when given, is drawn after the drawing as ActorNet's own SVG line chart
+    /// (`TimelineReport.svg`, every text escaped), with links to the same chart and its JSON
+    /// from the API; pass `TimelineReport.overview` for the page's default.
+    ///
     /// - Complexity: O(n · k) for n actors and k metrics, plus the hedgers' rivalries, the
-    ///   say-versus-do pairs and the SVG.
-    public static func network(name: String, report r: NetworkReport, metrics: MetricsReport, svg: String?) -> String {
+    ///   say-versus-do pairs, the SVG and the timeline's steps × series.
+    public static func network(name: String, report r: NetworkReport, metrics: MetricsReport, svg: String?,
+                               timeline: TimelineReport? = nil) -> String {
         let n = r.network
         let title = n.name ?? name
         let base = "/v1/networks/" + pathSegment(name)
@@ -101,13 +106,15 @@ public enum HTMLReport {
         page.line("<p class=\"crumbs\"><a href=\"/\">Networks</a> / \(escape(name))</p>")
         page.line("<h1>\(escape(title))</h1>")
         page.line("<nav aria-label=\"Sections\"><ul>" + [
-            ("drawing", "Drawing"), ("central", "Who is central"), ("metrics", "Metrics"), ("hedging", "Who hedges"),
-            ("balance", "Balance"), ("saydo", "Say versus do"), ("downloads", "Downloads"), ("api", "JSON API"),
-        ].map { "<li><a href=\"#\($0.0)\">\($0.1)</a></li>" }.joined() + "</ul></nav>")
+            ("drawing", "Drawing"), ("timeline", timeline == nil ? "" : "Over time"), ("central", "Who is central"),
+            ("metrics", "Metrics"), ("hedging", "Who hedges"), ("balance", "Balance"), ("saydo", "Say versus do"),
+            ("downloads", "Downloads"), ("api", "JSON API"),
+        ].filter { !$0.1.isEmpty }.map { "<li><a href=\"#\($0.0)\">\($0.1)</a></li>" }.joined() + "</ul></nav>")
         page.line("</header>")
         page.line("<main>")
         viewSection(r, into: &page)
         drawingSection(svg, base: base, into: &page)
+        if let timeline { timelineSection(timeline, base: base, into: &page) }
         centralSection(r, into: &page)
         metricsSection(metrics, into: &page)
         hedgingSection(r, into: &page)
@@ -158,6 +165,28 @@ extension HTMLReport {
             page.line("<p class=\"note\">No drawing: Graphviz is not installed on the server "
                 + "(Debian: <code>apt-get install graphviz</code>). Every other section works without it.</p>")
         }
+        page.line("</section>")
+    }
+
+    /// A timeline chart (ActorNet's SVG, inline) with what it shows and links to the chart
+    /// and its JSON from the API, with the parameters that reproduce it.
+    static func timelineSection(_ t: TimelineReport, base: String, into page: inout Page) {
+        let range = t.result.range
+        let query = "metric=\(t.asked ?? t.result.measure.name)&from=\(range.from)&to=\(range.to)&step=\(range.size.rawValue)"
+        page.line("<section id=\"timeline\" aria-labelledby=\"timeline-title\">")
+        page.line("<h2 id=\"timeline-title\">Over time</h2>")
+        page.line("<figure>")
+        page.line("<div class=\"drawing chart\">")
+        page.line(inlineSVG(t.svg(width: 960, height: 460)))
+        page.line("</div>")
+        // The chart states its measure, view, range and dating itself; the caption says where to get more.
+        let chart = "<a href=\"\(escape(base))/timeline.svg?\(escape(query))\">this chart alone</a>"
+        let json = "<a href=\"\(escape(base))/timeline?\(escape(query))\">its JSON</a>"
+        let parameters = ["metric", "from", "to", "step", "actors"].map { "<code>\($0)</code>" }.joined(separator: ", ")
+        page.line("<figcaption>Drawn by ActorNet. Open \(chart) or \(json); change "
+            + "\(parameters) in their address for other measures, ranges and actors, as <code>actornet timeline</code> "
+            + "takes them.</figcaption>")
+        page.line("</figure>")
         page.line("</section>")
     }
 
