@@ -16,7 +16,7 @@ struct ActorNetCommand: AsyncParsableCommand {
             """,
         version: ActorNetVersion.string,
         subcommands: [Validate.self, Info.self, Report.self, Metrics.self, HedgingCommand.self, Balance.self,
-                      Export.self, Convert.self, Render.self, Serve.self]
+                      Export.self, Convert.self, Render.self, Generate.self, Serve.self]
     )
 }
 

@@ -1,0 +1,73 @@
+/// Draws indices in proportion to fixed weights in O(1) per draw: Walker's alias method, built
+/// by Vose's stable O(n) construction (Vose, "A linear algorithm for generating random numbers
+/// with a given distribution", IEEE TSE 17(9), 1991, doi:10.1109/32.92917).
+///
+/// Each of the n slots holds a probability and an alias: a draw picks a slot uniformly, then
+/// keeps it with the slot's probability or takes its alias. Built from the weights in one
+/// fixed order with IEEE arithmetic only, so the table — and every draw — is the same on
+/// every platform.
+struct AliasTable: Sendable {
+    private var probability: [Double]
+    private var alias: [UInt32]
+
+    /// The number of weights.
+    var count: Int { probability.count }
+
+    /// A table for `weights`.
+    ///
+    /// - Precondition: at least one weight, every weight finite and ≥ 0, and a positive sum;
+    ///   fewer than 2³² weights.
+    /// - Complexity: O(n) time, 12n bytes.
+    init(weights: [Double]) {
+        let n = weights.count
+        precondition(n > 0 && n < Int(UInt32.max), "an alias table needs between 1 and 2³² - 1 weights")
+        var total = 0.0
+        for w in weights {
+            precondition(w.isFinite && w >= 0, "alias table weights must be finite and ≥ 0")
+            total += w
+        }
+        precondition(total > 0, "alias table weights must not all be zero")
+
+        // Scaled so the mean slot holds exactly 1; slots below 1 are topped up by an alias.
+        let scale = Double(n) / total
+        var scaled = weights.map { $0 * scale }
+        probability = [Double](repeating: 1, count: n)
+        alias = [UInt32](repeating: 0, count: n)
+        var small: [UInt32] = [], large: [UInt32] = []
+        small.reserveCapacity(n)
+        large.reserveCapacity(n)
+        for i in 0..<n {
+            if scaled[i] < 1 { small.append(UInt32(i)) } else { large.append(UInt32(i)) }
+        }
+        while let s = small.last, let l = large.last {
+            small.removeLast()
+            probability[Int(s)] = scaled[Int(s)]
+            alias[Int(s)] = l
+            scaled[Int(l)] = (scaled[Int(l)] + scaled[Int(s)]) - 1
+            if scaled[Int(l)] < 1 {
+                large.removeLast()
+                small.append(l)
+            }
+        }
+        // What is left over is 1 up to rounding: such a slot always keeps itself. A slot of
+        // weight zero left here (only by rounding) must never be drawn, so it points to a
+        // slot that has weight.
+        let fallback = UInt32(weights.firstIndex { $0 > 0 }!)
+        for i in small + large {
+            probability[Int(i)] = weights[Int(i)] > 0 ? 1 : 0
+            alias[Int(i)] = fallback
+        }
+    }
+
+    /// An index in `0..<count`, drawn with probability proportional to its weight.
+    ///
+    /// - Complexity: O(1): one call to the generator.
+    @inline(__always)
+    func draw(_ random: inout Xoshiro256StarStar) -> Int {
+        // One 53-bit draw gives the slot (integer part) and the coin (fraction); with at most
+        // 2³² slots, at least 21 bits are left for the coin.
+        let u = random.nextDouble() * Double(probability.count)
+        let slot = Int(u)
+        return u - Double(slot) < probability[slot] ? slot : Int(alias[slot])
+    }
+}
