@@ -20,6 +20,21 @@ CONVENTION = {
     ("eigenvector", "igraph"): "igraph solves with ARPACK (not power iteration on A + I)",
 }
 TIME_OPS_EXCLUDED = {"load", "import"}
+# The order of the rows (the results file sorts its keys).
+OP_ORDER = ["read-graphml", "write-graphml", "write-dot", "build-view", "degree", "betweenness-unweighted",
+            "betweenness-weighted", "closeness", "pagerank", "eigenvector", "triangles", "hedging", "frustration",
+            "load", "import"]
+
+
+def ordered_ops(results):
+    return [op for op in OP_ORDER if op in results["plan"]] + [op for op in results["plan"] if op not in OP_ORDER]
+
+
+def ordered_goals(results):
+    def rank(key):
+        op, size = key.split("@")
+        return (SIZE_ORDER.index(size) if size in SIZE_ORDER else 99, OP_ORDER.index(op) if op in OP_ORDER else 99)
+    return [(key, results["goals"][key]) for key in sorted(results["goals"], key=rank)]
 
 
 def seconds(x):
@@ -104,6 +119,19 @@ def evaluate(results, size, op):
     return ours, best, ratio, verdicts
 
 
+def runs_lines(results):
+    """The command and date of every size (one line when a single command made them all)."""
+    sizes = [s for s in SIZE_ORDER if s in results["sizes"]]
+    commands = {results["sizes"][s].get("command", results["command"]) for s in sizes}
+    if len(commands) <= 1:
+        dates = sorted({results["sizes"][s].get("date", results["date"]) for s in sizes}) or [results["date"]]
+        return [f"- Date: {dates[0]}" + (f" to {dates[-1]}" if len(dates) > 1 else ""),
+                f"- Command: `{commands.pop() if commands else results['command']}`"]
+    return ["- Commands (the sizes were run separately):"] + [
+        f"  - {s}: `{results['sizes'][s].get('command', results['command'])}` on "
+        f"{results['sizes'][s].get('date', results['date'])}" for s in sizes]
+
+
 def header(results):
     m, v = results["machine"], results["versions"]
     o = results["options"]
@@ -115,8 +143,9 @@ def header(results):
         "from `scripts/bench.d/profiles.md`). To reproduce: `scripts/bench` (S, M, L; add `--sizes "
         "S,M,L,XL` for XL), `scripts/bench --help` for the options.",
         "",
-        f"- Date: {results['date']}",
-        f"- Command: `{results['command']}`",
+        *runs_lines(results),
+        *(["- The tables were written again from that run's `.bench/results.json` by `scripts/bench "
+            "--render` (after the profile notes were added); the numbers are the run's."] if results.get("rendered") else []),
         f"- Machine: {m['cpu']}, {m['cores']} cores, {m['memory']} RAM; {m['os']}. Shared with other "
         "engineers' builds: the load average is recorded at the start and end of every size and with "
         "every case in `.bench/results.json`.",
@@ -204,16 +233,16 @@ parallel relations occur).
 def size_section(results, size):
     cases = index(results)
     info = results["sizes"][size]
-    lines = [f"## {size}: {info['actors']} actors, {info['relations']} relations", ""]
-    lines.append(f"`.bench/{size}.graphml`: {info['fileBytes'] / 2**20:.1f} MiB, {info.get('actors')} actors; "
-                 f"{info.get('relations')} relations. Load average (1, 5, 15 min) at the start "
+    lines = [f"## {size}: {info['actors']:,} actors, {info['relations']:,} relations", ""]
+    lines.append(f"`.bench/{size}.graphml` ({info['fileBytes'] / 2**20:.1f} MiB). Load average (1, 5, 15 min) at the start "
                  f"{', '.join(f'{x:.2f}' for x in info['loadStart'])}"
                  + (f", at the end {', '.join(f'{x:.2f}' for x in info['loadEnd'])}" if "loadEnd" in info else "")
                  + ".")
     lines.append("")
     lines.append("| operation | ActorNet | networkx | igraph | networkit | ratio | goal | met? |")
     lines.append("|---|---|---|---|---|---|---|---|")
-    for op, plan in results["plan"].items():
+    for op in ordered_ops(results):
+        plan = results["plan"][op]
         if size not in plan["sizes"] or op in TIME_OPS_EXCLUDED:
             continue
         if not any(key[0] == size and key[1] == op for key in cases):
@@ -339,7 +368,7 @@ def goals_section(results):
              "| goal | size | measured | met? |", "|---|---|---|---|"]
     sizes = [s for s in SIZE_ORDER if s in results["sizes"]]
     unmet = []
-    for key, goal in results["goals"].items():
+    for key, goal in ordered_goals(results):
         op, size = key.split("@")
         label = results["plan"][op]["label"]
         if size not in sizes:
@@ -378,7 +407,8 @@ def goals_section(results):
         lines.append("| peak RSS loading ≤ igraph's | XL | not run (size not in this run) | — |")
     slow, unknown, checked = [], [], 0
     for size in sizes:
-        for op, plan in results["plan"].items():
+        for op in ordered_ops(results):
+            plan = results["plan"][op]
             if size not in plan["sizes"] or "networkx" not in plan["peers"] or op in TIME_OPS_EXCLUDED:
                 continue
             for target, text, met in evaluate(results, size, op)[3]:
@@ -410,8 +440,9 @@ def markdown(results):
         lines += size_section(results, size)
     if "XL" not in sizes:
         lines += ["## XL: 1M actors, 10M relations", "",
-                  "Not run in this run. Command: `scripts/bench --sizes XL` (generates `.bench/XL.graphml` "
-                  "once; networkx will be skipped at the caps).", ""]
+                  "Not run in this run (why: *XL was not run* under the profiles, when that note is there). "
+                  "Command: `scripts/bench --sizes XL --add` (generates `.bench/XL.graphml` once and adds XL "
+                  "to the results of the other sizes; networkx will be skipped at the caps).", ""]
     lines.append(METHOD)
     lines += ["## Profiles of the unmet goals", ""]
     if unmet:
