@@ -56,6 +56,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Times library operations for scripts/bench; no server, so it builds in seconds.
+        .executableTarget(
+            name: "actornet-bench",
+            dependencies: ["ActorNetCore", "ActorNetIO"],
+            swiftSettings: strict
+        ),
         .target(
             name: "ActorNetTestSupport",
             dependencies: ["ActorNetCore", "ActorNetIO"],
