@@ -105,12 +105,18 @@ struct Convert: AsyncParsableCommand {
     @Flag(help: "Date relations by their 'period' attribute (46-49, 1946-1949, 1946): each period is placed at its first year for one year; a tie present in consecutive periods becomes one relation spanning them.")
     var periods = false
     @Option(help: "With --periods: the century added to two-digit years.") var century = 1900
+    @Option(help: ArgumentHelp("Write the network as of this date only (a static snapshot). Default: every relation, with its dates.",
+                               valueName: "date"))
+    var at: String?
 
     func validate() throws {
         if to == nil, FileFormat.fromExtension(output) == nil {
             throw ValidationError("cannot tell the output format from '\(output)'; add --to")
         }
         if from == .dot { throw ValidationError("ActorNet does not read DOT; convert from GraphML, GEXF, CSV, JSON or YAML") }
+        if let at, PartialDate(iso: at) == nil {
+            throw ValidationError("--at: '\(at)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. --at 2025-06")
+        }
     }
 
     func run() async throws {
@@ -123,6 +129,7 @@ struct Convert: AsyncParsableCommand {
                 throw Status.invalid
             }
         }
+        if let at, let date = PartialDate(iso: at) { network = network.snapshot(at: date) }
         try writeExport(network, format: to?.format ?? FileFormat.fromExtension(output)!, to: output, options: ExportSettings())
     }
 }

@@ -124,5 +124,11 @@ import Testing
         #expect(snapshot.stdout.contains("rus-syr-military-support"))
         #expect(try cli.run(["export", "graphs/russia-iran.yaml", "--at", "2016", "--dynamic", "--format", "gexf"]).status == 64)
         #expect(try cli.run(["info", "graphs/russia-iran.yaml", "--at", "soon"]).status == 64)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("actornet-at-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let converted = dir.appendingPathComponent("2016.graphml").path
+        #expect(try cli.run(["convert", "graphs/russia-iran.yaml", converted, "--at", "2016"]).status == 0)
+        let text = try String(contentsOfFile: converted, encoding: .utf8)
+        #expect(text.contains("rus-syr-military-support") && !text.contains("rus-irn-treaty-2025"))
     }
 }

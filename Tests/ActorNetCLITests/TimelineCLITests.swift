@@ -30,6 +30,20 @@ import Testing
         #expect(readme.contains("](graphs/russia-timeline.svg)"))
     }
 
+    /// The README's hedging picture, `graphs/russia-hedging-timeline.svg`, likewise.
+    @Test func theCommittedHedgingPictureIsCurrent() throws {
+        let arguments = ["timeline", "graphs/russia-iran.yaml", "--metric", "hedging", "--from", "2015", "--to", "2025-07",
+                         "--step", "quarter"]
+        let out = try directory().appendingPathComponent("hedging.svg").path
+        let r = try cli.run(arguments + ["-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let committed = try String(contentsOfFile: Fixtures.path("graphs/russia-hedging-timeline.svg"), encoding: .utf8)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == committed,
+                "graphs/russia-hedging-timeline.svg is stale: rerun actornet \(arguments.joined(separator: " ")) -o graphs/russia-hedging-timeline.svg")
+        let readme = try String(contentsOfFile: Fixtures.path("README.md"), encoding: .utf8)
+        #expect(readme.contains("actornet \(arguments.joined(separator: " ")) -o graphs/russia-hedging-timeline.svg"))
+    }
+
     @Test func tableByDefaultWithTheViewAndTheReuse() throws {
         let r = try cli.run(["timeline", "graphs/russia-iran.yaml", "--metric", "hedging", "--from", "2015", "--to", "2025-07",
                              "--step", "quarter"])
