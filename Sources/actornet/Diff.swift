@@ -44,14 +44,6 @@ struct Diff: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    static func date(_ text: String?, option: String) throws -> PartialDate? {
-        guard let text else { return nil }
-        guard let date = PartialDate(iso: text) else {
-            throw ValidationError("\(option): '\(text)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. \(option) 2015")
-        }
-        return date
-    }
-
     func validate() throws {
         switch files.count {
         case 1:
@@ -65,10 +57,10 @@ struct Diff: AsyncParsableCommand {
         default:
             throw ValidationError("give one file (with --from and --to) or two files; got \(files.count)")
         }
-        _ = try Self.date(from, option: "--from")
-        _ = try Self.date(to, option: "--to")
-        _ = try Self.date(at, option: "--at")
-        if let f = try Self.date(from, option: "--from"), let t = try Self.date(to, option: "--to"), !(f < t) {
+        _ = try parseDate(from, option: "--from", example: "2015")
+        _ = try parseDate(to, option: "--to", example: "2015")
+        _ = try parseDate(at, option: "--at", example: "2015")
+        if let f = try parseDate(from, option: "--from", example: "2015"), let t = try parseDate(to, option: "--to", example: "2015"), !(f < t) {
             throw ValidationError("--from \(f) must be before --to \(t)")
         }
         if top < 1 { throw ValidationError("--top must be at least 1") }
@@ -91,11 +83,11 @@ struct Diff: AsyncParsableCommand {
         let after = files.count == 2 ? try loadOrExit(files[1]) : before
         let beforeDate: PartialDate?, afterDate: PartialDate?
         if files.count == 1 {
-            beforeDate = try Self.date(from, option: "--from")
-            afterDate = try Self.date(to, option: "--to")
+            beforeDate = try parseDate(from, option: "--from", example: "2015")
+            afterDate = try parseDate(to, option: "--to", example: "2015")
         } else if allDates {
             (beforeDate, afterDate) = (nil, nil)
-        } else if let at = try Self.date(at, option: "--at") {
+        } else if let at = try parseDate(at, option: "--at", example: "2015") {
             (beforeDate, afterDate) = (at, at)
         } else {
             (beforeDate, afterDate) = (before.latestStart, after.latestStart)

@@ -62,9 +62,7 @@ struct Export: AsyncParsableCommand {
     enum CSVTableChoice: String, ExpressibleByArgument, CaseIterable { case nodes, edges }
 
     func validate() throws {
-        if let at, PartialDate(iso: at) == nil {
-            throw ValidationError("--at: '\(at)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. --at 2025-06")
-        }
+        _ = try parseDate(at, option: "--at")
         if at != nil, dynamic { throw ValidationError("--at writes one snapshot, --dynamic every date as a timeline; give one") }
         if format == nil, let output, FileFormat.fromExtension(output) == nil {
             throw ValidationError("cannot tell the format from '\(output)'; add --format (\(ExportFormatChoice.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -76,7 +74,7 @@ struct Export: AsyncParsableCommand {
 
     func run() async throws {
         var network = try loadOrExit(file)
-        if let at, let date = PartialDate(iso: at) { network = network.snapshot(at: date) }
+        if let date = try parseDate(at, option: "--at") { network = network.snapshot(at: date) }
         let chosen = format?.format ?? output.flatMap(FileFormat.fromExtension) ?? .yaml
         try writeExport(network, format: chosen, to: output, options: ExportSettings(
             withMetrics: withMetrics, colourBy: Metric(rawValue: colourBy)!, sizeBy: Metric(rawValue: sizeBy)!,
@@ -114,9 +112,7 @@ struct Convert: AsyncParsableCommand {
             throw ValidationError("cannot tell the output format from '\(output)'; add --to")
         }
         if from == .dot { throw ValidationError("ActorNet does not read DOT; convert from GraphML, GEXF, CSV, JSON or YAML") }
-        if let at, PartialDate(iso: at) == nil {
-            throw ValidationError("--at: '\(at)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. --at 2025-06")
-        }
+        _ = try parseDate(at, option: "--at")
     }
 
     func run() async throws {
@@ -129,7 +125,7 @@ struct Convert: AsyncParsableCommand {
                 throw Status.invalid
             }
         }
-        if let at, let date = PartialDate(iso: at) { network = network.snapshot(at: date) }
+        if let date = try parseDate(at, option: "--at") { network = network.snapshot(at: date) }
         try writeExport(network, format: to?.format ?? FileFormat.fromExtension(output)!, to: output, options: ExportSettings())
     }
 }
@@ -168,7 +164,7 @@ struct Render: AsyncParsableCommand {
         for name in [colourBy, sizeBy].compactMap({ $0 }) where Metric(rawValue: name) == nil {
             throw ValidationError(MetricNameError(name: name).description)
         }
-        if let at, PartialDate(iso: at) == nil { throw ValidationError("--at: '\(at)' is not a valid date") }
+        _ = try parseDate(at, option: "--at")
         if at != nil, allDates { throw ValidationError("--at and --all-dates contradict each other; give one") }
     }
 

@@ -11,10 +11,6 @@ enum FileHandleShim {
         write(Array(string.utf8), to: 2)
     }
 
-    static func writeToStandardOutput(_ bytes: [UInt8]) {
-        write(bytes, to: 1)
-    }
-
     private static func write(_ bytes: [UInt8], to descriptor: Int32) {
         bytes.withUnsafeBufferPointer { buffer in
             var offset = 0

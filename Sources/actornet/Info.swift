@@ -19,15 +19,13 @@ struct Info: AsyncParsableCommand {
     var at: String?
 
     func validate() throws {
-        if let at, PartialDate(iso: at) == nil {
-            throw ValidationError("--at: '\(at)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. --at 2025-06")
-        }
+        _ = try parseDate(at, option: "--at")
     }
 
     func run() async throws {
         var network = try loadOrExit(file)
         var label = file
-        if let at, let date = PartialDate(iso: at) {
+        if let date = try parseDate(at, option: "--at") {
             network = network.snapshot(at: date)
             label += ", as of \(date); undated relations count as always present"
         }

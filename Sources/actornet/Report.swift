@@ -35,9 +35,7 @@ struct Report: AsyncParsableCommand {
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if at != nil, allDates { throw ValidationError("--at and --all-dates contradict each other; give one") }
-        if let at, PartialDate(iso: at) == nil {
-            throw ValidationError("--at: '\(at)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. --at 2025-06")
-        }
+        _ = try parseDate(at, option: "--at")
     }
 
     func run() async throws {

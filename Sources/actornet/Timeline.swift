@@ -125,11 +125,8 @@ struct TimelineCommand: AsyncParsableCommand {
             throw ValidationError("--all-dates does not apply to a timeline, whose steps are the dates; "
                 + "give the range with --from and --to (and --step), or use another command with --all-dates")
         }
-        for (name, value) in [("--from", from), ("--to", to)] {
-            if let value, PartialDate(iso: value) == nil {
-                throw ValidationError("\(name): '\(value)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. \(name) 2015")
-            }
-        }
+        _ = try parseDate(from, option: "--from", example: "2015")
+        _ = try parseDate(to, option: "--to", example: "2015")
         if top < 1 { throw ValidationError("--top must be at least 1; got \(top)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1; got \(threads)") }
         if let actors, Self.ids(actors).isEmpty {

@@ -15,6 +15,17 @@ enum DistanceChoice: String, ExpressibleByArgument, CaseIterable {
     var distance: Distance { Distance(rawValue: rawValue)! }
 }
 
+/// The date an option names (YYYY, YYYY-MM or YYYY-MM-DD), nil when the option is absent; a
+/// usage error (exit 64) naming the option and the value otherwise. Every date option of the
+/// CLI goes through here, so they read and refuse dates alike.
+func parseDate(_ text: String?, option: String, example: String = "2025-06") throws -> PartialDate? {
+    guard let text else { return nil }
+    guard let date = PartialDate(iso: text) else {
+        throw ValidationError("\(option): '\(text)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. \(option) \(example)")
+    }
+    return date
+}
+
 /// Which relations an analysis reads; shared by every analysis command.
 struct ViewOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only relations of these kinds (comma-separated, e.g. cooperation,supply).",
@@ -63,10 +74,7 @@ struct ViewOptions: ParsableArguments {
             guard allDates == false else {
                 throw ValidationError("--at and --all-dates contradict each other; give one")
             }
-            guard let date = PartialDate(iso: at) else {
-                throw ValidationError("--at: '\(at)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. --at 2025-06")
-            }
-            filter.at = date
+            filter.at = try parseDate(at, option: "--at")
         } else if !allDates {
             // Default: the present of the file, the latest date any relation starts, so
             // relations that have ended (and history) are left out unless asked for.

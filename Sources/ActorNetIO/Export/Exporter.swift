@@ -103,11 +103,11 @@ public enum Exporter {
         case .yaml: return ([Output(part: nil, text: { NativeWriter.yaml(network) })], warnings)
         case .graphml:
             try GraphMLWriter.checkCharacters(table)
-            return ([Output(part: nil) { sink in try GraphMLWriter.write(table, to: sink) }], warnings)
+            return ([Output(part: nil) { sink in try GraphMLWriter.write(table, to: sink, chunkSize: XMLChunkedWriter.defaultChunkSize, checked: true) }], warnings)
         case .gexf:
             let mode: GEXFWriter.Mode = settings.dynamic ? .dynamic : .static
             try GEXFWriter.check(table, mode: mode)
-            return ([Output(part: nil) { sink in try GEXFWriter.write(table, mode: mode, to: sink) }], warnings)
+            return ([Output(part: nil) { sink in try GEXFWriter.write(table, mode: mode, to: sink, chunkSize: XMLChunkedWriter.defaultChunkSize, checked: true) }], warnings)
         case .json: return ([Output(part: nil, text: { NodeLinkJSON.write(table) })], warnings)
         case .dot:
             var writer = DOTWriter()

@@ -58,9 +58,11 @@ public enum GEXFWriter {
         try write(table, mode: mode, to: sink, chunkSize: XMLChunkedWriter.defaultChunkSize)
     }
 
-    /// `write(_:mode:to:)` with chunks of `chunkSize` bytes (tests use small ones).
-    static func write(_ table: ExportTable, mode: Mode, to sink: some ByteSink, chunkSize: Int) throws {
-        try check(table, mode: mode)
+    /// `write(_:mode:to:)` with chunks of `chunkSize` bytes (tests use small ones); `checked`:
+    /// the caller has run `check` already (`Exporter` does, before handing out the output).
+    static func write(_ table: ExportTable, mode: Mode, to sink: some ByteSink,
+                      chunkSize: Int, checked: Bool = false) throws {
+        if !checked { try check(table, mode: mode) }
         do {
             try stream(table, mode: mode, XMLChunkedWriter(sink: sink, chunkSize: chunkSize))
         } catch {

@@ -45,9 +45,11 @@ public enum GraphMLWriter {
         try write(table, to: sink, chunkSize: XMLChunkedWriter.defaultChunkSize)
     }
 
-    /// `write(_:to:)` with chunks of `chunkSize` bytes (tests use small ones).
-    static func write(_ table: ExportTable, to sink: some ByteSink, chunkSize: Int) throws {
-        try checkCharacters(table)
+    /// `write(_:to:)` with chunks of `chunkSize` bytes (tests use small ones); `checked`: the
+    /// caller has run `checkCharacters` already (`Exporter` does, before handing out the output).
+    static func write(_ table: ExportTable, to sink: some ByteSink, chunkSize: Int,
+                      checked: Bool = false) throws {
+        if !checked { try checkCharacters(table) }
         do {
             try stream(table, XMLChunkedWriter(sink: sink, chunkSize: chunkSize))
         } catch {
@@ -81,8 +83,9 @@ public enum GraphMLWriter {
         }
         // Ids the schema's NMTOKEN rule rejects are written as n1, e2, … with the original kept
         // in an `original_id` key, so the file validates and still reads back exactly.
-        for (domain, ids) in [("node", table.nodes.map(\.id)), ("edge", table.edges.map(\.id))]
-        where ids.contains(where: { !isNameToken($0) }) {
+        let nodeIDs = xmlIDs(table.nodes.map(\.id), prefix: "n")
+        let edgeIDs = xmlIDs(table.edges.map(\.id), prefix: "e")
+        for (domain, ids) in [("node", nodeIDs), ("edge", edgeIDs)] where ids.contains(where: \.encoded) {
             try key(xml, id: originalIDKey(for: domain), for: domain, name: originalIDName, type: .string)
         }
 
@@ -92,8 +95,6 @@ public enum GraphMLWriter {
         for (id, item) in zip(graphKeys, graphData) {
             try data(xml, key: id, text: item.value)
         }
-        let nodeIDs = xmlIDs(table.nodes.map(\.id), prefix: "n")
-        let edgeIDs = xmlIDs(table.edges.map(\.id), prefix: "e")
         // Only when some actor id had to be encoded do edge ends need looking up.
         let nodeXMLID = nodeIDs.contains(where: \.encoded)
             ? Dictionary(uniqueKeysWithValues: zip(table.nodes.map(\.id), nodeIDs.map(\.xml))) : [:]

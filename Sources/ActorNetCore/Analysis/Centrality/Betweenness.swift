@@ -119,21 +119,11 @@ public struct BetweennessSampling: Sendable, Hashable {
     /// The sampled sources in increasing order, or nil when every source is needed.
     func sources(actors n: Int) -> [Int]? {
         guard let k = sampleSize(actors: n), k < n else { return nil }
-        // Partial Fisher–Yates with a SplitMix64 stream: deterministic for the seed on every
-        // platform (the standard library's random APIs promise no stable algorithm).
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        // Partial Fisher–Yates with the generator's portable PRNG: deterministic for the seed on
+        // every platform (the standard library's random APIs promise no stable algorithm).
+        var random = Xoshiro256StarStar(seed: seed)
         var pool = Array(0..<n)
-        for i in 0..<k {
-            let j = i + Int(next().multipliedFullWidth(by: UInt64(n - i)).high)
-            pool.swapAt(i, j)
-        }
+        for i in 0..<k { pool.swapAt(i, i + random.nextInt(below: n - i)) }
         return pool[0..<k].sorted()
     }
 }
@@ -185,7 +175,7 @@ public struct EdgeBetweenness: Sendable {
         let scores = ParallelSources.sum(
             sources: n, rowSize: graph.pairEnds.count, partitions: partitions, threads: threads, progress: progress,
             makeScratch: { BrandesScratch(graph: graph, weighted: distance != .unit) },
-            body: { scratch, s, row in scratch.accumulateLinks(from: s, into: row) })
+            body: { scratch, s, row in scratch.accumulate(from: s, into: row, byLink: true) })
         let scale: Double
         if normalized {
             scale = n > 1 ? 1 / (Double(n) * Double(n - 1)) : 1
@@ -221,44 +211,31 @@ struct BrandesScratch {
         owner = Owner(delta)
     }
 
-    /// Adds source s's dependencies δ_s(v) (plus endpoint counts) into `row`, per node.
-    func accumulate(from s: Int, into row: UnsafeMutableBufferPointer<Double>, endpoints: Bool) {
-        paths.run(from: s)
-        let order = paths.order, sigma = paths.sigma, delta = delta
-        let predStart = paths.predStart, predCount = paths.predCount, predLinks = paths.predLinks
-        paths.graph.tails.withUnsafeBufferPointer { tails in
-            if endpoints { row[s] += Double(order.count - 1) }
-            for w in order { delta[Int(w)] = 0 }
-            for w32 in order.reversed() {
-                let w = Int(w32)
-                let coefficient = (1 + delta[w]) / sigma[w]
-                let start = predStart[w]
-                for i in start..<(start + Int(predCount[w])) {
-                    let v = Int(tails[Int(predLinks[i])])
-                    delta[v] += sigma[v] * coefficient
-                }
-                if w != s { row[w] += delta[w] + (endpoints ? 1 : 0) }
-            }
-        }
-    }
-
-    /// Adds source s's link dependencies into `row`, per actor pair.
-    func accumulateLinks(from s: Int, into row: UnsafeMutableBufferPointer<Double>) {
+    /// Adds source s's dependencies into `row`: per node δ_s(v) (plus endpoint counts), or with
+    /// `byLink` per actor pair (the links' shares, for edge betweenness).
+    func accumulate(from s: Int, into row: UnsafeMutableBufferPointer<Double>, endpoints: Bool = false,
+                    byLink: Bool = false) {
         paths.run(from: s)
         let order = paths.order, sigma = paths.sigma, delta = delta
         let predStart = paths.predStart, predCount = paths.predCount, predLinks = paths.predLinks
         let graph = paths.graph
-        for w in order { delta[Int(w)] = 0 }
-        for w32 in order.reversed() {
-            let w = Int(w32)
-            let coefficient = (1 + delta[w]) / sigma[w]
-            let start = predStart[w]
-            for i in start..<(start + Int(predCount[w])) {
-                let l = Int(predLinks[i])
-                let v = Int(graph.tails[l])
-                let c = sigma[v] * coefficient
-                row[Int(graph.linkPair[l])] += c
-                delta[v] += c
+        graph.tails.withUnsafeBufferPointer { tails in
+            graph.linkPair.withUnsafeBufferPointer { linkPair in
+                if endpoints { row[s] += Double(order.count - 1) }
+                for w in order { delta[Int(w)] = 0 }
+                for w32 in order.reversed() {
+                    let w = Int(w32)
+                    let coefficient = (1 + delta[w]) / sigma[w]
+                    let start = predStart[w]
+                    for i in start..<(start + Int(predCount[w])) {
+                        let l = Int(predLinks[i])
+                        let v = Int(tails[l])
+                        let c = sigma[v] * coefficient
+                        if byLink { row[Int(linkPair[l])] += c }
+                        delta[v] += c
+                    }
+                    if !byLink, w != s { row[w] += delta[w] + (endpoints ? 1 : 0) }
+                }
             }
         }
     }
