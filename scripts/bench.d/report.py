@@ -446,11 +446,11 @@ def markdown(results):
     lines.append(METHOD)
     lines += ["## Profiles of the unmet goals", ""]
     if unmet:
-        lines += ["Unmet in this run (computed from the tables above):", ""]
+        lines += ["Unmet (computed from the tables above):", ""]
         lines += [f"- {u}" for u in unmet]
         lines.append("")
     else:
-        lines += ["Every goal measured in this run is met.", ""]
+        lines += ["Every goal measured here is met.", ""]
     notes = os.path.join(HERE, "profiles.md")
     if os.path.exists(notes):
         lines.append(open(notes).read().rstrip())
