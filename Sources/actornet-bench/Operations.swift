@@ -159,7 +159,9 @@ func runOperation(_ options: BenchOptions) throws -> Facts {
         let positive = try view(loadNetwork(options.file), BenchOperation.centralityFilter)
         timed = repeatTimed(runs: runs, budget: budget) {
             let rows = DegreeStrength().run(on: positive).rows
-            return scoreFacts(rows.map { Double($0.degree) }).merging(["strengthTop": scoreFacts(rows.map(\.strength))["top"]!]) { a, _ in a }
+            var facts = scoreFacts(rows.map { Double($0.degree) })
+            facts["strengthTop"] = scoreFacts(rows.map(\.strength))["top"]
+            return facts
         }
 
     case .betweennessUnweighted, .betweennessWeighted:

@@ -144,8 +144,8 @@ def header(results):
         "S,M,L,XL` for XL), `scripts/bench --help` for the options.",
         "",
         *runs_lines(results),
-        *(["- The tables were written again from that run's `.bench/results.json` by `scripts/bench "
-            "--render` (after the profile notes were added); the numbers are the run's."] if results.get("rendered") else []),
+        *(["- The Markdown was written again from `.bench/results.json` by `scripts/bench --render` "
+            "(after the profile notes were added); every number is from the runs above."] if results.get("rendered") else []),
         f"- Machine: {m['cpu']}, {m['cores']} cores, {m['memory']} RAM; {m['os']}. Shared with other "
         "engineers' builds: the load average is recorded at the start and end of every size and with "
         "every case in `.bench/results.json`.",
@@ -446,11 +446,11 @@ def markdown(results):
     lines.append(METHOD)
     lines += ["## Profiles of the unmet goals", ""]
     if unmet:
-        lines += ["Unmet in this run (computed from the tables above):", ""]
+        lines += ["Unmet (computed from the tables above):", ""]
         lines += [f"- {u}" for u in unmet]
         lines.append("")
     else:
-        lines += ["Every goal measured in this run is met.", ""]
+        lines += ["Every goal measured here is met.", ""]
     notes = os.path.join(HERE, "profiles.md")
     if os.path.exists(notes):
         lines.append(open(notes).read().rstrip())
