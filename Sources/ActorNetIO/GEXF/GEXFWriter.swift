@@ -1,8 +1,7 @@
 import ActorNetCore
 import CLibXML2
 
-/// Writes an `ExportTable` as GEXF 1.3, Gephi's format, through libxml2's streaming
-/// `xmlTextWriter` (so escaping is libxml2's, not ours).
+/// Writes an `ExportTable` as GEXF 1.3, Gephi's format, streaming (`XMLChunkedWriter`).
 ///
 /// What goes where:
 /// - `<meta>`: creator `ActorNet`, the network's name as `<description>`; no date, so the
@@ -68,9 +67,6 @@ public enum GEXFWriter {
         } catch {
             switch error {
             case let .output(failure): throw failure
-            case let .libxml(what, code):
-                throw GEXFError(element: what, "libxml2's writer failed (code \(code))",
-                                fix: "report this with the network file; it is a bug in ActorNet's GEXF writer")
             }
         }
     }

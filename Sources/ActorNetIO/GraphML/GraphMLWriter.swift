@@ -1,6 +1,6 @@
 import CLibXML2
 
-/// Writes an `ExportTable` as GraphML 1.0 through libxml2's streaming writer.
+/// Writes an `ExportTable` as GraphML 1.0, streaming (`XMLChunkedWriter`).
 ///
 /// - One `<key>` per column, typed `string`, `double`, `long` or `boolean`, with `attr.name` the
 ///   column name and an id derived from it: `n_` (node), `e_` (edge) or `g_` (graph) followed by
@@ -55,8 +55,6 @@ public enum GraphMLWriter {
         } catch {
             switch error {
             case let .output(failure): throw failure
-            case let .libxml(what, code):
-                throw GraphMLError("libxml2 failed to write \(what) (code \(code))", fix: "report this as a bug with the network file")
             }
         }
     }
@@ -133,7 +131,27 @@ public enum GraphMLWriter {
     /// and digits of any script, `.`, `-`, `_` and `:` — a conservative reading of XML 1.0's
     /// NameChar, so whatever passes is valid.
     static func isNameToken(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy { s in
+        // Plain ASCII ids (almost all) are decided on the bytes; Unicode properties are looked
+        // up only for the others.
+        var id = id
+        let ascii: Bool? = id.withUTF8 { bytes in
+            guard !bytes.isEmpty else { return false }
+            for b in bytes {
+                switch b {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"),
+                     UInt8(ascii: "_"), UInt8(ascii: ":"):
+                    continue
+                case 0x80...:
+                    return nil
+                default:
+                    return false
+                }
+            }
+            return true
+        }
+        if let ascii { return ascii }
+        return id.unicodeScalars.allSatisfy { s in
             ".-_:".unicodeScalars.contains(s) || (s.isASCII ? s.properties.isAlphabetic || ("0"..."9").contains(s)
                 : s.properties.isAlphabetic || s.properties.numericType != nil)
         }

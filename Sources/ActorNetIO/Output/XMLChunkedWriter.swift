@@ -1,58 +1,71 @@
-import CLibXML2
-
-/// Why `XMLChunkedWriter` failed: libxml2 refused an event (not expected once texts are
-/// checked), or the sink could not take the bytes.
+/// Why `XMLChunkedWriter` failed: the sink could not take the bytes. (Texts are checked for
+/// characters XML cannot carry before the first byte, by the writers' `check` functions.)
 enum XMLWriteFailure: Error {
-    case libxml(what: String, code: Int32)
     case output(OutputError)
 }
 
-/// libxml2's streaming `xmlTextWriter`, one call per XML event, over a small memory buffer that
-/// is handed to a `ByteSink` whenever it holds `chunkSize` bytes: the document is never whole in
-/// memory. Shared by the GraphML and GEXF writers; escaping is libxml2's. Output is UTF-8,
-/// indented by two spaces.
+/// A streaming XML serializer for the GraphML and GEXF writers: one call per XML event, escaping
+/// done on the bytes, into a fixed buffer of `chunkSize` bytes that is handed to a `ByteSink`
+/// each time it fills, so the document is never whole in memory and every chunk but the last
+/// is exactly `chunkSize` bytes.
+///
+/// The layout is libxml2's `xmlTextWriter` with indentation on (ActorNet's exports were written
+/// by it before, and the bytes are unchanged): UTF-8, an XML declaration, each element on a line
+/// of its own indented by two spaces per level, an element holding text on one line, empty
+/// elements as `<name/>`, processing instructions at the start of a line. Escaping is the same
+/// as libxml2's: in text `&`, `<`, `>`, `"` and CR (as `&#13;`, so a CR survives end-of-line
+/// normalisation on reading); in attribute values also LF (`&#10;`) and tab (`&#9;`), which
+/// attribute-value normalisation would otherwise turn into spaces. Other characters, non-ASCII
+/// included, are written as they are. Writing the bytes here rather than through
+/// `xmlTextWriter` (one C call, `strlen` and buffer growth per attribute and text) is what makes
+/// large exports fast; libxml2 still reads every file.
+///
+/// Callers use it for well-formed nesting only (`start`/`end` paired, text inside elements).
 final class XMLChunkedWriter {
     /// Bytes gathered before they go to the sink.
     static let defaultChunkSize = 1 << 16
 
-    private let buffer: xmlBufferPtr
-    private var writer: xmlTextWriterPtr?
+    private enum Content { case none, elements, text }
+
     private let sink: any ByteSink
-    private let chunkSize: Int
+    private let capacity: Int
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    /// The open elements, innermost last, with what each holds so far.
+    private var open: [(name: String, content: Content)] = []
 
     init(sink: any ByteSink, chunkSize: Int = defaultChunkSize) throws(XMLWriteFailure) {
-        guard let buffer = xmlBufferCreate() else { throw .libxml(what: "an output buffer", code: -1) }
-        self.buffer = buffer
-        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
-            xmlBufferFree(buffer)
-            throw .libxml(what: "a writer", code: -1)
-        }
-        self.writer = writer
         self.sink = sink
-        self.chunkSize = max(1, chunkSize)
-        xmlTextWriterSetIndent(writer, 1)
-        XMLText.with("  ") { _ = xmlTextWriterSetIndentString(writer, $0) }
-        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "the XML declaration")
+        self.capacity = max(1, chunkSize)
+        self.buffer = .allocate(capacity: capacity)
+        try raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     }
 
-    deinit {
-        if let writer { xmlFreeTextWriter(writer) }
-        xmlBufferFree(buffer)
-    }
+    deinit { buffer.deallocate() }
 
     func start(_ name: String) throws(XMLWriteFailure) {
-        try check(XMLText.with(name) { xmlTextWriterStartElement(writer, $0) }, "<\(name)>")
+        try closeStartTag(newline: true)
+        if !open.isEmpty { open[open.count - 1].content = .elements }
+        try indent(open.count)
+        try byte(UInt8(ascii: "<"))
+        try raw(name)
+        open.append((name, .none))
     }
 
+    /// ` name="value"` on the open start tag.
     func attribute(_ name: String, _ value: String) throws(XMLWriteFailure) {
-        try check(XMLText.with(name) { n in XMLText.with(value) { v in xmlTextWriterWriteAttribute(writer, n, v) } },
-                  "attribute \(name)")
+        try byte(UInt8(ascii: " "))
+        try raw(name)
+        try raw("=\"")
+        try escaped(value, attribute: true)
+        try byte(UInt8(ascii: "\""))
     }
 
-    /// Character data; libxml2 escapes `<`, `>`, `&` and CR (as `&#13;`, so a CR survives
-    /// end-of-line normalisation on reading).
+    /// Character data (even empty, which closes the start tag: `<data key="k"></data>`).
     func text(_ text: String) throws(XMLWriteFailure) {
-        try check(XMLText.with(text) { xmlTextWriterWriteString(writer, $0) }, "a text")
+        try closeStartTag(newline: false)
+        open[open.count - 1].content = .text
+        try escaped(text, attribute: false)
     }
 
     /// `<name>text</name>`.
@@ -62,38 +75,113 @@ final class XMLChunkedWriter {
         try end()
     }
 
+    /// `<?target content?>` at the start of a line; `content` must not contain `?>`.
     func processingInstruction(_ target: String, _ content: String) throws(XMLWriteFailure) {
-        try check(XMLText.with(target) { t in XMLText.with(content) { c in xmlTextWriterWritePI(writer, t, c) } },
-                  "<?\(target)?>")
+        try closeStartTag(newline: true)
+        if !open.isEmpty { open[open.count - 1].content = .elements }
+        try raw("<?")
+        try raw(target)
+        try byte(UInt8(ascii: " "))
+        try raw(content)
+        try raw("?>\n")
     }
 
-    /// Ends the innermost element; hands the buffer to the sink once it is full.
+    /// Ends the innermost element.
     func end() throws(XMLWriteFailure) {
-        try check(xmlTextWriterEndElement(writer), "an end tag")
-        if Int(xmlBufferLength(buffer)) >= chunkSize { try drain() }
+        guard let (name, content) = open.popLast() else { return }
+        switch content {
+        case .none:
+            try raw("/>\n")
+        case .elements, .text:
+            if content == .elements { try indent(open.count) }
+            try raw("</")
+            try raw(name)
+            try raw(">\n")
+        }
     }
 
-    /// Ends the document and hands the rest to the sink. Freeing the writer is what flushes its
-    /// last output into the buffer.
+    /// Ends every open element and hands the rest to the sink.
     func finish() throws(XMLWriteFailure) {
-        try check(xmlTextWriterEndDocument(writer), "the end of the document")
-        xmlFreeTextWriter(writer)
-        writer = nil
+        while !open.isEmpty { try end() }
         try drain()
     }
 
+    // MARK: Bytes
+
+    private func closeStartTag(newline: Bool) throws(XMLWriteFailure) {
+        guard let last = open.last, last.content == .none else { return }
+        try raw(newline ? ">\n" : ">")
+    }
+
+    private func indent(_ depth: Int) throws(XMLWriteFailure) {
+        for _ in 0..<(2 * depth) { try byte(UInt8(ascii: " ")) }
+    }
+
+    @inline(__always)
+    private func byte(_ b: UInt8) throws(XMLWriteFailure) {
+        if count == capacity { try drain() }
+        buffer[count] = b
+        count &+= 1
+    }
+
+    private func raw(_ text: String) throws(XMLWriteFailure) {
+        try withBytes(of: text) { (bytes) throws(XMLWriteFailure) in try append(bytes) }
+    }
+
+    /// `String.withUTF8` for a body with a typed error (`withUTF8` rethrows untyped).
+    private func withBytes(of text: String,
+                           _ body: (UnsafeBufferPointer<UInt8>) throws(XMLWriteFailure) -> Void) throws(XMLWriteFailure) {
+        var text = text, failure: XMLWriteFailure?
+        text.withUTF8 { bytes in
+            do throws(XMLWriteFailure) { try body(bytes) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>) throws(XMLWriteFailure) {
+        guard var from = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            if count == capacity { try drain() }
+            let n = min(left, capacity - count)
+            (buffer + count).update(from: from, count: n)
+            count &+= n
+            from += n
+            left -= n
+        }
+    }
+
+    /// The text with XML's special characters escaped: runs without one are copied whole.
+    private func escaped(_ text: String, attribute: Bool) throws(XMLWriteFailure) {
+        try withBytes(of: text) { (bytes) throws(XMLWriteFailure) in
+            var runStart = 0
+            for i in 0..<bytes.count {
+                let entity: StaticString
+                switch bytes[i] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case 13: entity = "&#13;"
+                case 10 where attribute: entity = "&#10;"
+                case 9 where attribute: entity = "&#9;"
+                default: continue
+                }
+                try append(UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                try append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                runStart = i + 1
+            }
+            try append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        }
+    }
+
     private func drain() throws(XMLWriteFailure) {
-        let count = Int(xmlBufferLength(buffer))
-        guard count > 0, let content = xmlBufferContent(buffer) else { return }
+        guard count > 0 else { return }
         do {
-            try sink.write(UnsafeRawBufferPointer(start: content, count: count))
+            try sink.write(UnsafeRawBufferPointer(start: buffer, count: count))
         } catch {
             throw .output(error)
         }
-        xmlBufferEmpty(buffer)
-    }
-
-    private func check(_ status: Int32, _ what: @autoclosure () -> String) throws(XMLWriteFailure) {
-        if status < 0 { throw .libxml(what: what(), code: status) }
+        count = 0
     }
 }
