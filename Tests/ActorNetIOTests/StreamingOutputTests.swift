@@ -60,7 +60,7 @@ import Testing
     @Test func serializerLayoutAndEscapingDoNotDependOnTheChunkSize() throws {
         func document(chunkSize: Int) throws -> MemorySink {
             let sink = MemorySink()
-            let xml = try XMLChunkedWriter(sink: sink, chunkSize: chunkSize)
+            var xml = try XMLChunkedWriter(sink: sink, chunkSize: chunkSize)
             try xml.start("root")
             try xml.attribute("a", "<&>\"'\t\n\r é")
             try xml.start("empty")

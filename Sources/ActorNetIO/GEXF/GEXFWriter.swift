@@ -63,7 +63,8 @@ public enum GEXFWriter {
                       chunkSize: Int, checked: Bool = false) throws {
         if !checked { try check(table, mode: mode) }
         do {
-            try stream(table, mode: mode, XMLChunkedWriter(sink: sink, chunkSize: chunkSize))
+            var out = try XMLChunkedWriter(sink: sink, chunkSize: chunkSize)
+            try stream(table, mode: mode, &out)
         } catch {
             switch error {
             case let .output(failure): throw failure
@@ -88,7 +89,7 @@ public enum GEXFWriter {
         }
     }
 
-    private static func stream(_ table: ExportTable, mode: Mode, _ out: XMLChunkedWriter) throws(XMLWriteFailure) {
+    private static func stream(_ table: ExportTable, mode: Mode, _ out: inout XMLChunkedWriter) throws(XMLWriteFailure) {
         try out.start("gexf")
         try out.attribute("xmlns", namespace)
         try out.attribute("xmlns:viz", vizNamespace)
@@ -121,8 +122,8 @@ public enum GEXFWriter {
         let edgeColumns = table.edgeColumns.enumerated().filter { _, c in
             !(c.role == .fixed && (c.name == "weight" || c.name == "label"))
         }
-        try declare(nodeColumns.map(\.element), class: "node", out)
-        try declare(edgeColumns.map(\.element), class: "edge", out)
+        try declare(nodeColumns.map(\.element), class: "node", &out)
+        try declare(edgeColumns.map(\.element), class: "edge", &out)
 
         let labelColumn = table.nodeColumns.firstIndex { $0.role == .fixed && $0.name == "label" }
         let visual = ["r", "g", "b", "size"].map { name in
@@ -136,7 +137,7 @@ public enum GEXFWriter {
             if let labelColumn, let label = row.values[labelColumn] {
                 try out.attribute("label", label.text)
             }
-            try attvalues(nodeColumns.map { ($0.element.name, row.values[$0.offset]) }, out)
+            try attvalues(nodeColumns.map { ($0.element.name, row.values[$0.offset]) }, &out)
             if let r = visual[0], let g = visual[1], let b = visual[2],
                case let .long(rv)? = row.values[r], case let .long(gv)? = row.values[g], case let .long(bv)? = row.values[b] {
                 try out.start("viz:color")
@@ -183,7 +184,7 @@ public enum GEXFWriter {
                     try out.attribute("end", end)
                 }
             }
-            try attvalues(edgeColumns.map { ($0.element.name, row.values[$0.offset]) }, out)
+            try attvalues(edgeColumns.map { ($0.element.name, row.values[$0.offset]) }, &out)
             try out.end()
         }
         try out.end()
@@ -193,7 +194,7 @@ public enum GEXFWriter {
         try out.finish()
     }
 
-    private static func declare(_ columns: [ExportTable.Column], class kind: String, _ out: XMLChunkedWriter) throws(XMLWriteFailure) {
+    private static func declare(_ columns: [ExportTable.Column], class kind: String, _ out: inout XMLChunkedWriter) throws(XMLWriteFailure) {
         try out.start("attributes")
         try out.attribute("class", kind)
         try out.attribute("mode", "static")
@@ -207,7 +208,7 @@ public enum GEXFWriter {
         try out.end()
     }
 
-    private static func attvalues(_ cells: [(String, ExportTable.Value?)], _ out: XMLChunkedWriter) throws(XMLWriteFailure) {
+    private static func attvalues(_ cells: [(String, ExportTable.Value?)], _ out: inout XMLChunkedWriter) throws(XMLWriteFailure) {
         let present = cells.compactMap { name, value in value.map { (name, $0) } }
         guard !present.isEmpty else { return }
         try out.start("attvalues")

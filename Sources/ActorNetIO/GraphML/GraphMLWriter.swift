@@ -51,7 +51,8 @@ public enum GraphMLWriter {
                       checked: Bool = false) throws {
         if !checked { try checkCharacters(table) }
         do {
-            try stream(table, XMLChunkedWriter(sink: sink, chunkSize: chunkSize))
+            var xml = try XMLChunkedWriter(sink: sink, chunkSize: chunkSize)
+            try stream(table, &xml)
         } catch {
             switch error {
             case let .output(failure): throw failure
@@ -59,7 +60,7 @@ public enum GraphMLWriter {
         }
     }
 
-    private static func stream(_ table: ExportTable, _ xml: XMLChunkedWriter) throws(XMLWriteFailure) {
+    private static func stream(_ table: ExportTable, _ xml: inout XMLChunkedWriter) throws(XMLWriteFailure) {
         let nodeKeys = keyIDs(table.nodeColumns.map(\.name), prefix: "n_")
         let edgeKeys = keyIDs(table.edgeColumns.map(\.name), prefix: "e_")
         let graphData = table.graphData
@@ -71,27 +72,27 @@ public enum GraphMLWriter {
         try xml.attribute("xsi:schemaLocation",
                           "\(graphMLNamespace) http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd")
         for (id, name) in zip(graphKeys, graphData.map(\.key)) {
-            try key(xml, id: id, for: "graph", name: name, type: .string)
+            try key(&xml, id: id, for: "graph", name: name, type: .string)
         }
         for (id, column) in zip(nodeKeys, table.nodeColumns) {
-            try key(xml, id: id, for: "node", name: column.name, type: column.type)
+            try key(&xml, id: id, for: "node", name: column.name, type: column.type)
         }
         for (id, column) in zip(edgeKeys, table.edgeColumns) {
-            try key(xml, id: id, for: "edge", name: column.name, type: column.type)
+            try key(&xml, id: id, for: "edge", name: column.name, type: column.type)
         }
         // Ids the schema's NMTOKEN rule rejects are written as n1, e2, … with the original kept
         // in an `original_id` key, so the file validates and still reads back exactly.
         let nodeIDs = xmlIDs(table.nodes.map(\.id), prefix: "n")
         let edgeIDs = xmlIDs(table.edges.map(\.id), prefix: "e")
         for (domain, ids) in [("node", nodeIDs), ("edge", edgeIDs)] where ids.contains(where: \.encoded) {
-            try key(xml, id: originalIDKey(for: domain), for: domain, name: originalIDName, type: .string)
+            try key(&xml, id: originalIDKey(for: domain), for: domain, name: originalIDName, type: .string)
         }
 
         try xml.start("graph")
         try xml.attribute("id", "G")
         try xml.attribute("edgedefault", table.defaultDirected ? "directed" : "undirected")
         for (id, item) in zip(graphKeys, graphData) {
-            try data(xml, key: id, text: item.value)
+            try data(&xml, key: id, text: item.value)
         }
         // Only when some actor id had to be encoded do edge ends need looking up.
         let nodeXMLID = nodeIDs.contains(where: \.encoded)
@@ -99,9 +100,9 @@ public enum GraphMLWriter {
         for (node, ids) in zip(table.nodes, nodeIDs) {
             try xml.start("node")
             try xml.attribute("id", ids.xml)
-            if ids.encoded { try data(xml, key: originalIDKey(for: "node"), text: node.id) }
+            if ids.encoded { try data(&xml, key: originalIDKey(for: "node"), text: node.id) }
             for (id, value) in zip(nodeKeys, node.values) {
-                if let value { try data(xml, key: id, text: text(value)) }
+                if let value { try data(&xml, key: id, text: text(value)) }
             }
             try xml.end()
         }
@@ -111,9 +112,9 @@ public enum GraphMLWriter {
             try xml.attribute("source", nodeXMLID.isEmpty ? edge.source : nodeXMLID[edge.source] ?? edge.source)
             try xml.attribute("target", nodeXMLID.isEmpty ? edge.target : nodeXMLID[edge.target] ?? edge.target)
             if table.mixedDirections { try xml.attribute("directed", edge.directed ? "true" : "false") }
-            if ids.encoded { try data(xml, key: originalIDKey(for: "edge"), text: edge.id) }
+            if ids.encoded { try data(&xml, key: originalIDKey(for: "edge"), text: edge.id) }
             for (id, value) in zip(edgeKeys, edge.values) {
-                if let value { try data(xml, key: id, text: text(value)) }
+                if let value { try data(&xml, key: id, text: text(value)) }
             }
             try xml.end()
         }
@@ -208,7 +209,7 @@ public enum GraphMLWriter {
         return value.text
     }
 
-    private static func key(_ xml: XMLChunkedWriter, id: String, for domain: String, name: String,
+    private static func key(_ xml: inout XMLChunkedWriter, id: String, for domain: String, name: String,
                             type: ExportTable.ColumnType) throws(XMLWriteFailure) {
         try xml.start("key")
         try xml.attribute("id", id)
@@ -218,7 +219,7 @@ public enum GraphMLWriter {
         try xml.end()
     }
 
-    private static func data(_ xml: XMLChunkedWriter, key: String, text: String) throws(XMLWriteFailure) {
+    private static func data(_ xml: inout XMLChunkedWriter, key: String, text: String) throws(XMLWriteFailure) {
         try xml.start("data")
         try xml.attribute("key", key)
         try xml.text(text)

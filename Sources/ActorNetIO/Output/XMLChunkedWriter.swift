@@ -20,8 +20,9 @@ enum XMLWriteFailure: Error {
 /// `xmlTextWriter` (one C call, `strlen` and buffer growth per attribute and text) is what makes
 /// large exports fast; libxml2 still reads every file.
 ///
+/// Noncopyable, so it owns its buffer and its methods need no dynamic exclusivity checks.
 /// Callers use it for well-formed nesting only (`start`/`end` paired, text inside elements).
-final class XMLChunkedWriter {
+struct XMLChunkedWriter: ~Copyable {
     /// Bytes gathered before they go to the sink.
     static let defaultChunkSize = 1 << 16
 
@@ -43,7 +44,7 @@ final class XMLChunkedWriter {
 
     deinit { buffer.deallocate() }
 
-    func start(_ name: String) throws(XMLWriteFailure) {
+    mutating func start(_ name: String) throws(XMLWriteFailure) {
         try closeStartTag(newline: true)
         if !open.isEmpty { open[open.count - 1].content = .elements }
         try indent(open.count)
@@ -53,7 +54,7 @@ final class XMLChunkedWriter {
     }
 
     /// ` name="value"` on the open start tag.
-    func attribute(_ name: String, _ value: String) throws(XMLWriteFailure) {
+    mutating func attribute(_ name: String, _ value: String) throws(XMLWriteFailure) {
         try byte(UInt8(ascii: " "))
         try raw(name)
         try raw("=\"")
@@ -62,21 +63,21 @@ final class XMLChunkedWriter {
     }
 
     /// Character data (even empty, which closes the start tag: `<data key="k"></data>`).
-    func text(_ text: String) throws(XMLWriteFailure) {
+    mutating func text(_ text: String) throws(XMLWriteFailure) {
         try closeStartTag(newline: false)
         open[open.count - 1].content = .text
         try escaped(text, attribute: false)
     }
 
     /// `<name>text</name>`.
-    func element(_ name: String, text: String) throws(XMLWriteFailure) {
+    mutating func element(_ name: String, text: String) throws(XMLWriteFailure) {
         try start(name)
         try self.text(text)
         try end()
     }
 
     /// `<?target content?>` at the start of a line; `content` must not contain `?>`.
-    func processingInstruction(_ target: String, _ content: String) throws(XMLWriteFailure) {
+    mutating func processingInstruction(_ target: String, _ content: String) throws(XMLWriteFailure) {
         try closeStartTag(newline: true)
         if !open.isEmpty { open[open.count - 1].content = .elements }
         try raw("<?")
@@ -87,7 +88,7 @@ final class XMLChunkedWriter {
     }
 
     /// Ends the innermost element.
-    func end() throws(XMLWriteFailure) {
+    mutating func end() throws(XMLWriteFailure) {
         guard let (name, content) = open.popLast() else { return }
         switch content {
         case .none:
@@ -101,35 +102,35 @@ final class XMLChunkedWriter {
     }
 
     /// Ends every open element and hands the rest to the sink.
-    func finish() throws(XMLWriteFailure) {
+    mutating func finish() throws(XMLWriteFailure) {
         while !open.isEmpty { try end() }
         try drain()
     }
 
     // MARK: Bytes
 
-    private func closeStartTag(newline: Bool) throws(XMLWriteFailure) {
+    private mutating func closeStartTag(newline: Bool) throws(XMLWriteFailure) {
         guard let last = open.last, last.content == .none else { return }
         try raw(newline ? ">\n" : ">")
     }
 
-    private func indent(_ depth: Int) throws(XMLWriteFailure) {
+    private mutating func indent(_ depth: Int) throws(XMLWriteFailure) {
         for _ in 0..<(2 * depth) { try byte(UInt8(ascii: " ")) }
     }
 
     @inline(__always)
-    private func byte(_ b: UInt8) throws(XMLWriteFailure) {
+    private mutating func byte(_ b: UInt8) throws(XMLWriteFailure) {
         if count == capacity { try drain() }
         buffer[count] = b
         count &+= 1
     }
 
-    private func raw(_ text: String) throws(XMLWriteFailure) {
-        try withBytes(of: text) { (bytes) throws(XMLWriteFailure) in try append(bytes) }
+    private mutating func raw(_ text: String) throws(XMLWriteFailure) {
+        try Self.withBytes(of: text) { (bytes) throws(XMLWriteFailure) in try append(bytes) }
     }
 
     /// `String.withUTF8` for a body with a typed error (`withUTF8` rethrows untyped).
-    private func withBytes(of text: String,
+    private static func withBytes(of text: String,
                            _ body: (UnsafeBufferPointer<UInt8>) throws(XMLWriteFailure) -> Void) throws(XMLWriteFailure) {
         var text = text, failure: XMLWriteFailure?
         text.withUTF8 { bytes in
@@ -138,7 +139,7 @@ final class XMLChunkedWriter {
         if let failure { throw failure }
     }
 
-    private func append(_ bytes: UnsafeBufferPointer<UInt8>) throws(XMLWriteFailure) {
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) throws(XMLWriteFailure) {
         guard var from = bytes.baseAddress else { return }
         var left = bytes.count
         while left > 0 {
@@ -152,8 +153,8 @@ final class XMLChunkedWriter {
     }
 
     /// The text with XML's special characters escaped: runs without one are copied whole.
-    private func escaped(_ text: String, attribute: Bool) throws(XMLWriteFailure) {
-        try withBytes(of: text) { (bytes) throws(XMLWriteFailure) in
+    private mutating func escaped(_ text: String, attribute: Bool) throws(XMLWriteFailure) {
+        try Self.withBytes(of: text) { (bytes) throws(XMLWriteFailure) in
             var runStart = 0
             for i in 0..<bytes.count {
                 let entity: StaticString
@@ -175,7 +176,7 @@ final class XMLChunkedWriter {
         }
     }
 
-    private func drain() throws(XMLWriteFailure) {
+    private mutating func drain() throws(XMLWriteFailure) {
         guard count > 0 else { return }
         do {
             try sink.write(UnsafeRawBufferPointer(start: buffer, count: count))
