@@ -82,8 +82,8 @@ public enum GraphMLWriter {
         }
         // Ids the schema's NMTOKEN rule rejects are written as n1, e2, … with the original kept
         // in an `original_id` key, so the file validates and still reads back exactly.
-        let nodeIDs = xmlIDs(table.nodes.map(\.id), prefix: "n")
-        let edgeIDs = xmlIDs(table.edges.map(\.id), prefix: "e")
+        let nodeIDs = xmlIDs(table.network.actors.map(\.id), prefix: "n")
+        let edgeIDs = xmlIDs(table.network.relations.map(\.id), prefix: "e")
         for (domain, ids) in [("node", nodeIDs), ("edge", edgeIDs)] where ids.contains(where: \.encoded) {
             try key(&xml, id: originalIDKey(for: domain), for: domain, name: originalIDName, type: .string)
         }
@@ -96,7 +96,7 @@ public enum GraphMLWriter {
         }
         // Only when some actor id had to be encoded do edge ends need looking up.
         let nodeXMLID = nodeIDs.contains(where: \.encoded)
-            ? Dictionary(uniqueKeysWithValues: zip(table.nodes.map(\.id), nodeIDs.map(\.xml))) : [:]
+            ? Dictionary(uniqueKeysWithValues: zip(table.network.actors.map(\.id), nodeIDs.map(\.xml))) : [:]
         for (node, ids) in zip(table.nodes, nodeIDs) {
             try xml.start("node")
             try xml.attribute("id", ids.xml)
