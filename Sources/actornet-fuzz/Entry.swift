@@ -25,14 +25,15 @@ private let fuzzReader: FuzzReader = {
     }
 }()
 
-/// Sink the outcomes flow into, so no reader call is optimised away.
-nonisolated(unsafe) private var consumed = 0
+/// Sink the outcomes flow into, so no reader call is optimised away (public: the optimiser cannot
+/// prove that nothing reads it).
+public nonisolated(unsafe) var fuzzOutcomesConsumed = 0
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = size == 0 || data == nil ? [] : Array(UnsafeBufferPointer(start: data, count: size))
     let outcome = Harness.run(fuzzReader, bytes)
-    consumed &+= outcome.renderedBytes &+ outcome.actors &+ outcome.relations &+ (outcome.accepted ? 1 : 0)
+    fuzzOutcomesConsumed &+= outcome.renderedBytes &+ outcome.actors &+ outcome.relations &+ (outcome.accepted ? 1 : 0)
     return 0
 }
 
