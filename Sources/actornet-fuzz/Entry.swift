@@ -2,8 +2,9 @@
 //
 // Built normally (`swift build`, as CI does) it is a replay tool:
 //     actornet-fuzz READER FILE...
-// feeds each file through the reader and prints what the reader answered (exit 0; 64 on bad
-// usage, 66 when a file cannot be read). A crash stops it, naming the file being replayed.
+// feeds each file through the reader and prints what the reader answered, with every diagnostic
+// (exit 0; 64 on bad usage, 66 when a file cannot be read). A crash stops it; the file being
+// replayed is named on standard error first.
 //
 // Built by `scripts/fuzz` with `-sanitize=fuzzer,address -DFUZZING` it is a libFuzzer binary:
 // the reader comes from the environment variable ACTORNET_FUZZ_READER, and the arguments are
@@ -80,6 +81,9 @@ enum Replay {
             let o = Harness.run(reader, Array(data))
             print("\(path): \(o.accepted ? "accepted" : "rejected"), \(o.actors) actors, \(o.relations) relations, "
                 + "\(o.errors) errors, \(o.warnings) warnings")
+            for text in o.rendered {
+                print("  " + text.replacingOccurrences(of: "\n", with: "\n  "))
+            }
         }
         exit(status)
     }

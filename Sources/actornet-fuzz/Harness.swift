@@ -46,6 +46,8 @@ struct HarnessOutcome: Sendable {
     var warnings: Int
     /// Sum of the rendered diagnostics' UTF-8 lengths: rendering each message is part of the run.
     var renderedBytes: Int
+    /// Each diagnostic as rendered (file:line:column: severity: message, then its fix).
+    var rendered: [String]
 }
 
 /// Feeds one input to one reader. A rejected input is a normal outcome (a diagnostic); only a
@@ -77,10 +79,12 @@ enum Harness {
         var outcome = HarnessOutcome(accepted: result.network != nil,
                                      actors: result.network?.actors.count ?? 0,
                                      relations: result.network?.relations.count ?? 0,
-                                     errors: 0, warnings: 0, renderedBytes: 0)
+                                     errors: 0, warnings: 0, renderedBytes: 0, rendered: [])
         for diagnostic in result.diagnostics {
             if diagnostic.severity == .error { outcome.errors += 1 } else { outcome.warnings += 1 }
-            outcome.renderedBytes += diagnostic.description.utf8.count
+            let text = diagnostic.description
+            outcome.renderedBytes += text.utf8.count
+            outcome.rendered.append(text)
         }
         return outcome
     }

@@ -36,7 +36,7 @@ import Testing
             .filter { !$0.hasPrefix(".") }.sorted().map { dir + "/" + $0 }
     }
 
-    @Test(arguments: readers)
+    @Test(arguments: FuzzRegressionTests.readers)
     func committedInputsLoadOrFailWithLocatedErrors(reader: String) throws {
         let paths = try Self.inputs(reader)
         #expect(!paths.isEmpty, "Tests/Fuzz/\(reader)/ holds no input")
@@ -60,7 +60,7 @@ import Testing
 
     /// The committed seeds are real networks: at least one input of each reader loads, so the
     /// replay exercises the whole reader and not only its first refusal.
-    @Test(arguments: readers)
+    @Test(arguments: FuzzRegressionTests.readers)
     func eachReaderHasALoadingInput(reader: String) throws {
         let loaded = try Self.inputs(reader).filter { path in
             guard let bytes = FileManager.default.contents(atPath: path) else { return false }
