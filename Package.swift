@@ -62,6 +62,13 @@ let package = Package(
             dependencies: ["ActorNetCore", "ActorNetIO"],
             swiftSettings: strict
         ),
+        // Fuzz harness for every reader: a replay tool in a normal build, a libFuzzer binary when
+        // scripts/fuzz builds it with -sanitize=fuzzer,address -DFUZZING. No server.
+        .executableTarget(
+            name: "actornet-fuzz",
+            dependencies: ["ActorNetCore", "ActorNetIO"],
+            swiftSettings: strict
+        ),
         .target(
             name: "ActorNetTestSupport",
             dependencies: ["ActorNetCore", "ActorNetIO"],
