@@ -27,6 +27,30 @@ enum InputFile {
         return .success(([UInt8](data), path))
     }
 
+    /// Opens the file for reading in chunks and hands its descriptor to `parse`, with the same
+    /// checks and messages as `read`; the descriptor is closed afterwards. `-` is standard input
+    /// (not closed). Readers that stream (GraphML) use this, so no copy of the whole file is made.
+    static func withDescriptor(_ path: String, expecting kind: String, _ parse: (Int32, String) -> LoadResult) -> LoadResult {
+        if path == "-" { return parse(FileHandle.standardInput.fileDescriptor, "<stdin>") }
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        func failure(_ message: String, _ fix: String) -> LoadResult {
+            LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: start, message, fix: fix)], unreadable: true)
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return failure("cannot read '\(path)': no such file", "check the path; the shipped network is graphs/russia-iran.yaml")
+        }
+        guard !isDirectory.boolValue else {
+            return failure("cannot read '\(path)': it is a directory", "name a \(kind) file inside it")
+        }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            return failure("cannot read '\(path)': permission denied or I/O error", "check the file's permissions")
+        }
+        defer { close(fd) }
+        return parse(fd, path)
+    }
+
     /// Reads the file and hands its bytes to `parse`.
     static func load(_ path: String, expecting kind: String, _ parse: ([UInt8], String) -> LoadResult) -> LoadResult {
         switch read(path, expecting: kind) {

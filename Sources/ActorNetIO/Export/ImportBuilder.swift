@@ -28,7 +28,14 @@ public struct ImportBuilder {
     private var relations: [Relation] = []
     private var relationLocations: [SourceLocation] = []
     private var pendingIDs: [String?] = []
-    private var kindSigns: [String: (Sign, SourceLocation)] = [:]
+    /// Per relation, what its kind is resolved from once the graph data (which may declare
+    /// kinds, and may come after the edges) is all in: the name, the sign the edge gave and
+    /// its direction.
+    private var pendingKinds: [(sign: Sign?, directed: Bool)] = []
+    /// Warnings that a hostile or broken file could repeat once per element: the first
+    /// `repeatLimit` of each kind are kept, the rest counted.
+    private var repeated: [String: (count: Int, first: SourceLocation)] = [:]
+    static let repeatLimit = 100
     public private(set) var diagnostics: [Diagnostic] = []
 
     public init(file: String) {
@@ -65,10 +72,26 @@ public struct ImportBuilder {
         }
     }
 
+    /// Whether an actor with this id has been added (or declared by an edge).
+    public func declares(actor id: String) -> Bool { actorIndex[id] != nil }
+
+    /// A warning of a kind (`kind`) that may repeat per element: kept up to `repeatLimit` times.
+    private mutating func repeatedWarning(_ kind: String, _ message: String, at location: SourceLocation, fix: String? = nil) {
+        let seen = repeated[kind]?.count ?? 0
+        repeated[kind] = (seen + 1, repeated[kind]?.first ?? location)
+        if seen < Self.repeatLimit { warning(message, at: location, fix: fix) }
+    }
+
+    /// The column names `addNode` and `addEdge` map, matched without case; most files spell
+    /// them in lower case already, which spares a `lowercased()` per value.
+    private static func lowercased(_ key: String) -> String {
+        key.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? key.lowercased() : key
+    }
+
     public mutating func addNode(id: String, attributes: [(key: String, value: ExportTable.Value)], at location: SourceLocation) {
         var actor = ActorNode(id: id)
         for (key, value) in attributes {
-            switch key.lowercased() {
+            switch Self.lowercased(key) {
             case "label", "name": actor.name = value.text
             case "kind": actor.kind = value.text
             case "group": actor.group = value.text
@@ -90,12 +113,12 @@ public struct ImportBuilder {
     public mutating func addEdge(id: String?, source: String, target: String, directed: Bool,
                                  attributes: [(key: String, value: ExportTable.Value)], at location: SourceLocation) {
         if source == target {
-            warning("self-loop on '\(source)' skipped: an ActorNet relation joins two different actors", at: location)
+            repeatedWarning("self-loop", "self-loop on '\(source)' skipped: an ActorNet relation joins two different actors", at: location)
             return
         }
         for end in [source, target] where actorIndex[end] == nil {
-            warning("edge refers to undeclared node '\(end)'; it is added as an actor", at: location,
-                    fix: "declare the node in the file")
+            repeatedWarning("undeclared node", "edge refers to undeclared node '\(end)'; it is added as an actor", at: location,
+                            fix: "declare the node in the file")
             actorIndex[end] = actors.count
             actors.append(ActorNode(id: end))
             actorLocations.append(SourceLocation(file: file, line: 0, column: 0))
@@ -106,7 +129,8 @@ public struct ImportBuilder {
         var isDirected = directed
         var relation = Relation(id: "", source: source, target: target, kind: "")
         for (key, value) in attributes {
-            switch key.lowercased() {
+            let lower = Self.lowercased(key)
+            switch lower {
             case "kind": kind = value.text
             case "sign":
                 switch value {
@@ -133,7 +157,7 @@ public struct ImportBuilder {
             case "directed":
                 if case let .boolean(b) = value { isDirected = b } else if let b = Bool(value.text.lowercased()) { isDirected = b }
             case "channel":
-                guard let channel = Channel(rawValue: value.text.lowercased()) else {
+                guard let channel = Channel(rawValue: Self.lowercased(value.text)) else {
                     error("channel '\(value.text)' is not valid", at: location, fix: "use 'stated' or 'material'")
                     continue
                 }
@@ -143,14 +167,14 @@ public struct ImportBuilder {
                     error("\(key) '\(value.text)' is not a valid date", at: location, fix: "write YYYY, YYYY-MM or YYYY-MM-DD")
                     continue
                 }
-                if key.lowercased() == "since" { relation.since = date } else { relation.until = date }
+                if lower == "since" { relation.since = date } else { relation.until = date }
             case "flows":
                 relation.flows = value.text.components(separatedBy: "; ").filter { !$0.isEmpty }
             case "label": relation.label = value.text
             case "evidence":
                 relation.evidence = EvidenceJSON.decode(value.text) ?? [Evidence(text: value.text)]
             default:
-                relation.attributes[Self.attributeName(key, reserved: ExportTable.fixedEdgeColumns.map(\.name))] = Self.attribute(value)
+                relation.attributes[Self.attributeName(key, reserved: Self.fixedEdgeNames)] = Self.attribute(value)
             }
         }
         if let w = weight, w < 0 {
@@ -158,41 +182,51 @@ public struct ImportBuilder {
             weight = -w
         }
         relation.weight = weight ?? 1
-        let kindName = kind ?? (sign == .negative ? "negative-tie" : "tie")
-        let known = (RelationKind.builtIns + declaredKinds).first { $0.name == kindName }
-        if let known {
-            if let sign, sign != known.sign {
-                error("edge of kind '\(kindName)' has sign \(sign.symbol) but the kind is \(known.sign)", at: location,
-                      fix: "correct the sign, or use a kind of that sign")
-            }
-            if isDirected != (known.direction == .directed) { relation.direction = isDirected ? .directed : .undirected }
-        } else if let (first, firstLocation) = kindSigns[kindName] {
-            if let sign, sign != first {
-                error("edges of kind '\(kindName)' have sign \(first.symbol) (line \(firstLocation.line)) and \(sign.symbol) here",
-                      at: location, fix: "a kind has one sign; give the two kinds different names")
-            }
-            if let declared = declaredKinds.first(where: { $0.name == kindName }),
-               isDirected != (declared.direction == .directed) {
-                relation.direction = isDirected ? .directed : .undirected
-            }
-        } else {
-            let newSign = sign ?? .positive
-            kindSigns[kindName] = (newSign, location)
-            declaredKinds.append(RelationKind(name: kindName, sign: newSign, direction: isDirected ? .directed : .undirected,
-                                              description: "imported from \(URL(fileURLWithPath: file).lastPathComponent)"))
-        }
-        relation.kind = kindName
+        relation.kind = kind ?? (sign == .negative ? "negative-tie" : "tie")
         relations.append(relation)
         relationLocations.append(location)
         pendingIDs.append(id)
+        pendingKinds.append((sign, isDirected))
     }
 
-    /// The network, or nil with every error; diagnostics are sorted by position.
-    public func build() -> LoadResult {
+    /// Gives every relation its kind: a known one (built in or declared), else one declared on
+    /// first use with that edge's sign and direction. Errors go to `diagnostics`.
+    private mutating func resolveKinds() {
+        var known: [String: RelationKind] = [:]
+        for kind in RelationKind.builtIns + declaredKinds where known[kind.name] == nil { known[kind.name] = kind }
+        let imported = "imported from \(URL(fileURLWithPath: file).lastPathComponent)"
+        for i in relations.indices {
+            let kindName = relations[i].kind
+            let (sign, isDirected) = pendingKinds[i]
+            if let kind = known[kindName] {
+                if let sign, sign != kind.sign {
+                    error("edge of kind '\(kindName)' has sign \(sign.symbol) but the kind is \(kind.sign)", at: relationLocations[i],
+                          fix: "correct the sign, or use a kind of that sign")
+                }
+                if isDirected != (kind.direction == .directed) { relations[i].direction = isDirected ? .directed : .undirected }
+            } else {
+                let kind = RelationKind(name: kindName, sign: sign ?? .positive, direction: isDirected ? .directed : .undirected,
+                                        description: imported)
+                declaredKinds.append(kind)
+                known[kindName] = kind
+            }
+        }
+        pendingKinds = []
+    }
+
+    /// The network, or nil with every error; diagnostics are sorted by position. Call it once:
+    /// it hands its relations on to the network rather than copying them.
+    public mutating func build() -> LoadResult {
+        resolveKinds()
+        for (kind, (count, first)) in repeated.sorted(by: { $0.value.first < $1.value.first }) where count > Self.repeatLimit {
+            warning("\(count - Self.repeatLimit) more warnings like the \(kind) ones above not shown (\(count) in all)", at: first)
+        }
+        repeated = [:]
         var diagnostics = self.diagnostics
         // Ids: the file's, else SOURCE-kind-TARGET (made unique).
-        var taken = Set(pendingIDs.compactMap { $0 })
-        var relations = self.relations
+        var relations: [Relation] = []
+        swap(&relations, &self.relations)
+        var taken = pendingIDs.contains(nil) ? Set(pendingIDs.compactMap { $0 }) : []
         for i in relations.indices {
             if let id = pendingIDs[i] {
                 relations[i].id = id
@@ -224,6 +258,8 @@ public struct ImportBuilder {
                                    relations: relations, sources: sources)
         return LoadResult(network: network, diagnostics: diagnostics)
     }
+
+    static let fixedEdgeNames = ExportTable.fixedEdgeColumns.map(\.name)
 
     static func attribute(_ value: ExportTable.Value) -> AttributeValue {
         switch value {

@@ -40,7 +40,7 @@ public enum GEXFReader {
 
 /// libxml2's messages, collected by the structured error handler.
 private final class XMLErrorSink {
-    var items: [(severity: Diagnostic.Severity, line: Int, column: Int, message: String)] = []
+    var items: [(severity: Diagnostic.Severity, line: Int, column: Int, message: String, fix: String)] = []
 }
 
 /// One pass over the document with the reader's state.
@@ -72,11 +72,12 @@ private struct GEXFParse {
     let bytes: [UInt8]
     let file: String
     var builder: ImportBuilder
-    lazy var lineStarts: [Int] = {
-        var starts = [0]
-        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
-        return starts
-    }()
+    /// Where `locate` last looked: elements come in document order, so each search starts
+    /// there instead of at the start of the file or line (a file on one line stays linear).
+    var cursor = (line: 1, lineStart: 0, offset: 0, column: 1)
+    /// Set when reading stopped on purpose (an entity reference); libxml2's follow-up errors
+    /// are then dropped.
+    var stopped = false
 
     var declarations: [String: [String: AttributeDecl]] = ["node": [:], "edge": [:]]
     var declarationOrder: [String: [String]] = ["node": [], "edge": []]
@@ -95,6 +96,9 @@ private struct GEXFParse {
     var pending: Pending?
     var nestedNodes = 0
     var warned: Set<String> = []
+
+    /// The longest text kept from one element (libxml2's own limit for one text node).
+    static let maximumTextBytes = 10_000_000
 
     init(bytes: [UInt8], file: String) {
         self.bytes = bytes
@@ -123,9 +127,11 @@ private struct GEXFParse {
                         guard let context, let error else { return }
                         let sink = Unmanaged<XMLErrorSink>.fromOpaque(context).takeUnretainedValue()
                         let e = error.pointee
+                        guard sink.items.count < 100 else { return }
                         let message = e.message.map { String(cString: $0) } ?? "malformed XML"
+                        let (text, fix) = XMLParserMessage.describe(code: e.code, message: message)
                         sink.items.append((e.level.rawValue >= XML_ERR_ERROR.rawValue ? .error : .warning, Int(e.line),
-                                           Int(e.int2), message.trimmingCharacters(in: .whitespacesAndNewlines)))
+                                           Int(e.int2), text, fix))
                     }, Unmanaged.passUnretained(sink).toOpaque())
                     while true {
                         let rc = xmlTextReaderRead(reader)
@@ -141,11 +147,10 @@ private struct GEXFParse {
                 }
             }
         }
-        for item in sink.items {
+        for item in sink.items where !stopped {
             let location = SourceLocation(file: file, line: max(1, item.line), column: max(1, item.column))
             if item.severity == .error {
-                builder.error("malformed XML: \(item.message)", at: location,
-                              fix: "correct the XML at this position (an XML checker such as `xmllint --noout FILE` shows the same)")
+                builder.error("malformed XML: \(item.message)", at: location, fix: item.fix)
             } else {
                 builder.warning("XML: \(item.message)", at: location)
             }
@@ -180,13 +185,47 @@ private struct GEXFParse {
                 attributes[string(xmlTextReaderConstLocalName(reader))] = string(xmlTextReaderConstValue(reader))
             }
             xmlTextReaderMoveToElement(reader)
+            if !sawRoot, let uri = xmlTextReaderConstNamespaceUri(reader).map(string), !uri.lowercased().contains("gexf") {
+                builder.error("not a GEXF file: the root element <\(qualified.shownValue)> is in the namespace '\(uri.shownValue)', not GEXF's (such as 'http://gexf.net/1.3')",
+                              at: location, fix: "write xmlns=\"http://gexf.net/1.3\" (or the namespace of the GEXF version used) on <gexf>, or read the file with the reader for its format")
+                return false
+            }
             if !startElement(name, attributes, empty: empty, location) { return false }
             if empty { endElement(name) }
         case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
             endElement(string(xmlTextReaderConstLocalName(reader)))
         case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
              Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-            if captureText != nil { text += string(xmlTextReaderConstValue(reader)) }
+            if captureText != nil, text.utf8.count < Self.maximumTextBytes {
+                text += string(xmlTextReaderConstValue(reader))
+                if text.utf8.count >= Self.maximumTextBytes {
+                    builder.error("a text of more than \(Self.maximumTextBytes) bytes", at: locate(line: Int(xmlTextReaderGetParserLineNumber(reader)), needle: ""),
+                                  fix: "shorten the value: ActorNet keeps texts up to 10 MB")
+                    return false
+                }
+            }
+        case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
+            let name = string(xmlTextReaderConstName(reader))
+            let line = Int(xmlGetLineNo(xmlTextReaderCurrentNode(reader)))
+            builder.error("entity reference '&\(name.shownValue);' is not expanded: ActorNet does not substitute entities declared in a DOCTYPE (they could pull in local files or URLs, or expand without end)",
+                          at: locate(line: line, needle: "&\(name);"),
+                          fix: "write the text itself instead of the entity (the predefined &lt; &gt; &amp; &quot; &apos; and character references are fine)")
+            stopped = true
+            return false
+        case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
+            let dtd = UnsafeMutableRawPointer(xmlTextReaderCurrentNode(reader)).map { $0.assumingMemoryBound(to: xmlDtd.self) }
+            if let dtd, [dtd.pointee.entities, dtd.pointee.pentities].contains(where: { $0.map { xmlHashSize(OpaquePointer($0)) > 0 } ?? false }) {
+                builder.error("the DOCTYPE declares entities: ActorNet does not expand them (they could pull in local files or URLs, or expand without end)",
+                              at: doctypeLocation(),
+                              fix: "remove the DOCTYPE and write the texts themselves: GEXF needs no entities")
+                stopped = true
+                return false
+            }
+            if let system = dtd?.pointee.SystemID {
+                builder.warning("the DOCTYPE names the external DTD '\(string(system).shownValue)'; it is not loaded: ActorNet never reads files or URLs a document points to",
+                                at: doctypeLocation(),
+                                fix: "nothing to do (GEXF needs no DTD); remove the DOCTYPE to silence this")
+            }
         case Int32(XML_READER_TYPE_PROCESSING_INSTRUCTION.rawValue):
             if string(xmlTextReaderConstName(reader)) == "actornet" {
                 let line = Int(xmlGetLineNo(xmlTextReaderCurrentNode(reader)))
@@ -224,7 +263,14 @@ private struct GEXFParse {
             }
             let type = attributes["type"] ?? "string"
             let kind = valueKind(type, at: location)
-            if declarations[cls]![id] == nil { declarationOrder[cls]!.append(id) }
+            if declarations[cls]![id] == nil {
+                guard declarationOrder[cls]!.count < GraphMLReader.maximumKeys else {
+                    builder.error("more than \(GraphMLReader.maximumKeys) \(cls) <attribute>s: ActorNet reads at most \(GraphMLReader.maximumKeys) per class (attribute '\(id.shownValue)' is one too many)",
+                                  at: location, fix: "real networks need tens of attributes: the file is damaged or hostile; export it again from the tool that made it")
+                    return false
+                }
+                declarationOrder[cls]!.append(id)
+            }
             declarations[cls]![id] = AttributeDecl(title: attributes["title"] ?? id, type: type, kind: kind,
                                                    dynamic: attributesDynamic, defaultText: nil)
             currentAttribute = id
@@ -516,18 +562,48 @@ private struct GEXFParse {
     // MARK: Locations
 
     /// The position of `needle` on `line` (columns count characters, from 1); column 1 when not found.
-    mutating func locate(line: Int, needle: String, from column: Int = 1) -> SourceLocation {
-        let starts = lineStarts
-        guard line >= 1, line <= starts.count else { return SourceLocation(file: file, line: max(1, line), column: 1) }
-        let lineBytes = Array(bytes[starts[line - 1]..<(line < starts.count ? starts[line] : bytes.count)])
-        let text = String(decoding: lineBytes, as: UTF8.self)
-        let scalars = Array(text.unicodeScalars)
-        let target = Array(needle.unicodeScalars)
-        var i = max(0, column - 1)
-        while i + target.count <= scalars.count {
-            if Array(scalars[i..<(i + target.count)]) == target { return SourceLocation(file: file, line: line, column: i + 1) }
+    /// Where `<!DOCTYPE` starts (libxml2 reports the DTD once it has read past it).
+    func doctypeLocation() -> SourceLocation {
+        let pattern = Array("<!DOCTYPE".utf8)
+        var line = 1, column = 1, i = 0
+        while i + pattern.count <= bytes.count, !bytes[i..<i + pattern.count].elementsEqual(pattern) {
+            if bytes[i] == UInt8(ascii: "\n") { line += 1; column = 1 } else if bytes[i] & 0xC0 != 0x80 { column += 1 }
             i += 1
         }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    /// The first occurrence of `needle` on `line` at or after `column` (1 when absent). Searches
+    /// on the bytes from `cursor`, which only moves forward while requests do.
+    mutating func locate(line: Int, needle: String, from column: Int = 1) -> SourceLocation {
+        guard line >= 1 else { return SourceLocation(file: file, line: 1, column: 1) }
+        if line < cursor.line { cursor = (1, 0, 0, 1) }
+        let newline = UInt8(ascii: "\n")
+        while cursor.line < line {
+            guard let next = bytes[cursor.offset...].firstIndex(of: newline) else {
+                return SourceLocation(file: file, line: line, column: column)
+            }
+            cursor = (cursor.line + 1, next + 1, next + 1, 1)
+        }
+        // An explicit column before the cursor (rare) searches the line again from its start.
+        if column > 1, cursor.column > column { cursor = (cursor.line, cursor.lineStart, cursor.lineStart, 1) }
+        func step() {
+            if bytes[cursor.offset] & 0xC0 != 0x80 { cursor.column += 1 }
+            cursor.offset += 1
+        }
+        while cursor.column < column, cursor.offset < bytes.count, bytes[cursor.offset] != newline { step() }
+        let start = cursor
+        let pattern = Array(needle.utf8)
+        while cursor.offset < bytes.count, bytes[cursor.offset] != newline {
+            if cursor.offset + pattern.count <= bytes.count,
+               bytes[cursor.offset..<cursor.offset + pattern.count].elementsEqual(pattern) {
+                let found = SourceLocation(file: file, line: line, column: cursor.column)
+                step()  // The next element's search starts past this one.
+                return found
+            }
+            step()
+        }
+        cursor = start
         return SourceLocation(file: file, line: line, column: column)
     }
 

@@ -1,7 +1,7 @@
 import CLibXML2
 import Foundation
 
-/// Reads GraphML (1.0 and 1.1) through libxml2's streaming reader into a `Network`, by way of
+/// Reads GraphML (1.0 and 1.1) through libxml2's SAX2 push parser into a `Network`, by way of
 /// `ImportBuilder`, so an ActorNet export reads back unchanged and other tools' files map the
 /// same way.
 ///
@@ -9,7 +9,9 @@ import Foundation
 ///   `float`/`double` (→ double), `boolean` (`true`, `false`, `TRUE`, `FALSE`, `1`, `0`) or
 ///   `string` (also when the type is missing), with `<default>`s applied to every element that
 ///   has no `<data>` for the key. An element's column is the key's `attr.name`, else its id.
-///   `<data>` for an undeclared key is kept as text under the key id, with a warning.
+///   `<data>` for an undeclared key is kept as text under the key id, with a warning. Keys
+///   are declared before the graphs that use them (the schema's order); at most
+///   `maximumKeys` of them.
 /// - **Edges.** Each `<edge>` is one relation (parallel edges stay apart); its direction is its
 ///   `directed` attribute, else its graph's `edgedefault`.
 /// - **yEd and yFiles.** Keys with `yfiles.type` (node and edge graphics, resources) are ignored,
@@ -25,23 +27,53 @@ import Foundation
 ///   not have, and dropping them would change the network silently.
 /// - **Safety.** No DTD is loaded, no entity is substituted and nothing is fetched from the
 ///   network (`XML_PARSE_NONET`); a reference to an entity declared in a DOCTYPE is an error
-///   rather than expanded, so a file cannot pull in local files or blow up in memory.
+///   rather than expanded, so a file cannot pull in local files or blow up in memory. libxml2's
+///   limits stay on (no `XML_PARSE_HUGE`: 256 levels, 10 MB texts), a `<data>` value is at most
+///   `maximumValueBytes`, and repeated diagnostics are counted, not collected without end.
 ///
-/// Every diagnostic carries file, line and column: libxml2's own messages for malformed XML,
-/// the element's start tag for everything else.
+/// The file is read in 256 KiB chunks (no copy of the whole file; files over 2 GB work);
+/// elements are matched on libxml2's UTF-8 bytes, and Swift strings are made only for ids and
+/// values that are kept. Every diagnostic carries file, line and column: libxml2's own
+/// messages for malformed XML, the element's start tag for everything else.
 public enum GraphMLReader {
     /// Reads and validates the GraphML file at `path`; `-` reads standard input. A file that
     /// cannot be read gives an error whose message starts with "cannot read", as
     /// `NetworkLoader` does.
     public static func read(path: String) -> LoadResult {
-        InputFile.load(path, expecting: ".graphml") { read(bytes: $0, file: $1) }
+        InputFile.withDescriptor(path, expecting: ".graphml") { fd, file in
+            let parse = GraphMLParse(file: file)
+            return parse.run { buffer in
+                while true {
+                    let n = Foundation.read(fd, buffer.baseAddress, buffer.count)
+                    if n >= 0 { return n }
+                    if errno != EINTR { return nil }
+                }
+            }
+        }
     }
 
     /// Reads and validates GraphML from bytes; `file` names it in diagnostics.
     public static func read(bytes: [UInt8], file: String) -> LoadResult {
-        var parse = GraphMLParse(bytes: bytes, file: file)
-        return parse.run()
+        let parse = GraphMLParse(file: file)
+        var offset = 0
+        return parse.run { buffer in
+            let n = min(buffer.count, bytes.count - offset)
+            for i in 0..<n { buffer[i] = bytes[offset + i] }
+            offset += n
+            return n
+        }
     }
+
+    /// The most `<key>`s a file may declare. Real files have tens; every node and edge carries
+    /// a default of each key that has one, so a file of many keys could multiply its size in
+    /// memory.
+    public static let maximumKeys = 10_000
+
+    /// The deepest nesting of elements read, libxml2's own limit.
+    public static let maximumDepth = 256
+
+    /// The longest `<data>` or `<default>` value, in bytes (libxml2's own limit for one text).
+    public static let maximumValueBytes = 10_000_000
 
     /// GraphML's value types and what each becomes.
     static let valueTypes: [String: ExportTable.ColumnType] = [
@@ -65,303 +97,530 @@ public enum GraphMLReader {
     ]
 }
 
-/// One reading of one document. Lives for one `read` call on one thread.
-private struct GraphMLParse {
+/// The GraphML element and attribute names the reader acts on, recognised from libxml2's
+/// NUL-terminated UTF-8 bytes without making a Swift string.
+private enum Name: UInt8 {
+    case graphml, key, `default`, graph, node, edge, data, desc, hyperedge, endpoint, port, locator
+    case id, `for`, attrName, attrType, yfilesType, edgedefault, source, target, directed, sourceport, targetport
+    case other
+
+    static let spellings: [(Name, [UInt8])] = ([
+        (.graphml, "graphml"), (.key, "key"), (.default, "default"), (.graph, "graph"), (.node, "node"),
+        (.edge, "edge"), (.data, "data"), (.desc, "desc"), (.hyperedge, "hyperedge"), (.endpoint, "endpoint"),
+        (.port, "port"), (.locator, "locator"), (.id, "id"), (.for, "for"), (.attrName, "attr.name"),
+        (.attrType, "attr.type"), (.yfilesType, "yfiles.type"), (.edgedefault, "edgedefault"), (.source, "source"),
+        (.target, "target"), (.directed, "directed"), (.sourceport, "sourceport"), (.targetport, "targetport"),
+    ] as [(Name, String)]).map { ($0.0, Array($0.1.utf8)) }
+
+    init(_ pointer: UnsafePointer<xmlChar>) {
+        // Names are short; comparing bytes up to the terminating NUL beats hashing a String.
+        for (name, bytes) in Name.spellings where pointer[0] == bytes[0] {
+            var i = 1
+            while i < bytes.count, pointer[i] == bytes[i] { i += 1 }
+            if i == bytes.count, pointer[i] == 0 {
+                self = name
+                return
+            }
+        }
+        self = .other
+    }
+
+    var refusal: String? {
+        switch self {
+        case .hyperedge: "hyperedge"
+        case .endpoint: "endpoint"
+        case .port: "port"
+        case .locator: "locator"
+        default: nil
+        }
+    }
+}
+
+/// A run of UTF-8 bytes that libxml2 owns for the length of one callback.
+private struct Bytes {
+    var start: UnsafePointer<xmlChar>
+    var count: Int
+
+    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
+    var string: String { String(decoding: buffer, as: UTF8.self) }
+
+    func equals(_ other: [UInt8]) -> Bool {
+        count == other.count && other.withUnsafeBufferPointer { memcmp(start, $0.baseAddress!, count) == 0 }
+    }
+}
+
+/// The unprefixed attributes of one start tag that GraphML defines, as byte runs.
+private struct Attributes {
+    var id, key, `for`, attrName, attrType, yfilesType, edgedefault, source, target, directed: Bytes?
+    var hasPort = false
+
+    /// `attributes` is libxml2's array of five pointers per attribute: local name, prefix,
+    /// namespace URI, value start, value end.
+    init(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) {
+        guard let attributes else { return }
+        for i in 0..<count {
+            let a = attributes + 5 * i
+            guard a[2] == nil, let name = a[0], let start = a[3], let end = a[4] else { continue }
+            let value = Bytes(start: start, count: end - start)
+            switch Name(name) {
+            case .id: id = value
+            case .key: key = value
+            case .for: self.for = value
+            case .attrName: attrName = value
+            case .attrType: attrType = value
+            case .yfilesType: yfilesType = value
+            case .edgedefault: edgedefault = value
+            case .source: source = value
+            case .target: target = value
+            case .directed: directed = value
+            case .sourceport, .targetport: hasPort = true
+            default: break
+            }
+        }
+    }
+}
+
+/// One reading of one document, driven by libxml2's callbacks. Lives for one `read` call on
+/// one thread; the callbacks find it through an unretained pointer that lives no longer than
+/// the parser.
+private final class GraphMLParse {
     struct Key {
         var id: String
+        var idBytes: [UInt8]
         var domain: String
         var name: String
         var type: ExportTable.ColumnType
         var defaultText: String?
+        var defaultValue: ExportTable.Value?
         /// yEd's graphics and resources: ignored.
         var ignored: Bool
         var location: SourceLocation
     }
 
-    struct Element {
-        var id: String
-        var data: [(key: String, value: ExportTable.Value)] = []
-        /// The key ids of `data`, in order (a few per element: an array beats hashing).
-        var keys: [String] = []
-        var location: SourceLocation
-    }
-
-    struct EdgeElement {
-        var id: String?
-        var source: String
-        var target: String
-        var directed: Bool
-        var element: Element
-    }
-
-    enum Owner { case graphml, graph(outermost: Bool), node(Int), edge(Int) }
+    enum Owner { case graphml, graph(outermost: Bool), node, edge }
 
     enum Frame {
         case root
         case key(Int)
-        case keyDefault(Int, text: String)
+        case keyDefault(Int)
         case graph(directed: Bool, outermost: Bool)
-        case node(Int)
-        case edge(Int)
-        case data(owner: Owner, key: String, text: String, hasElements: Bool, location: SourceLocation)
+        case node
+        case edge
+        case data(Owner)
         /// An element whose content is skipped: `<desc>`, foreign elements, refused ones.
         case skipped
     }
 
-    let bytes: [UInt8]
+    /// A node or edge whose end tag has not come yet (nested graphs nest nodes).
+    struct Open {
+        var id: String?
+        var source = "", target = ""
+        var directed = false
+        var location: SourceLocation
+        var attributes: [(key: String, value: ExportTable.Value)] = []
+        /// Which keys have data here, for the defaults (a few per element: an array beats hashing).
+        var keys: [Int] = []
+    }
+
+    /// An edge held back until the end because it came before its nodes (GraphML allows any
+    /// order); once one edge waits, all later ones do, so relations keep the document's order.
+    struct WaitingEdge {
+        var id: String?
+        var source, target: String
+        var directed: Bool
+        var attributes: [(key: String, value: ExportTable.Value)]
+        var location: SourceLocation
+    }
+
     let file: String
-    var positions: SourcePositions
+    var context: xmlParserCtxtPtr?
+    var builder: ImportBuilder
     var diagnostics: [Diagnostic] = []
+    /// Errors and warnings beyond `diagnosticLimit` are counted, not kept.
+    var dropped = (errors: 0, warnings: 0)
+    var stoppedByUs = false
     var keys: [Key] = []
     var keysByID: [String: [Int]] = [:]
-    var nodes: [Element] = []
-    var edges: [EdgeElement] = []
-    var graphData: [(key: String, value: String, location: SourceLocation)] = []
+    /// The key last matched, for the usual case of `<data>` in the order of the keys.
+    var lastKey = 0
+    var defaultsCache: [String: [Int]] = [:]
     var frames: [Frame] = []
+    var open: [Open] = []
+    var waiting: [WaitingEdge] = []
+    var waitingStarted = false
+    var renamed: [String: String] = [:]
     var sawGraph = false
+    var graphDataNames = Set<String>()
+    /// The `<data>` or `<default>` being read: its key (nil when undeclared), text and place.
+    var dataKey: Int?
+    var dataKeyID = ""
+    var dataHasElements = false
+    var dataLocation = SourceLocation(file: "", line: 1, column: 1)
+    var text: [UInt8] = []
+    var textTooLong = false
     /// Per key id: where it was first used and how often, for one warning per key.
     var undeclared: [String: (SourceLocation, Int)] = [:]
     var elementContent: [String: (SourceLocation, Int)] = [:]
     var domainMismatch: Set<String> = []
     /// Per refused feature: where it first occurs and how often, for one error per feature.
     var refusals: [String: (SourceLocation, Int)] = [:]
+    var xmlErrors: [(message: String, fix: String, location: SourceLocation, isWarning: Bool)] = []
+    var xmlWarningsDropped = 0
+    var wellFormed = true
+    var endPosition = (line: 1, column: 1)
+    var counts = (errors: 0, warnings: 0)
 
-    init(bytes: [UInt8], file: String) {
-        self.bytes = bytes
+    static let diagnosticLimit = 1000
+    static let chunkSize = 256 * 1024
+
+    init(file: String) {
         self.file = file
-        self.positions = SourcePositions(bytes)
+        builder = ImportBuilder(file: file)
     }
 
-    func location(_ p: (line: Int, column: Int)) -> SourceLocation {
-        SourceLocation(file: file, line: p.line, column: p.column)
+    func location(_ line: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: max(line, 1), column: max(column, 1))
     }
 
-    mutating func error(_ message: String, at location: SourceLocation, fix: String? = nil) {
+    func error(_ message: String, at location: SourceLocation, fix: String? = nil) {
+        guard counts.errors < Self.diagnosticLimit else {
+            dropped.errors += 1
+            if dropped.errors == 1 { stop() }
+            return
+        }
+        counts.errors += 1
         diagnostics.append(Diagnostic(.error, at: location, message, fix: fix))
     }
 
-    mutating func warning(_ message: String, at location: SourceLocation, fix: String? = nil) {
+    func warning(_ message: String, at location: SourceLocation, fix: String? = nil) {
+        guard counts.warnings < Self.diagnosticLimit else {
+            dropped.warnings += 1
+            return
+        }
+        counts.warnings += 1
         diagnostics.append(Diagnostic(.warning, at: location, message, fix: fix))
     }
 
-    mutating func run() -> LoadResult {
-        guard bytes.count < Int(Int32.max) else {
-            return LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: location((1, 1)),
-                "the file is larger than the 2 GB libxml2 reads from memory", fix: "split the network")])
+    /// Stops libxml2 after a problem that makes reading on pointless.
+    func stop() {
+        stoppedByUs = true
+        if let context { xmlStopParser(context) }
+    }
+
+    // MARK: Driving libxml2
+
+    /// Feeds libxml2 the chunks `fill` writes (it returns the count, 0 at the end, nil on a read
+    /// error) and builds the network.
+    func run(_ fill: (UnsafeMutableBufferPointer<UInt8>) -> Int?) -> LoadResult {
+        var handler = xmlSAXHandler()
+        handler.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.startElementNs = { ctx, localname, _, uri, _, _, count, defaulted, attributes in
+            guard let ctx, let localname else { return }
+            let parse = Unmanaged<GraphMLParse>.fromOpaque(ctx).takeUnretainedValue()
+            parse.start(localname, uri: uri, attributes: Attributes(attributes, count: Int(count - defaulted)))
         }
-        let sink = XMLErrorSink()
-        let completed: Bool = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                // No XML_PARSE_NOENT, DTDLOAD or DTDVALID: entities stay unexpanded and no DTD or
-                // external entity is ever loaded; NONET forbids network access outright.
-                guard let reader = xmlReaderForMemory(chars.baseAddress, Int32(chars.count), nil, nil,
-                                                      Int32(XML_PARSE_NONET.rawValue)) else { return false }
-                defer { xmlFreeTextReader(reader) }
-                xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-                    guard let context, let error else { return }
-                    let sink = Unmanaged<XMLErrorSink>.fromOpaque(context).takeUnretainedValue()
-                    let e = error.pointee
-                    sink.errors.append((message: e.message.map { String(cString: $0) } ?? "malformed XML",
-                                        line: Int(e.line), column: Int(e.int2),
-                                        isWarning: e.level == XML_ERR_WARNING))
-                }, Unmanaged.passUnretained(sink).toOpaque())
-                while true {
-                    let status = xmlTextReaderRead(reader)
-                    if status != 1 { return status == 0 }
-                    if !handle(reader) { return true }
+        handler.endElementNs = { ctx, _, _, _ in
+            guard let ctx else { return }
+            Unmanaged<GraphMLParse>.fromOpaque(ctx).takeUnretainedValue().end()
+        }
+        let characters: charactersSAXFunc = { ctx, ch, len in
+            guard let ctx, let ch else { return }
+            Unmanaged<GraphMLParse>.fromOpaque(ctx).takeUnretainedValue().characters(ch, Int(len))
+        }
+        handler.characters = characters
+        handler.cdataBlock = characters
+        handler.ignorableWhitespace = characters
+        handler.getEntity = { ctx, name in
+            guard let ctx, let name else { return nil }
+            Unmanaged<GraphMLParse>.fromOpaque(ctx).takeUnretainedValue().entityReference(name, parameter: false)
+            return nil
+        }
+        handler.getParameterEntity = { ctx, name in
+            guard let ctx, let name else { return nil }
+            Unmanaged<GraphMLParse>.fromOpaque(ctx).takeUnretainedValue().entityReference(name, parameter: true)
+            return nil
+        }
+        handler.internalSubset = { ctx, _, externalID, systemID in
+            guard let ctx else { return }
+            Unmanaged<GraphMLParse>.fromOpaque(ctx).takeUnretainedValue().doctype(externalID, systemID)
+        }
+        handler.serror = { ctx, error in
+            guard let ctx, let error else { return }
+            Unmanaged<GraphMLParse>.fromOpaque(ctx).takeUnretainedValue().xmlError(error.pointee)
+        }
+        // No entityDecl, externalSubset or resolveEntity: declarations are not kept, external
+        // subsets and entities are never loaded.
+
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.chunkSize)
+        defer { buffer.deallocate() }
+        var readFailed = false
+        withExtendedLifetime(self) {
+            let me = Unmanaged.passUnretained(self).toOpaque()
+            guard let ctxt = xmlCreatePushParserCtxt(&handler, me, nil, 0, nil) else { return }
+            context = ctxt
+            defer {
+                wellFormed = ctxt.pointee.wellFormed != 0
+                endPosition = currentPosition()
+                context = nil
+                xmlFreeParserCtxt(ctxt)
+            }
+            // No XML_PARSE_NOENT, DTDLOAD, DTDATTR or DTDVALID: entities stay unexpanded and no
+            // DTD or external entity is loaded; NONET forbids network access outright; no HUGE.
+            xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue))
+            while !stoppedByUs, ctxt.pointee.disableSAX == 0 {
+                guard let n = fill(buffer) else {
+                    readFailed = true
+                    break
                 }
+                let chars = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+                xmlParseChunk(ctxt, chars, Int32(n), n == 0 ? 1 : 0)
+                if n == 0 { break }
             }
         }
-        for e in sink.errors {
-            let message = e.message.trimmingCharacters(in: .whitespacesAndNewlines)
-            let at = location((max(e.line, 1), max(e.column, 1)))
-            if e.isWarning {
-                warning("XML: \(message)", at: at)
-            } else {
-                error("malformed XML: \(message)", at: at, fix: "correct the XML at this point (a tag not closed, or closed in the wrong order, is the usual cause)")
+        if readFailed {
+            return LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: location(1, 1),
+                "cannot read '\(file)': I/O error while reading", fix: "check the file and the device it is on")], unreadable: true)
+        }
+        return finish()
+    }
+
+    func currentPosition() -> (line: Int, column: Int) {
+        guard let input = context?.pointee.input else { return (1, 1) }
+        return (Int(input.pointee.line), Int(input.pointee.col))
+    }
+
+    /// Line and column of the `<` of the start tag libxml2 has just read: its input still holds
+    /// the whole tag (it shrinks the buffer only between constructs), and `<` cannot occur
+    /// inside a tag, so the last `<` before the parser's position opens it.
+    func startTagLocation() -> SourceLocation {
+        guard let input = context?.pointee.input, let base = input.pointee.base, var p = input.pointee.cur else {
+            return location(1, 1)
+        }
+        var newlines = 0, characters = 0
+        while p > base {
+            p -= 1
+            let b = p.pointee
+            if b == UInt8(ascii: "<") { break }
+            if b == UInt8(ascii: "\n") { newlines += 1; characters = 0 } else if b & 0xC0 != 0x80 { characters += 1 }
+        }
+        let line = Int(input.pointee.line) - newlines
+        if newlines == 0 { return location(line, Int(input.pointee.col) - characters - 1) }
+        var column = 1
+        while p > base, (p - 1).pointee != UInt8(ascii: "\n") {
+            p -= 1
+            if p.pointee & 0xC0 != 0x80 { column += 1 }
+        }
+        return location(line, column)
+    }
+
+    func xmlError(_ e: xmlError) {
+        // After our own stop, libxml2's follow-up complaints add nothing.
+        if stoppedByUs { return }
+        let isWarning = e.level == XML_ERR_WARNING
+        if xmlErrors.count >= 100 {
+            xmlWarningsDropped += 1
+            return
+        }
+        let raw = e.message.map { String(cString: $0) } ?? "malformed XML"
+        let (message, fix) = XMLParserMessage.describe(code: e.code, message: raw)
+        xmlErrors.append((message, fix, location(Int(e.line), Int(e.int2)), isWarning))
+        // One fatal error is enough: libxml2 would go on scanning to the end for nothing.
+        if e.level == XML_ERR_FATAL, let context { xmlStopParser(context) }
+    }
+
+    func entityReference(_ name: UnsafePointer<xmlChar>, parameter: Bool) {
+        // libxml2 also asks while reading the DOCTYPE's declarations: those are not uses.
+        guard let context, context.pointee.inSubset == 0 || parameter else { return }
+        let text = String(cString: name)
+        let (line, column) = currentPosition()
+        let reference = (parameter ? "%" : "&") + text + ";"
+        let at = location(line, column - reference.count)
+        if parameter {
+            error("parameter entity reference '\(reference.shownValue)' in the DOCTYPE is not expanded: ActorNet never reads DTDs or the files and URLs they name",
+                  at: at, fix: "remove the DOCTYPE: GraphML needs none")
+        } else {
+            error("entity reference '\(reference.shownValue)' is not expanded: ActorNet does not substitute entities declared in a DOCTYPE (they could pull in local files or URLs, or expand without end)",
+                  at: at, fix: "write the text itself instead of the entity (the predefined &lt; &gt; &amp; &quot; &apos; and character references are fine)")
+        }
+        stop()
+    }
+
+    func doctype(_ externalID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?) {
+        guard let systemID else { return }
+        let (line, _) = currentPosition()
+        warning("the DOCTYPE names the external DTD '\(String(cString: systemID).shownValue)'; it is not loaded: ActorNet never reads files or URLs a document points to",
+                at: location(line, 1), fix: "nothing to do (GraphML needs no DTD); remove the DOCTYPE to silence this")
+    }
+
+    // MARK: Elements
+
+    func characters(_ ch: UnsafePointer<xmlChar>, _ count: Int) {
+        switch frames.last {
+        case .data?, .keyDefault?:
+            guard !textTooLong else { return }
+            if text.count + count > GraphMLReader.maximumValueBytes {
+                textTooLong = true
+                return
             }
+            text.append(contentsOf: UnsafeBufferPointer(start: ch, count: count))
+        default: break
         }
-        reportOncePerKind()
-        if !completed, !diagnostics.hasErrors {
-            error("malformed XML: libxml2 stopped reading here", at: location(positions.find("\u{0}")),
-                  fix: "check that the file is complete, well-formed XML")
-        }
-        if !diagnostics.hasErrors, !sawGraph {
-            error("no <graph> element: the file holds no network", at: location((1, 1)),
-                  fix: "GraphML puts nodes and edges inside <graphml><graph edgedefault=\"undirected\">…</graph></graphml>")
-        }
-        guard !diagnostics.hasErrors else {
-            return LoadResult(network: nil, diagnostics: diagnostics.sorted { $0.location < $1.location })
-        }
-        return build()
     }
 
-    /// Handles the node the reader is on; false to stop reading (a fatal problem).
-    mutating func handle(_ reader: xmlTextReaderPtr) -> Bool {
-        switch xmlTextReaderNodeType(reader) {
-        case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-            let at = location(positions.nextElement())
-            let empty = xmlTextReaderIsEmptyElement(reader) == 1
-            guard start(reader, at: at) else { return false }
-            if empty { end() }
-        case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-            end()
-        case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-             Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-            let text = XMLText.string(xmlTextReaderConstValue(reader)) ?? ""
-            switch frames.last {
-            case let .data(owner, key, current, hasElements, at)?:
-                frames[frames.count - 1] = .data(owner: owner, key: key, text: current + text, hasElements: hasElements, location: at)
-            case let .keyDefault(index, current)?:
-                frames[frames.count - 1] = .keyDefault(index, text: current + text)
-            default: break
-            }
-        case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
-            let name = XMLText.string(xmlTextReaderConstName(reader)) ?? "?"
-            error("entity reference '&\(name);' is not expanded: ActorNet does not substitute entities declared in a DOCTYPE",
-                  at: location(positions.find("&\(name);")),
-                  fix: "write the text itself instead of the entity (the predefined &lt; &gt; &amp; &quot; &apos; and character references are fine)")
-        default:
-            break
+    func start(_ localname: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, attributes: Attributes) {
+        let isGraphML = uri.map { uri in XMLText.with(graphMLNamespace) { xmlStrEqual(uri, $0) == 1 } } ?? true
+        let name = Name(localname)
+        let at = startTagLocation()
+        // libxml2 enforces its depth limit only when it builds a tree; a SAX reader keeps it itself.
+        guard frames.count < GraphMLReader.maximumDepth else {
+            error("malformed XML: Excessive depth in document: \(GraphMLReader.maximumDepth) levels of elements", at: at,
+                  fix: XMLParserMessage.describe(code: 1, message: "Excessive depth").fix)
+            stop()
+            return
         }
-        return true
-    }
-
-    /// The element's attributes without a namespace (GraphML's own), by local name.
-    func attributes(_ reader: xmlTextReaderPtr) -> [String: String] {
-        var result: [String: String] = [:]
-        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-            guard xmlTextReaderConstNamespaceUri(reader) == nil, let name = XMLText.string(xmlTextReaderConstLocalName(reader))
-            else { continue }
-            result[name] = XMLText.string(xmlTextReaderConstValue(reader)) ?? ""
-        }
-        xmlTextReaderMoveToElement(reader)
-        return result
-    }
-
-    mutating func start(_ reader: xmlTextReaderPtr, at: SourceLocation) -> Bool {
-        // Compared as C strings: no Swift string is made for the namespace of every element.
-        let isGraphML = xmlTextReaderConstNamespaceUri(reader).map { uri in
-            XMLText.with(graphMLNamespace) { xmlStrEqual(uri, $0) == 1 }
-        } ?? true
-        let name = XMLText.string(xmlTextReaderConstLocalName(reader)) ?? ""
-        let parent = frames.last
-        guard let parent else {
-            guard isGraphML, name == "graphml" else {
-                let shown = XMLText.string(xmlTextReaderConstName(reader)) ?? name
-                error("not a GraphML file: the root element is <\(shown)>, not <graphml>", at: at,
-                      fix: "read this file with the reader for its format, or export GraphML from the tool that wrote it")
-                return false
+        guard let parent = frames.last else {
+            guard isGraphML, name == .graphml else {
+                let local = String(cString: localname)
+                if name == .graphml, let uri {
+                    error("not a GraphML file: the root element <graphml> is in the namespace '\(String(cString: uri).shownValue)', not GraphML's '\(graphMLNamespace)'",
+                          at: at, fix: "write xmlns=\"\(graphMLNamespace)\" on <graphml>, or read the file with the reader for its format")
+                } else {
+                    error("not a GraphML file: the root element is <\(local.shownValue)>, not <graphml>", at: at,
+                          fix: "read this file with the reader for its format, or export GraphML from the tool that wrote it")
+                }
+                stop()
+                return
             }
             frames.append(.root)
-            return true
+            return
         }
         switch parent {
-        case let .key(index) where isGraphML && name == "default":
-            frames.append(.keyDefault(index, text: ""))
-            return true
+        case let .key(index) where isGraphML && name == .default:
+            beginText(key: index, at: at)
+            frames.append(.keyDefault(index))
+            return
         case .skipped, .key, .keyDefault:
             // Inside a key only <default> counts; yFiles puts its own markup there too.
             frames.append(.skipped)
-            return true
-        case let .data(owner, key, text, _, location):
+            return
+        case .data:
             // yEd and yFiles keep drawings as XML inside <data>: not a value.
-            frames[frames.count - 1] = .data(owner: owner, key: key, text: text, hasElements: true, location: location)
+            dataHasElements = true
             frames.append(.skipped)
-            return true
+            return
         default: break
         }
         guard isGraphML else {
             frames.append(.skipped)
-            return true
+            return
         }
-        if GraphMLReader.refused[name] != nil {
-            refuse(name, at: at)
+        if let feature = name.refusal {
+            refuse(feature, at: at)
             frames.append(.skipped)
-            return true
+            return
         }
-        if name == "data" {
-            return startData(reader, parent: parent, at: at)
-        }
-        let attributes = attributes(reader)
         switch (name, parent) {
-        case ("key", .root):
+        case (.data, _):
+            startData(attributes, parent: parent, at: at)
+        case (.key, .root):
             startKey(attributes, at: at)
-        case ("graph", .root), ("graph", .node), ("graph", .graph):
+        case (.graph, .root), (.graph, .node), (.graph, .graph):
             startGraph(attributes, parent: parent, at: at)
-        case ("node", .graph):
-            guard let id = attributes["id"] else {
+        case (.node, .graph):
+            guard let id = attributes.id else {
                 error("<node> without an id", at: at, fix: "give the node an id attribute, e.g. <node id=\"RUS\">")
                 frames.append(.skipped)
-                return true
+                return
             }
-            nodes.append(Element(id: id, location: at))
-            frames.append(.node(nodes.count - 1))
-        case ("edge", .graph(let directed, _)):
+            open.append(Open(id: id.string, location: at))
+            frames.append(.node)
+        case (.edge, .graph(let directed, _)):
             startEdge(attributes, edgedefault: directed, at: at)
-        case ("desc", _):
+        case (.desc, _):
             frames.append(.skipped)
         default:
-            warning("unexpected GraphML element <\(name)> here; ignored", at: at)
+            warning("unexpected GraphML element <\(String(cString: localname).shownValue)> here; ignored", at: at)
             frames.append(.skipped)
         }
-        return true
     }
 
-    /// `<data key=…>`, the most frequent element: its one attribute is read directly, with no
-    /// dictionary of attributes.
-    mutating func startData(_ reader: xmlTextReaderPtr, parent: Frame, at: SourceLocation) -> Bool {
+    func beginText(key: Int?, at: SourceLocation) {
+        dataKey = key
+        dataHasElements = false
+        dataLocation = at
+        text.removeAll(keepingCapacity: true)
+        textTooLong = false
+    }
+
+    /// `<data key=…>`, the most frequent element.
+    func startData(_ attributes: Attributes, parent: Frame, at: SourceLocation) {
         let owner: Owner
         switch parent {
         case .root: owner = .graphml
         case let .graph(_, outermost): owner = .graph(outermost: outermost)
-        case let .node(i): owner = .node(i)
-        case let .edge(i): owner = .edge(i)
+        case .node: owner = .node
+        case .edge: owner = .edge
         default:
             frames.append(.skipped)
-            return true
+            return
         }
-        var key: String?
-        if XMLText.with("key", { xmlTextReaderMoveToAttribute(reader, $0) }) == 1 {
-            key = XMLText.string(xmlTextReaderConstValue(reader))
-            xmlTextReaderMoveToElement(reader)
-        }
-        guard let key else {
+        guard let keyBytes = attributes.key else {
             error("<data> without a key", at: at, fix: "name the <key> it belongs to, e.g. <data key=\"n_label\">")
             frames.append(.skipped)
-            return true
+            return
         }
-        frames.append(.data(owner: owner, key: key, text: "", hasElements: false, location: at))
-        return true
+        beginText(key: nil, at: at)
+        // Writers put an element's data in the order of the keys: try the one after the last
+        // match first, and hash only when that misses.
+        if keys.count > lastKey + 1, keys[lastKey + 1].idBytes.withUnsafeBufferPointer({ keyBytes.count == $0.count && memcmp(keyBytes.start, $0.baseAddress!, $0.count) == 0 }) {
+            lastKey += 1
+            dataKey = lastKey
+            dataKeyID = keys[lastKey].id
+        } else {
+            dataKeyID = keyBytes.string
+            dataKey = nil
+            if let candidates = keysByID[dataKeyID] { dataKey = candidates[0] }
+            if let k = dataKey { lastKey = k }
+        }
+        frames.append(.data(owner))
     }
 
-    mutating func startKey(_ attributes: [String: String], at: SourceLocation) {
-        guard let id = attributes["id"] else {
+    func startKey(_ attributes: Attributes, at: SourceLocation) {
+        guard let idBytes = attributes.id else {
             error("<key> without an id", at: at, fix: "give the key an id, e.g. <key id=\"n_label\" …>")
             frames.append(.skipped)
             return
         }
-        let typeName = attributes["attr.type"] ?? "string"
+        let id = idBytes.string
+        guard keys.count < GraphMLReader.maximumKeys else {
+            error("more than \(GraphMLReader.maximumKeys) <key>s: ActorNet reads at most \(GraphMLReader.maximumKeys) (key '\(id.shownValue)' is one too many)",
+                  at: at, fix: "real networks need tens of keys: the file is damaged or hostile; export it again from the tool that made it")
+            stop()
+            return
+        }
+        let typeName = attributes.attrType?.string ?? "string"
         var type = GraphMLReader.valueTypes[typeName]
         if type == nil {
-            warning("key '\(id)' has attr.type '\(typeName)', which GraphML does not define; its values are read as text",
+            warning("key '\(id.shownValue)' has attr.type '\(typeName.shownValue)', which GraphML does not define; its values are read as text",
                     at: at, fix: "use boolean, int, long, float, double or string")
             type = .string
         }
-        let key = Key(id: id, domain: attributes["for"] ?? "all", name: attributes["attr.name"] ?? id, type: type!,
-                      defaultText: nil, ignored: attributes["yfiles.type"] != nil, location: at)
+        let key = Key(id: id, idBytes: Array(idBytes.buffer), domain: attributes.for?.string ?? "all",
+                      name: attributes.attrName?.string ?? id, type: type!, defaultText: nil, defaultValue: nil,
+                      ignored: attributes.yfilesType != nil, location: at)
         if let same = keysByID[id]?.first(where: { keys[$0].domain == key.domain }) {
-            warning("key '\(id)' for \(key.domain) is declared twice (first at line \(keys[same].location.line)); the first declaration is used",
+            warning("key '\(id.shownValue)' for \(key.domain.shownValue) is declared twice (first at line \(keys[same].location.line)); the first declaration is used",
                     at: at, fix: "give each key its own id")
             frames.append(.skipped)
             return
         }
         keysByID[id, default: []].append(keys.count)
         keys.append(key)
+        defaultsCache = [:]
         frames.append(.key(keys.count - 1))
     }
 
-    mutating func startGraph(_ attributes: [String: String], parent: Frame, at: SourceLocation) {
+    func startGraph(_ attributes: Attributes, parent: Frame, at: SourceLocation) {
         let outermost: Bool
         switch parent {
         case .root:
@@ -369,9 +628,10 @@ private struct GraphMLParse {
             if sawGraph {
                 warning("a second top-level <graph> is merged into the first: ActorNet reads one network per file", at: at)
             }
-        case let .node(i):
+        case .node:
             outermost = false
-            warning("nested graph in node '\(nodes[i].id)' flattened: its nodes become actors and '\(nodes[i].id)' stays an actor",
+            let id = (open.last?.id ?? "").shownValue
+            warning("nested graph in node '\(id)' flattened: its nodes become actors and '\(id)' stays an actor",
                     at: at, fix: "ActorNet has no groups of actors; record the grouping as a node attribute if it matters")
         default:
             outermost = false
@@ -379,100 +639,158 @@ private struct GraphMLParse {
         }
         sawGraph = true
         var directed = true
-        switch attributes["edgedefault"] {
+        switch attributes.edgedefault?.string {
         case "directed"?: directed = true
         case "undirected"?: directed = false
         case nil:
             warning("<graph> without edgedefault; its edges are read as directed", at: at,
                     fix: "add edgedefault=\"directed\" or edgedefault=\"undirected\"")
         case let other?:
-            error("edgedefault '\(other)' is not valid", at: at, fix: "use 'directed' or 'undirected'")
+            error("edgedefault '\(other.shownValue)' is not valid", at: at, fix: "use 'directed' or 'undirected'")
         }
         frames.append(.graph(directed: directed, outermost: outermost))
     }
 
-    mutating func startEdge(_ attributes: [String: String], edgedefault: Bool, at: SourceLocation) {
-        if attributes["sourceport"] != nil || attributes["targetport"] != nil {
+    func startEdge(_ attributes: Attributes, edgedefault: Bool, at: SourceLocation) {
+        if attributes.hasPort {
             refuse("port", at: at)
             frames.append(.skipped)
             return
         }
-        guard let source = attributes["source"], let target = attributes["target"] else {
-            error("<edge> without \(attributes["source"] == nil ? "a source" : "a target")", at: at,
+        guard let source = attributes.source, let target = attributes.target else {
+            error("<edge> without \(attributes.source == nil ? "a source" : "a target")", at: at,
                   fix: "give the edge source and target node ids")
             frames.append(.skipped)
             return
         }
         var directed = edgedefault
-        if let text = attributes["directed"] {
-            if let b = GraphMLReader.booleans[text.lowercased()] {
+        if let value = attributes.directed {
+            if let b = Self.boolean(value.buffer) {
                 directed = b
             } else {
-                error("directed '\(text)' is not a boolean", at: at, fix: "use true or false")
+                error("directed '\(value.string.shownValue)' is not a boolean", at: at, fix: "use true or false")
             }
         }
-        edges.append(EdgeElement(id: attributes["id"], source: source, target: target, directed: directed,
-                                 element: Element(id: attributes["id"] ?? "", location: at)))
-        frames.append(.edge(edges.count - 1))
+        open.append(Open(id: attributes.id?.string, source: source.string, target: target.string, directed: directed, location: at))
+        frames.append(.edge)
     }
 
-    mutating func end() {
+    func end() {
         guard let frame = frames.popLast() else { return }
         switch frame {
-        case let .keyDefault(index, text):
-            // yEd writes an empty <default/> as a placeholder on every key; it sets no value.
-            if !text.isEmpty { keys[index].defaultText = text }
-            if let text = keys[index].defaultText, !keys[index].ignored,
-               case let .failure(message) = value(text, keys[index].type) {
-                error("default of key '\(keys[index].id)' \(message)", at: keys[index].location,
-                      fix: "write a \(keys[index].type.rawValue) value, or change the key's attr.type")
-                keys[index].defaultText = nil
-            }
-        case let .data(owner, keyID, text, hasElements, at):
-            endData(owner: owner, keyID: keyID, text: text, hasElements: hasElements, at: at)
+        case let .keyDefault(index):
+            endDefault(index)
+        case let .data(owner):
+            endData(owner: owner)
+        case .node:
+            endNode(open.removeLast())
+        case .edge:
+            endEdge(open.removeLast())
+        case let .graph(_, outermost):
+            if outermost { applyGraphDefaults() }
         default:
             break
         }
     }
 
+    func endDefault(_ index: Int) {
+        if textTooLong {
+            error("default of key '\(keys[index].id.shownValue)' is longer than \(GraphMLReader.maximumValueBytes) bytes",
+                  at: dataLocation, fix: "shorten the value: ActorNet keeps values up to 10 MB")
+            return
+        }
+        // yEd writes an empty <default/> as a placeholder on every key; it sets no value.
+        if !text.isEmpty { keys[index].defaultText = String(decoding: text, as: UTF8.self) }
+        guard !keys[index].ignored, keys[index].defaultText != nil else { return }
+        switch value(text, keys[index].type) {
+        case let .success(v):
+            keys[index].defaultValue = v
+        case let .failure(message):
+            error("default of key '\(keys[index].id.shownValue)' \(message)", at: keys[index].location,
+                  fix: "write a \(keys[index].type.rawValue) value, or change the key's attr.type")
+            keys[index].defaultText = nil
+        }
+        defaultsCache = [:]
+    }
+
     enum Parsed { case success(ExportTable.Value), failure(String) }
 
-    func value(_ text: String, _ type: ExportTable.ColumnType) -> Parsed {
-        if type == .string { return .success(.string(text)) }
-        // XML Schema's whitespace (space, tab, CR, LF) around typed values is collapsed.
-        let trimmed = XMLText.trimmingWhitespace(text)
-        switch type {
-        case .string: return .success(.string(text))
-        case .long:
-            guard let n = Int(trimmed) else { return .failure("is '\(trimmed)', not an integer") }
-            return .success(.long(n))
-        case .double:
-            guard let x = Double(trimmed) else { return .failure("is '\(trimmed)', not a number") }
-            return .success(.double(x))
-        case .boolean:
-            guard let b = GraphMLReader.booleans[trimmed.lowercased()] else {
-                return .failure("is '\(trimmed)', not a boolean (true, false, 1 or 0)")
-            }
-            return .success(.boolean(b))
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        switch bytes.count {
+        case 1: return bytes[0] == UInt8(ascii: "1") ? true : bytes[0] == UInt8(ascii: "0") ? false : nil
+        case 4: return bytes.map { $0 | 0x20 }.elementsEqual("true".utf8) ? true : nil
+        case 5: return bytes.map { $0 | 0x20 }.elementsEqual("false".utf8) ? false : nil
+        default: return nil
         }
+    }
+
+    /// The typed value of `bytes`; XML Schema's whitespace around typed values is collapsed.
+    func value(_ bytes: [UInt8], _ type: ExportTable.ColumnType) -> Parsed {
+        if type == .string { return .success(.string(String(decoding: bytes, as: UTF8.self))) }
+        return bytes.withUnsafeBufferPointer { all in
+            var lower = 0, upper = all.count
+            while lower < upper, Self.isSpace(all[lower]) { lower += 1 }
+            while upper > lower, Self.isSpace(all[upper - 1]) { upper -= 1 }
+            let trimmed = UnsafeBufferPointer(rebasing: all[lower..<upper])
+            func shown() -> String { String(decoding: trimmed, as: UTF8.self).shownValue }
+            switch type {
+            case .string:
+                return .success(.string(String(decoding: all, as: UTF8.self)))
+            case .long:
+                guard let n = Self.integer(trimmed) else { return .failure("is '\(shown())', not an integer") }
+                return .success(.long(n))
+            case .double:
+                guard trimmed.count <= 64, let x = Double(String(decoding: trimmed, as: UTF8.self)) else {
+                    return .failure("is '\(shown())', not a number")
+                }
+                return .success(.double(x))
+            case .boolean:
+                guard let b = Self.boolean(trimmed) else { return .failure("is '\(shown())', not a boolean (true, false, 1 or 0)") }
+                return .success(.boolean(b))
+            }
+        }
+    }
+
+    /// A decimal integer with an optional sign, as `Int(_:)` reads it, from bytes.
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0, negative = false
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            negative = first == UInt8(ascii: "-")
+            i = 1
+        }
+        guard i < bytes.count else { return nil }
+        var n = 0
+        while i < bytes.count {
+            let d = Int(bytes[i]) - 48
+            guard d >= 0, d <= 9 else { return nil }
+            let (m, o1) = n.multipliedReportingOverflow(by: 10)
+            let (s, o2) = negative ? m.subtractingReportingOverflow(d) : m.addingReportingOverflow(d)
+            guard !o1, !o2 else { return nil }
+            n = s
+            i += 1
+        }
+        return n
     }
 
     /// The key a `<data key=…>` on an element of `domain` refers to: the one declared for that
     /// domain, else for all, else (with a warning, as networkx reads it) one for another domain.
-    mutating func key(_ id: String, domain: String, at: SourceLocation) -> Key? {
+    func key(_ id: String, hint: Int?, domain: String, at: SourceLocation) -> Int? {
+        if let hint, keys[hint].domain == domain { return hint }
         guard let candidates = keysByID[id] else { return nil }
         if let i = candidates.first(where: { keys[$0].domain == domain }) ?? candidates.first(where: { keys[$0].domain == "all" }) {
-            return keys[i]
+            return i
         }
         let other = keys[candidates[0]]
         if !other.ignored, domainMismatch.insert("\(id) \(domain)").inserted {
-            warning("key '\(id)' is declared for \(other.domain) but used on a \(domain); read as '\(other.name)' anyway", at: at,
+            warning("key '\(id.shownValue)' is declared for \(other.domain.shownValue) but used on a \(domain); read as '\(other.name.shownValue)' anyway", at: at,
                     fix: "declare the key for \(domain) or all")
         }
-        return other
+        return candidates[0]
     }
 
-    mutating func endData(owner: Owner, keyID: String, text: String, hasElements: Bool, at: SourceLocation) {
+    func endData(owner: Owner) {
         let domain: String
         switch owner {
         case .graphml: return  // Document-level data (yEd resources) describes no network.
@@ -480,11 +798,19 @@ private struct GraphMLParse {
         case .node: domain = "node"
         case .edge: domain = "edge"
         }
-        let key = key(keyID, domain: domain, at: at)
+        let at = dataLocation
+        let keyID = dataKey.map { keys[$0].id } ?? dataKeyID
+        let keyIndex = key(keyID, hint: dataKey, domain: domain, at: at)
+        let key = keyIndex.map { keys[$0] }
         if key?.ignored == true { return }
-        if hasElements {
+        if dataHasElements {
             let (first, count) = elementContent[keyID] ?? (at, 0)
             elementContent[keyID] = (first, count + 1)
+            return
+        }
+        if textTooLong {
+            error("data for key '\(keyID.shownValue)' is longer than \(GraphMLReader.maximumValueBytes) bytes", at: at,
+                  fix: "shorten the value: ActorNet keeps values up to 10 MB")
             return
         }
         let name: String, parsed: ExportTable.Value
@@ -492,7 +818,7 @@ private struct GraphMLParse {
             switch value(text, key.type) {
             case let .success(v): parsed = v
             case let .failure(message):
-                error("data for key '\(key.name)' (\(key.type.rawValue)) \(message)", at: at,
+                error("data for key '\(key.name.shownValue)' (\(key.type.rawValue)) \(message)", at: at,
                       fix: "write a \(key.type.rawValue) value, or change the key's attr.type")
                 return
             }
@@ -501,95 +827,147 @@ private struct GraphMLParse {
             let (first, count) = undeclared[keyID] ?? (at, 0)
             undeclared[keyID] = (first, count + 1)
             name = keyID
-            parsed = .string(text)
+            parsed = .string(String(decoding: text, as: UTF8.self))
         }
         switch owner {
         case let .graph(outermost):
-            if outermost { graphData.append((name, parsed.text, at)) }
-        case let .node(i):
-            nodes[i].data.append((name, parsed))
-            nodes[i].keys.append(keyID)
-        case let .edge(i):
-            edges[i].element.data.append((name, parsed))
-            edges[i].element.keys.append(keyID)
+            if outermost {
+                builder.setGraphData(key: name, value: parsed.text, at: at)
+                graphDataNames.insert(name)
+            }
+        case .node, .edge:
+            open[open.count - 1].attributes.append((name, parsed))
+            open[open.count - 1].keys.append(keyIndex ?? -1)
         case .graphml: break
         }
     }
 
-    mutating func refuse(_ feature: String, at: SourceLocation) {
+    /// Indices of the keys with a default for `domain` (its own and `all`).
+    func defaultKeys(_ domain: String) -> [Int] {
+        if let cached = defaultsCache[domain] { return cached }
+        let list = keys.indices.filter {
+            (keys[$0].domain == domain || keys[$0].domain == "all") && !keys[$0].ignored && keys[$0].defaultValue != nil
+        }
+        defaultsCache[domain] = list
+        return list
+    }
+
+    /// The element's attributes with the defaults of keys it has no data for, defaults first.
+    func withDefaults(_ element: Open, domain: String) -> [(key: String, value: ExportTable.Value)] {
+        let list = defaultKeys(domain)
+        if list.isEmpty { return element.attributes }
+        var result: [(key: String, value: ExportTable.Value)] = []
+        for k in list where !element.keys.contains(k) {
+            result.append((keys[k].name, keys[k].defaultValue!))
+        }
+        return result + element.attributes
+    }
+
+    /// ActorNet writes ids that are not XML name tokens as n1, e2, … with the original in an
+    /// `original_id` key: restore them.
+    func original(_ attributes: inout [(key: String, value: ExportTable.Value)]) -> String? {
+        guard let i = attributes.firstIndex(where: { $0.key == GraphMLWriter.originalIDName }) else { return nil }
+        return attributes.remove(at: i).value.text
+    }
+
+    func endNode(_ node: Open) {
+        var attributes = withDefaults(node, domain: "node")
+        let nodeID = node.id ?? ""
+        let id = original(&attributes) ?? nodeID
+        if id != nodeID { renamed[nodeID] = id }
+        builder.addNode(id: id, attributes: attributes, at: node.location)
+    }
+
+    func endEdge(_ edge: Open) {
+        var attributes = withDefaults(edge, domain: "edge")
+        let id = original(&attributes) ?? edge.id
+        if !waitingStarted {
+            let source = renamed[edge.source] ?? edge.source, target = renamed[edge.target] ?? edge.target
+            if builder.declares(actor: source), builder.declares(actor: target) {
+                builder.addEdge(id: id, source: source, target: target, directed: edge.directed, attributes: attributes,
+                                at: edge.location)
+                return
+            }
+            waitingStarted = true
+        }
+        waiting.append(WaitingEdge(id: id, source: edge.source, target: edge.target, directed: edge.directed,
+                                   attributes: attributes, location: edge.location))
+    }
+
+    func applyGraphDefaults() {
+        for k in defaultKeys("graph") where !graphDataNames.contains(keys[k].name) {
+            builder.setGraphData(key: keys[k].name, value: keys[k].defaultValue!.text, at: location(1, 1))
+        }
+    }
+
+    func refuse(_ feature: String, at: SourceLocation) {
         let (first, count) = refusals[feature] ?? (at, 0)
         refusals[feature] = (first, count + 1)
     }
 
-    mutating func reportOncePerKind() {
+    // MARK: The end
+
+    func finish() -> LoadResult {
+        for e in xmlErrors {
+            if e.isWarning {
+                warning("XML: \(e.message)", at: e.location)
+            } else {
+                error("malformed XML: \(e.message)", at: e.location, fix: e.fix)
+            }
+        }
+        if xmlWarningsDropped > 0 {
+            warning("\(xmlWarningsDropped) more messages from the XML parser not shown", at: location(1, 1))
+        }
+        reportOncePerKind()
+        if !wellFormed, !diagnostics.hasErrors {
+            let (line, column) = endPosition
+            error("malformed XML: libxml2 stopped reading here", at: location(line, column),
+                  fix: "check that the file is complete, well-formed XML")
+        }
+        if !diagnostics.hasErrors, !sawGraph {
+            error("no <graph> element: the file holds no network", at: location(1, 1),
+                  fix: "GraphML puts nodes and edges inside <graphml><graph edgedefault=\"undirected\">…</graph></graphml>")
+        }
+        if dropped.errors > 0 {
+            diagnostics.append(Diagnostic(.error, at: location(1, 1),
+                "\(dropped.errors) more errors not shown: reading stopped after \(Self.diagnosticLimit) diagnostics",
+                fix: "correct the errors shown and read the file again"))
+        }
+        if dropped.warnings > 0 {
+            diagnostics.append(Diagnostic(.warning, at: location(1, 1), "\(dropped.warnings) more warnings not shown"))
+        }
+        guard !diagnostics.hasErrors else {
+            return LoadResult(network: nil, diagnostics: diagnostics.sorted { $0.location < $1.location })
+        }
+        for edge in waiting {
+            builder.addEdge(id: edge.id, source: renamed[edge.source] ?? edge.source, target: renamed[edge.target] ?? edge.target,
+                            directed: edge.directed, attributes: edge.attributes, at: edge.location)
+        }
+        waiting = []
+        var result = builder.build()
+        result.diagnostics = (diagnostics + result.diagnostics).sorted { $0.location < $1.location }
+        return result
+    }
+
+    func reportOncePerKind() {
         for (feature, (at, count)) in refusals.sorted(by: { $0.value.0 < $1.value.0 }) {
             let (message, fix) = GraphMLReader.refused[feature]!
             error(count == 1 ? message : "\(message) (\(count) in this file, first here)", at: at, fix: fix)
         }
         for (id, (at, count)) in undeclared.sorted(by: { $0.value.0 < $1.value.0 }) {
-            warning("data refers to undeclared key '\(id)' (\(count) time\(count == 1 ? "" : "s"), first here); kept as text under '\(id)'",
+            warning("data refers to undeclared key '\(id.shownValue)' (\(count) time\(count == 1 ? "" : "s"), first here); kept as text under '\(id.shownValue)'",
                     at: at, fix: "declare it: <key id=\"\(id)\" for=\"node\" attr.name=\"\(id)\" attr.type=\"string\"/>")
         }
         for (id, (at, count)) in elementContent.sorted(by: { $0.value.0 < $1.value.0 }) {
-            warning("data for key '\(id)' holds XML elements, not a value (\(count) time\(count == 1 ? "" : "s"), first here); ignored",
+            warning("data for key '\(id.shownValue)' holds XML elements, not a value (\(count) time\(count == 1 ? "" : "s"), first here); ignored",
                     at: at)
         }
     }
-
-    /// Values of keys with a default, for an element of `domain` that has no data for them.
-    func defaults(for domain: String, except present: [String]) -> [(key: String, value: ExportTable.Value)] {
-        keys.compactMap { key in
-            guard key.domain == domain || key.domain == "all", !key.ignored, !present.contains(key.id),
-                  let text = key.defaultText, case let .success(v) = value(text, key.type) else { return nil }
-            return (key.name, v)
-        }
-    }
-
-    /// Hands everything to `ImportBuilder`: graph data first (it declares the kinds), then every
-    /// node, then every edge, so that an edge written before its nodes (GraphML allows any
-    /// order) does not make them "undeclared".
-    func build() -> LoadResult {
-        var builder = ImportBuilder(file: file)
-        // Most files declare no defaults: then elements need no per-key check at all.
-        func hasDefaults(_ domain: String) -> Bool {
-            keys.contains { ($0.domain == domain || $0.domain == "all") && !$0.ignored && $0.defaultText != nil }
-        }
-        let nodeDefaults = hasDefaults("node"), edgeDefaults = hasDefaults("edge")
-        var present = Set<String>()
-        for item in graphData {
-            builder.setGraphData(key: item.key, value: item.value, at: item.location)
-            present.insert(item.key)
-        }
-        for (key, value) in defaults(for: "graph", except: []) where !present.contains(key) {
-            builder.setGraphData(key: key, value: value.text, at: location((1, 1)))
-        }
-        // ActorNet writes ids that are not XML name tokens as n1, e2, … with the original in an
-        // `original_id` key: restore them.
-        func original(_ attributes: inout [(key: String, value: ExportTable.Value)]) -> String? {
-            guard let i = attributes.firstIndex(where: { $0.key == GraphMLWriter.originalIDName }) else { return nil }
-            return attributes.remove(at: i).value.text
-        }
-        var renamed: [String: String] = [:]
-        for node in nodes {
-            var attributes = nodeDefaults ? defaults(for: "node", except: node.keys) + node.data : node.data
-            let id = original(&attributes) ?? node.id
-            if id != node.id { renamed[node.id] = id }
-            builder.addNode(id: id, attributes: attributes, at: node.location)
-        }
-        for edge in edges {
-            var attributes = edgeDefaults ? defaults(for: "edge", except: edge.element.keys) + edge.element.data : edge.element.data
-            let id = original(&attributes) ?? edge.id
-            builder.addEdge(id: id, source: renamed[edge.source] ?? edge.source, target: renamed[edge.target] ?? edge.target,
-                            directed: edge.directed, attributes: attributes, at: edge.element.location)
-        }
-        var result = builder.build()
-        result.diagnostics = (diagnostics + result.diagnostics).sorted { $0.location < $1.location }
-        return result
-    }
 }
 
-/// Collects libxml2's messages for one reader; the C callback finds it through an unretained
-/// pointer that lives no longer than the reader.
-private final class XMLErrorSink {
-    var errors: [(message: String, line: Int, column: Int, isWarning: Bool)] = []
+extension String {
+    /// The value as diagnostics quote it: at most 60 characters, longer ones cut with "…".
+    var shownValue: String {
+        utf8.count <= 60 || count <= 60 ? self : String(prefix(59)) + "…"
+    }
 }

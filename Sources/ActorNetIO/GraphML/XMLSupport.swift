@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// The GraphML namespace, written by `GraphMLWriter` and matched by `GraphMLReader`.
 let graphMLNamespace = "http://graphml.graphdrawing.org/xmlns"
@@ -84,5 +85,45 @@ extension ExportTable {
             }
         }
         return nil
+    }
+}
+
+/// What ActorNet tells users about an error libxml2 found, shared by the GraphML and GEXF
+/// readers: libxml2's own message, cleaned of advice that does not apply (ActorNet never
+/// enables `XML_PARSE_HUGE`), with the fix for that kind of error.
+enum XMLParserMessage {
+    /// libxml2's safety limits that ActorNet keeps, as users see them.
+    static let limits = "ActorNet keeps libxml2's safety limits: at most 256 levels of nesting, names up to 50,000 characters, "
+        + "attribute values and texts up to 10,000,000 bytes"
+
+    /// The message (without libxml2's trailing newline and its XML_PARSE_HUGE advice) and a fix.
+    static func describe(code: Int32, message raw: String) -> (message: String, fix: String) {
+        var message = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let hugeAdvice = message.contains("XML_PARSE_HUGE")
+        for advice in [", use XML_PARSE_HUGE option", " use XML_PARSE_HUGE option", "use XML_PARSE_HUGE option"] {
+            message = message.replacingOccurrences(of: advice, with: "")
+        }
+        // libxml2 puts the offending bytes on a second line ("Bytes: 0xFF 0x3C …"): one line reads better.
+        message = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; ")
+        if hugeAdvice || message.contains("Huge input lookup") || message.contains("too long") || message.contains("Excessive depth") {
+            return (message, limits + "; a network file needs none of this, so the file is damaged or hostile: "
+                             + "correct it or export it again from the tool that made it")
+        }
+        switch code {
+        case 4:
+            return (message, "the file is empty or holds no XML element: export the network again")
+        case 9 where message.contains("UTF-8"):
+            return (message, "save the file as UTF-8, or declare its real encoding in the first line, e.g. <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>")
+        case 8, 9:
+            return (message, "remove the control character: XML 1.0 cannot carry U+0000–U+001F other than tab, line feed and carriage return")
+        case _ where message.lowercased().contains("entity"):
+            return (message, "write the text itself instead of the entity: ActorNet does not expand entities declared in a DOCTYPE")
+        case 5, 73, 74, 76, 77:
+            return (message, "check that the file is complete (not cut off) and that every tag is closed in the right order")
+        case 200...299:
+            return (message, "declare every namespace prefix the file uses, e.g. xmlns:y=\"http://www.yworks.com/xml/graphml\"")
+        default:
+            return (message, "correct the XML at this point (a tag not closed, or closed in the wrong order, is the usual cause)")
+        }
     }
 }
