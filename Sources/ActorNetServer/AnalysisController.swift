@@ -9,7 +9,7 @@ import Hummingbird
 struct AnalysisController: Sendable {
     let services: Services
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<ServerContext>) {
         router.get("/v1/networks/{name}/metrics", use: metrics)
         router.get("/v1/networks/{name}/hedging", use: hedging)
         router.get("/v1/networks/{name}/balance", use: balance)
@@ -20,7 +20,7 @@ struct AnalysisController: Sendable {
         router.get("/v1/networks/{name}/timeline.svg", use: timelineSVG)
     }
 
-    @Sendable func metrics(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func metrics(_ request: Request, context: ServerContext) async throws -> Response {
         let loaded = try await services.load(context.parameters.require("name"))
         let query = try Query(request, allowed: ViewQuery.fields + ["metric", "distance", "top"])
         let filter = try ViewQuery.filter(query, network: loaded.network, defaultSign: .positive, defaultDirection: .undirected)
@@ -40,7 +40,7 @@ struct AnalysisController: Sendable {
         }
     }
 
-    @Sendable func hedging(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func hedging(_ request: Request, context: ServerContext) async throws -> Response {
         let loaded = try await services.load(context.parameters.require("name"))
         let query = try Query(request, allowed: ViewQuery.fields)
         let filter = try ViewQuery.filter(query, network: loaded.network, defaultSign: nil, defaultDirection: .undirected)
@@ -48,7 +48,7 @@ struct AnalysisController: Sendable {
         return try await json(loaded, "hedging?\(query.canonical)") { try Analyses.hedging(network, file: file, filter: filter) }
     }
 
-    @Sendable func balance(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func balance(_ request: Request, context: ServerContext) async throws -> Response {
         let loaded = try await services.load(context.parameters.require("name"))
         let query = try Query(request, allowed: ViewQuery.fields + ["method", "exact_limit", "seed"])
         let filter = try ViewQuery.filter(query, network: loaded.network, defaultSign: nil, defaultDirection: .undirected)
@@ -62,7 +62,7 @@ struct AnalysisController: Sendable {
         }
     }
 
-    @Sendable func report(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func report(_ request: Request, context: ServerContext) async throws -> Response {
         let loaded = try await services.load(context.parameters.require("name"))
         let query = try Query(request, allowed: ["at", "top", "distance"])
         let at = try query.date(in: loaded.network)
@@ -74,7 +74,7 @@ struct AnalysisController: Sendable {
         }
     }
 
-    @Sendable func export(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func export(_ request: Request, context: ServerContext) async throws -> Response {
         let loaded = try await services.load(context.parameters.require("name"))
         let query = try Query(request, allowed: ["format", "dynamic", "with_metrics", "table", "clusters",
                                                      "colour_by", "size_by", "at"])
@@ -99,7 +99,7 @@ struct AnalysisController: Sendable {
                       headers: [.contentDisposition: "attachment; filename=\"\(filename)\""])
     }
 
-    @Sendable func render(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func render(_ request: Request, context: ServerContext) async throws -> Response {
         let loaded = try await services.load(context.parameters.require("name"))
         let query = try Query(request, allowed: ["layout", "at", "clusters", "colour_by", "size_by"])
         let layout = try query.choice("layout", Layout.self) ?? .neato

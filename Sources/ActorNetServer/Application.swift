@@ -1,4 +1,5 @@
 public import Hummingbird
+import HummingbirdCore
 public import Logging
 import NIOCore
 
@@ -15,18 +16,24 @@ public struct ServerArguments: Sendable {
     /// Analyses, exports and drawings that take longer are answered with 503.
     public var computeTimeout: Duration
     public var logLevel: Logger.Level
+    /// A connection that sends nothing for this long while no request is in progress (a client
+    /// that opened it and left, or stalls halfway through its headers) is closed; nil: never.
+    public var idleTimeout: Duration?
+    /// Counts the computations running and cancelled; the tests watch it.
+    var gauge = ComputationGauge()
     /// Called once the server listens, with its URL (the port resolved when 0 was asked for).
     public var onListening: (@Sendable (String) -> Void)?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, workspace: String = "graphs",
                 maxBodyBytes: Int = 10 << 20, computeTimeout: Duration = .seconds(30), logLevel: Logger.Level = .info,
-                onListening: (@Sendable (String) -> Void)? = nil) {
+                idleTimeout: Duration? = .seconds(60), onListening: (@Sendable (String) -> Void)? = nil) {
         self.host = host
         self.port = port
         self.workspace = workspace
         self.maxBodyBytes = maxBodyBytes
         self.computeTimeout = computeTimeout
         self.logLevel = logLevel
+        self.idleTimeout = idleTimeout
         self.onListening = onListening
     }
 }
@@ -41,8 +48,12 @@ public func buildApplication(_ arguments: ServerArguments) -> some ApplicationPr
     let host = arguments.host
     let onListening = arguments.onListening
     let runningLogger = logger
+    // One ClientWatcher per connection tells running computations when their client has gone.
+    let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [ClientWatcher()],
+                                           idleTimeout: arguments.idleTimeout.map { .nanoseconds(nanosecondCount($0)) })
     return Application(
         router: buildRouter(arguments, logger: logger),
+        server: .http1(configuration: http1),
         configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "ActorNet"),
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? 0
@@ -56,10 +67,11 @@ public func buildApplication(_ arguments: ServerArguments) -> some ApplicationPr
 
 /// Every route behind the two middlewares; the tests compare `router.routes` with the paths of
 /// `openapi.json`, so the document cannot drift from the code.
-func buildRouter(_ arguments: ServerArguments, logger: Logger = Logger(label: "actornet")) -> Router<BasicRequestContext> {
+func buildRouter(_ arguments: ServerArguments, logger: Logger = Logger(label: "actornet")) -> Router<ServerContext> {
     let services = Services(arguments: arguments, logger: logger)
-    let router = Router()
+    let router = Router(context: ServerContext.self)
     router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: ClientConnectionMiddleware())
     router.add(middleware: JSONErrorMiddleware())
     let networks = NetworksController(services: services)
     let analysis = AnalysisController(services: services)
@@ -81,4 +93,8 @@ extension ServerArguments {
         logLevel = level
         return true
     }
+}
+
+private func nanosecondCount(_ duration: Duration) -> Int64 {
+    duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
 }

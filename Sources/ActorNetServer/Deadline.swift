@@ -1,32 +1,51 @@
+import ActorNetCore
 import Foundation
 
 /// Runs CPU-bound library work off Swift's cooperative thread pool (a long betweenness must not
-/// stall every other request) and gives up waiting after a time limit.
+/// stall every other request), gives up waiting after a time limit, and stops the work when
+/// nobody wants its result any more.
 ///
 /// On timeout the caller gets `APIError` 503 at once — 503 rather than 504 because this server
-/// declines work it could do with more time (a retry may even hit the cache); 504 would tell
-/// clients and proxies that some upstream server failed to answer, and there is none.
+/// declines work it could do with more time; 504 would tell clients and proxies that some
+/// upstream server failed to answer, and there is none.
 ///
-/// The work itself runs to its end on its Dispatch thread (the algorithms do not check for
-/// cancellation); its result is dropped unless `work` stored it somewhere, as
-/// `Services.computed` does in the cache.
+/// The work runs under a `Cancellation` token (`Cancellation.run`), cancelled when the time
+/// limit passes, when the request's client closes its connection (`ClientConnection.current`)
+/// and when the request's task is cancelled (server shutdown). The long loops of the library
+/// check it, so the Dispatch thread and the worker threads it started are freed soon after,
+/// and a cancelled computation yields `CancelledError`, never a partial result.
 enum Deadline {
-    static func run<T: Sendable>(limit: Duration, _ work: @escaping @Sendable () throws -> T) async throws -> T {
+    static func run<T: Sendable>(limit: Duration, gauge: ComputationGauge? = nil,
+                                 _ work: @escaping @Sendable () throws -> T) async throws -> T {
+        let token = Cancellation()
+        let connection = ClientConnection.current
+        connection?.cancelOnClose(token)
+        defer { connection?.forget(token) }
         let once = OnceResume<T>()
-        return try await withCheckedThrowingContinuation { continuation in
-            once.set(continuation)
-            let timer = Task {
-                try? await Task.sleep(for: limit)
-                if !Task.isCancelled {
-                    once.resume(.failure(APIError(.serviceUnavailable, "the computation took longer than "
-                        + "\(describe(limit)); ask for fewer metrics or a smaller view (kinds, sign, channel, at)")))
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                once.set(continuation)
+                let timer = Task {
+                    try? await Task.sleep(for: limit)
+                    if !Task.isCancelled {
+                        token.cancel(reason: "the time limit of \(describe(limit)) passed")
+                        once.resume(.failure(APIError(.serviceUnavailable, "the computation took longer than "
+                            + "\(describe(limit)); ask for fewer metrics or a smaller view (kinds, sign, channel, at)")))
+                    }
+                }
+                DispatchQueue.global(qos: .userInitiated).async {
+                    gauge?.started()
+                    let result = Result { try token.run(work) }
+                    gauge?.finished(cancelled: token.isCancelled)
+                    timer.cancel()
+                    once.resume(result.mapError { (error: any Error) -> any Error in
+                        guard let stopped = error as? CancelledError else { return error }
+                        return APIError(.serviceUnavailable, "the computation was stopped: \(stopped.reason)")
+                    })
                 }
             }
-            DispatchQueue.global(qos: .userInitiated).async {
-                let result = Result { try work() }
-                timer.cancel()
-                once.resume(result)
-            }
+        } onCancel: {
+            token.cancel(reason: "the request was cancelled")
         }
     }
 
@@ -34,6 +53,31 @@ enum Deadline {
         let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
         return seconds >= 1 && seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
     }
+}
+
+/// Counts the computations `Deadline` runs: how many are running now (their threads busy), and
+/// how many have started and been cancelled in all. Lets tests see work stop without timing it.
+final class ComputationGauge: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts = (running: 0, started: 0, cancelled: 0)
+
+    func started() {
+        lock.lock()
+        defer { lock.unlock() }
+        counts.running += 1
+        counts.started += 1
+    }
+
+    func finished(cancelled: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        counts.running -= 1
+        if cancelled { counts.cancelled += 1 }
+    }
+
+    var running: Int { lock.lock(); defer { lock.unlock() }; return counts.running }
+    var startedCount: Int { lock.lock(); defer { lock.unlock() }; return counts.started }
+    var cancelledCount: Int { lock.lock(); defer { lock.unlock() }; return counts.cancelled }
 }
 
 /// Resumes a continuation exactly once, whichever of the work and the timer comes first.

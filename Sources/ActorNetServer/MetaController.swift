@@ -3,7 +3,7 @@ import Hummingbird
 
 /// Health and the API's own description.
 struct MetaController: Sendable {
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<ServerContext>) {
         router.get("/healthz") { _, _ in Response.json("{\"status\":\"ok\"}\n") }
         router.get("/openapi.json") { _, _ in Response.bytes(try Self.openAPI(), contentType: MediaType.json) }
     }

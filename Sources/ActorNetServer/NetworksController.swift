@@ -7,14 +7,14 @@ import NIOCore
 struct NetworksController: Sendable {
     let services: Services
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<ServerContext>) {
         router.get("/v1/networks", use: list)
         router.put("/v1/networks/{name}", use: put)
         router.get("/v1/networks/{name}", use: get)
         router.delete("/v1/networks/{name}", use: delete)
     }
 
-    @Sendable func list(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: ServerContext) async throws -> Response {
         _ = try Query(request, allowed: [])
         var entries: [NetworkListing] = []
         for name in try services.workspace.names() {
@@ -29,7 +29,7 @@ struct NetworksController: Sendable {
         return .json(try JSONOutput.encode(entries))
     }
 
-    @Sendable func put(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func put(_ request: Request, context: ServerContext) async throws -> Response {
         let name = try Workspace.validate(context.parameters.require("name"))
         _ = try Query(request, allowed: [])
         let format = try Upload.format(contentType: request.headers[.contentType])
@@ -44,7 +44,9 @@ struct NetworksController: Sendable {
             throw APIError(.contentTooLarge, "the body is larger than the limit of \(limit) bytes (--max-body-bytes)")
         }
         let bytes = Array(body.readableBytesView)
-        let result = try await Deadline.run(limit: services.computeTimeout) { Upload.read(bytes, format: format, name: name) }
+        let result = try await Deadline.run(limit: services.computeTimeout, gauge: services.gauge) {
+            Upload.read(bytes, format: format, name: name)
+        }
         guard let network = result.network else {
             throw APIError(.unprocessableContent, "the document is not a valid network: \(result.diagnostics.errors.count) "
                 + "error(s); each diagnostic gives its line and column", diagnostics: result.diagnostics)
@@ -56,7 +58,7 @@ struct NetworksController: Sendable {
         return .json(try JSONOutput.encode(listing), status: created ? .created : .ok)
     }
 
-    @Sendable func get(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func get(_ request: Request, context: ServerContext) async throws -> Response {
         _ = try Query(request, allowed: [])
         let loaded = try await services.load(context.parameters.require("name"))
         let network = loaded.network
@@ -66,7 +68,7 @@ struct NetworksController: Sendable {
         return .bytes(body.bytes, contentType: body.contentType)
     }
 
-    @Sendable func delete(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func delete(_ request: Request, context: ServerContext) async throws -> Response {
         _ = try Query(request, allowed: [])
         let name = try Workspace.validate(context.parameters.require("name"))
         try services.workspace.delete(name)

@@ -7,12 +7,12 @@ import Hummingbird
 struct PagesController: Sendable {
     let services: Services
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<ServerContext>) {
         router.get("/", use: index)
         router.get("/networks/{name}", use: network)
     }
 
-    @Sendable func index(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func index(_ request: Request, context: ServerContext) async throws -> Response {
         _ = try Query(request, allowed: [])
         var listings: [HTMLReport.Listing] = []
         for name in try services.workspace.names() {
@@ -29,7 +29,7 @@ struct PagesController: Sendable {
         return .bytes(Array(HTMLReport.index(listings, title: "ActorNet").utf8), contentType: MediaType.html)
     }
 
-    @Sendable func network(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func network(_ request: Request, context: ServerContext) async throws -> Response {
         do {
             _ = try Query(request, allowed: [])
             let loaded = try await services.load(context.parameters.require("name"))

@@ -24,6 +24,8 @@ struct Services: Sendable {
     let maxBodyBytes: Int
     let computeTimeout: Duration
     let logger: Logger
+    /// The computations running and cancelled (tests watch it).
+    let gauge: ComputationGauge
     /// Parsed networks by content hash: a request reads the file (cheap) but parses it only once
     /// per version.
     let networks = ResultCache<Network>(capacity: 32)
@@ -34,6 +36,7 @@ struct Services: Sendable {
         workspace = Workspace(directory: arguments.workspace)
         maxBodyBytes = arguments.maxBodyBytes
         computeTimeout = arguments.computeTimeout
+        gauge = arguments.gauge
         self.logger = logger
     }
 
@@ -51,7 +54,7 @@ struct Services: Sendable {
         let bytes = stored.bytes
         let result: LoadResult
         do {
-            result = try await Deadline.run(limit: computeTimeout) {
+            result = try await Deadline.run(limit: computeTimeout, gauge: gauge) {
                 NetworkLoader.load(bytes: bytes, file: "\(name).yaml", syntax: .yaml)
             }
         } catch let error as APIError {
@@ -74,18 +77,17 @@ struct Services: Sendable {
     }
 
     /// The body for `key` of this version of the network: from the cache, or computed by `work`
-    /// within the time limit. A result that arrives after the limit is still cached, so asking
-    /// again later can succeed.
+    /// within the time limit. Work over the limit, or whose client has gone, is cancelled (see
+    /// `Deadline`); only whole results are cached.
     func computed(_ loaded: Loaded, key: String, contentType: String,
                   _ work: @escaping @Sendable () throws -> [UInt8]) async throws -> Body {
         let fullKey = "\(loaded.hash) \(key)"
         if let hit = await results.get(fullKey) { return hit }
-        let cache = results
-        return try await Deadline.run(limit: computeTimeout) {
-            let body = Body(bytes: try work(), contentType: contentType)
-            Task { await cache.put(fullKey, body) }
-            return body
+        let body = try await Deadline.run(limit: computeTimeout, gauge: gauge) {
+            Body(bytes: try work(), contentType: contentType)
         }
+        await results.put(fullKey, body)
+        return body
     }
 }
 

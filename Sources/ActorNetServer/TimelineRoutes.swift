@@ -10,7 +10,7 @@ extension AnalysisController {
     static let timelineFields = ["metric", "from", "to", "step", "actors", "top", "kinds", "sign", "channel", "directed",
                                  "distance", "at"]
 
-    @Sendable func timeline(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func timeline(_ request: Request, context: ServerContext) async throws -> Response {
         let loaded = try await services.load(context.parameters.require("name"))
         let query = try Query(request, allowed: Self.timelineFields)
         let parameters = try TimelineParameters(query, network: loaded.network)
@@ -21,7 +21,7 @@ extension AnalysisController {
         return .bytes(body.bytes, contentType: body.contentType)
     }
 
-    @Sendable func timelineSVG(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func timelineSVG(_ request: Request, context: ServerContext) async throws -> Response {
         let loaded = try await services.load(context.parameters.require("name"))
         let query = try Query(request, allowed: Self.timelineFields + ["width", "height"])
         let parameters = try TimelineParameters(query, network: loaded.network)

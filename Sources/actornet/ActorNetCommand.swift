@@ -1,6 +1,11 @@
 import ActorNetCore
 import ActorNetIO
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 @main
 struct ActorNetCommand: AsyncParsableCommand {
@@ -18,6 +23,27 @@ struct ActorNetCommand: AsyncParsableCommand {
         subcommands: [Validate.self, Info.self, Report.self, Metrics.self, HedgingCommand.self, Balance.self,
                       TimelineCommand.self, Diff.self, Export.self, Convert.self, Render.self, Generate.self, Serve.self]
     )
+
+    /// `AsyncParsableCommand.main()`, then a check that standard output was written: `print`
+    /// buffers and ignores write errors, so `actornet report FILE > out.txt` on a full disk would
+    /// otherwise end silently with status 0 and a truncated file.
+    static func main() async {
+        do {
+            var command = try await asyncParseAsRoot(nil)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            _ = fflush(nil)
+            exit(withError: error)
+        }
+        if fflush(nil) != 0 {
+            printError("error: \(OutputError(path: "standard output", code: errno))")
+            exit(withError: Status.cannotCreate)
+        }
+    }
 }
 
 enum ActorNetVersion {

@@ -20,12 +20,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Directory of network files (NAME.yaml).") var workspace = "graphs"
     @Option(help: "Largest upload accepted, in bytes.") var maxBodyBytes = 10 << 20
     @Option(help: "Longest an analysis may run, in seconds, before the request gets 503.") var timeout = 30.0
+    @Option(help: "Close a connection idle this many seconds (a client that left, or stalls in its headers).")
+    var idleTimeout = 60.0
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535") }
         guard maxBodyBytes >= 1 else { throw ValidationError("--max-body-bytes must be at least 1") }
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be > 0 seconds") }
+        guard idleTimeout > 0, idleTimeout.isFinite else { throw ValidationError("--idle-timeout must be > 0 seconds") }
         var probe = ServerArguments()
         guard probe.setLogLevel(named: logLevel) else {
             throw ValidationError("--log-level: one of \(ServerArguments.logLevelNames.joined(separator: ", "))")
@@ -40,6 +43,7 @@ struct Serve: AsyncParsableCommand {
         var arguments = ServerArguments(
             host: host, port: port, workspace: workspace, maxBodyBytes: maxBodyBytes,
             computeTimeout: .milliseconds(Int64((timeout * 1000).rounded(.up))),
+            idleTimeout: .milliseconds(Int64((idleTimeout * 1000).rounded(.up))),
             onListening: { [workspace] url in printError("actornet: serving \(workspace) at \(url) (API: \(url)/openapi.json)") })
         _ = arguments.setLogLevel(named: logLevel)
         try await buildApplication(arguments).runService()

@@ -172,7 +172,7 @@ import Testing
             try AtomicFile.write(to: "/nonexistent-dir/x.graphml") { _ in }
         } throws: { error in
             let e = error as? OutputError
-            return e?.path == "/nonexistent-dir/x.graphml" && e?.reason == "the directory '/nonexistent-dir' does not exist"
+            return e?.path == "/nonexistent-dir/x.graphml" && e?.reason.hasPrefix("the directory '/nonexistent-dir' does not exist; create it") == true
         }
         let dir = try directory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -181,7 +181,7 @@ import Testing
         #expect {
             try AtomicFile.write(to: sub.path) { sink in try sink.write("x") }
         } throws: { error in
-            (error as? OutputError)?.reason == "it is a directory"
+            (error as? OutputError)?.reason == "it is a directory; give a file name"
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["taken"])
     }

@@ -271,7 +271,7 @@ import Testing
         let stored = try String(contentsOfFile: workspace.path("race"), encoding: .utf8)
         let candidates = [Self.small, shipped].map { NativeWriter.yaml(NetworkLoader.load(bytes: Array($0.utf8), file: "x.yaml").network!) }
         #expect(candidates.contains(stored))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.directory).filter { $0.hasSuffix(".tmp") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.directory).filter { $0.contains(AtomicFile.marker) }
         #expect(leftovers.isEmpty)
     }
 

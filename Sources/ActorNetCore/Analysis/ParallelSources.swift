@@ -66,6 +66,7 @@ enum ParallelSources {
         let shared = SharedBuffer(count: classes * rowSize)
         defer { shared.buffer.deallocate() }
         let counter = ProgressCounter(total: sources, handler: progress)
+        let cancellation = Cancellation.current  // the workers' threads have none of their own
 
         @Sendable func runWorker(_ w: Int) {
             var scratch = makeScratch()
@@ -75,6 +76,7 @@ enum ParallelSources {
                 let row = UnsafeMutableBufferPointer(rebasing: shared.buffer[(p * rowSize)..<((p + 1) * rowSize)])
                 var s = p
                 while s < sources {
+                    if cancellation?.isCancelled == true { return }  // Cancellation.run discards the sum
                     body(&scratch, s, row)
                     counter.advance()
                     s += classes
@@ -103,10 +105,12 @@ enum ParallelSources {
         let shared = SharedBuffer(count: max(1, sources))
         defer { shared.buffer.deallocate() }
         let counter = ProgressCounter(total: sources, handler: progress)
+        let cancellation = Cancellation.current
         @Sendable func runWorker(_ w: Int) {
             var scratch = makeScratch()
             var s = w
             while s < sources {
+                if cancellation?.isCancelled == true { return }  // Cancellation.run discards the values
                 // Each source's slot is written by the one worker that owns the source.
                 shared.buffer[s] = body(&scratch, s)
                 counter.advance()

@@ -103,7 +103,9 @@ public struct Timeline: Sendable {
         let counter = ProgressCounter(total: range.steps.count, handler: progress)
         var passed = 0  // boundaries ≤ the current step's date
         var previousPassed = -1
+        let cancellation = Cancellation.current
         for step in range.steps {
+            if cancellation?.isCancelled == true { break }  // Cancellation.run discards the timeline
             let day = step.date.ordinal
             while passed < boundaries.count, boundaries[passed] <= day { passed += 1 }
             if passed == previousPassed, let last = outcomes.last {

@@ -17,7 +17,33 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
+    /// A failed system call's `errno`, explained.
+    public init(path: String, code: Int32) {
+        self.init(path: path, reason: Self.explain(code))
+    }
+
     public var description: String { "cannot write '\(path)': \(reason)" }
+
+    /// The system's reason for `code`, with what would fix the common ones.
+    public static func explain(_ code: Int32) -> String {
+        let system = String(cString: strerror(code))
+        switch code {
+        case ENOSPC, EDQUOT:
+            return "the disk is full (\(system)); free some space or write to another disk "
+                + "(the previous file, if any, is unchanged)"
+        case EFBIG:
+            return "the file is larger than this process may write (\(system)); raise the file-size limit "
+                + "(ulimit -f) or write a smaller part (the previous file, if any, is unchanged)"
+        case EROFS:
+            return "the file system is read-only (\(system)); write to another directory"
+        case EACCES, EPERM:
+            return "permission denied (\(system)); write to a file you may write to"
+        case EIO:
+            return "the device reported an input/output error (\(system)); check the disk and write elsewhere"
+        default:
+            return system
+        }
+    }
 }
 
 /// Where a writer's bytes go, a chunk at a time, so that a large export never has to exist
@@ -91,7 +117,7 @@ public final class FileDescriptorSink: ByteSink {
             if n < 0 {
                 let code = errno
                 if code == EINTR { continue }
-                throw OutputError(path: name, reason: String(cString: strerror(code)))
+                throw OutputError(path: name, code: code)
             }
             next += n
             left -= n

@@ -91,7 +91,9 @@ final class FrustrationLocalSearch {
         var random = FrustrationRandom(seed: seed)
         let kick = max(1, min(kickSize, n - 1))
         var started = 0, kicks = 0
+        let cancellation = Cancellation.current
         for start in 0..<(2 * restarts) {
+            if start > 0, cancellation?.isCancelled == true { break }  // Cancellation.run discards the split
             started += 1
             let previous = bestCost
             switch start {
