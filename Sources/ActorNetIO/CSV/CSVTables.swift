@@ -70,7 +70,7 @@ public enum CSVTables {
     }
 
     /// Reads `nodes.csv` and `edges.csv` from disk; a missing `nodesPath` reads the edges alone.
-    public static func read(nodesPath: String?, edgesPath: String) -> LoadResult {
+    public static func read(nodesPath: String?, edgesPath: String, limits: CSVLimits = .default) -> LoadResult {
         var nodes: [UInt8]?
         if let nodesPath {
             switch InputFile.read(nodesPath, expecting: ".csv") {
@@ -79,20 +79,21 @@ public enum CSVTables {
             }
         }
         return InputFile.load(edgesPath, expecting: ".csv") { edges, file in
-            read(nodes: nodes, nodesFile: nodesPath, edges: edges, edgesFile: file)
+            read(nodes: nodes, nodesFile: nodesPath, edges: edges, edgesFile: file, limits: limits)
         }
     }
 
     /// Reads a node table (optional) and an edge table; `nodesFile` and `edgesFile` name them in
     /// diagnostics. Every problem is reported, with its file, line and column.
-    public static func read(nodes: [UInt8]?, nodesFile: String?, edges: [UInt8], edgesFile: String) -> LoadResult {
+    public static func read(nodes: [UInt8]?, nodesFile: String?, edges: [UInt8], edgesFile: String,
+                            limits: CSVLimits = .default) -> LoadResult {
         var builder = ImportBuilder(file: edgesFile)
         var diagnostics: [Diagnostic] = []
         var declared = Set<String>()
 
         if let nodes {
             let file = nodesFile ?? "nodes.csv"
-            switch CSVParser.table(nodes, file: file) {
+            switch CSVParser.table(nodes, file: file, limits: limits) {
             case let .failure(d): return LoadResult(network: nil, diagnostics: [d])
             case let .success(table):
                 diagnostics += table.problems
@@ -100,7 +101,7 @@ public enum CSVTables {
             }
         }
         let edgeTable: CSVParser.Table
-        switch CSVParser.table(edges, file: edgesFile) {
+        switch CSVParser.table(edges, file: edgesFile, limits: limits) {
         case let .failure(d): return LoadResult(network: nil, diagnostics: diagnostics + [d])
         case let .success(table): edgeTable = table
         }
@@ -294,6 +295,17 @@ public enum CSVTables {
     }
 }
 
+/// Limits that keep a hostile CSV table from taking unbounded time or memory.
+public struct CSVLimits: Sendable {
+    /// Longest field, in UTF-8 bytes: 1 MiB.
+    public var maxFieldBytes: Int = 1 << 20
+    /// Most fields in one row (the header included).
+    public var maxColumns: Int = 10_000
+
+    public init() {}
+    public static let `default` = CSVLimits()
+}
+
 /// A small RFC 4180 reader: fields separated by commas, records by LF or CRLF, fields optionally
 /// in double quotes with `""` for a quote. Positions are kept per field for diagnostics.
 enum CSVParser {
@@ -332,14 +344,14 @@ enum CSVParser {
     /// Parses and checks the shape: a header row, then records with as many fields (blank lines
     /// skipped). A syntax error (an unclosed quote, text after a closing quote, a quote inside an
     /// unquoted field) stops reading; rows of the wrong width are reported and skipped.
-    static func table(_ bytes: [UInt8], file: String) -> Result<Table, Diagnostic> {
+    static func table(_ bytes: [UInt8], file: String, limits: CSVLimits = .default) -> Result<Table, Diagnostic> {
         let body: ArraySlice<UInt8>
         switch TextInput.utf8(bytes, file: file) {
         case let .success(b): body = b
         case let .failure(d): return .failure(d)
         }
         let records: [Record]
-        switch parse(body, file: file) {
+        switch parse(body, file: file, limits: limits) {
         case let .success(r): records = r
         case let .failure(d): return .failure(d)
         }
@@ -372,20 +384,47 @@ enum CSVParser {
         return .success(table)
     }
 
-    static func parse(_ bytes: ArraySlice<UInt8>, file: String) -> Result<[Record], Diagnostic> {
+    /// Splits the text into records of cells, keeping each cell's line and column. A record ends
+    /// at LF, CRLF or a lone CR (files mixing them are read line by line as a user sees them).
+    /// Stops at the first syntax error, at a control character other than tab, LF and CR (a NUL
+    /// in an id would be invisible in every output), at a field over `limits.maxFieldBytes` and
+    /// at a row over `limits.maxColumns`, so memory stays proportional to the file.
+    /// - Complexity: O(n) in the bytes.
+    static func parse(_ bytes: ArraySlice<UInt8>, file: String, limits: CSVLimits = .default) -> Result<[Record], Diagnostic> {
         var records: [Record] = []
         var cells: [Cell] = []
         var line = 1, column = 1
+        var afterCR = false
         var i = bytes.startIndex
         let end = bytes.endIndex
-        let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D, tab: UInt8 = 0x09
         func advance(_ b: UInt8) {
             if b == lf {
+                if !afterCR {
+                    line += 1
+                    column = 1
+                }
+                afterCR = false
+            } else if b == cr {
                 line += 1
                 column = 1
-            } else if b & 0xC0 != 0x80 {
-                column += 1
+                afterCR = true
+            } else {
+                afterCR = false
+                if b & 0xC0 != 0x80 { column += 1 }
             }
+        }
+        func here() -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
+        func shown(_ text: [UInt8]) -> String {
+            let head = String(decoding: text.prefix(240), as: UTF8.self)
+            return head.count > 60 ? String(head.prefix(57)) + "… (\(text.count) bytes)" : head
+        }
+        func controlCharacter(_ b: UInt8, in text: [UInt8]) -> Diagnostic {
+            let hex = String(b, radix: 16, uppercase: true)
+            let name = b == 0 ? " (NUL)" : b == 0x1B ? " (escape)" : ""
+            return Diagnostic(.error, at: here(),
+                "control character U+00\(hex.count == 1 ? "0" + hex : hex)\(name) in a field, after \"\(shown(text))\"",
+                fix: "remove it: fields may hold tabs and line breaks (in quotes) but no other control characters; a NUL often means the file is UTF-16 or binary")
         }
         var recordLine = 1
         var atRecordStart = true
@@ -395,6 +434,12 @@ enum CSVParser {
                 atRecordStart = false
             }
             let startLine = line, startColumn = column
+            let fieldStart = SourceLocation(file: file, line: startLine, column: startColumn)
+            if cells.count >= limits.maxColumns {
+                return .failure(Diagnostic(.error, at: fieldStart,
+                    "a row with more than \(limits.maxColumns) fields",
+                    fix: "split the table; a node or edge table needs a few dozen columns at most"))
+            }
             var text: [UInt8] = []
             var quoted = false
             if i < end, bytes[i] == quote {
@@ -404,6 +449,11 @@ enum CSVParser {
                 var closed = false
                 while i < end {
                     let b = bytes[i]
+                    if text.count > limits.maxFieldBytes {
+                        return .failure(Diagnostic(.error, at: fieldStart,
+                            "the quoted field that starts here is longer than \(limits.maxFieldBytes) bytes: \"\(shown(text))\"",
+                            fix: "if its closing '\"' is missing, add it; a quote inside a quoted field is written twice (\"\")"))
+                    }
                     if b == quote {
                         if i + 1 < end, bytes[i + 1] == quote {
                             text.append(quote)
@@ -417,29 +467,43 @@ enum CSVParser {
                         closed = true
                         break
                     }
+                    if b < 0x20, b != tab, b != lf, b != cr { return .failure(controlCharacter(b, in: text)) }
                     text.append(b)
                     advance(b)
                     i += 1
                 }
                 guard closed else {
-                    return .failure(Diagnostic(.error, at: SourceLocation(file: file, line: startLine, column: startColumn),
-                        "the quoted field that starts here is never closed",
+                    return .failure(Diagnostic(.error, at: fieldStart,
+                        "the quoted field that starts here is never closed: \"\(shown(text))\"",
                         fix: "add the closing '\"'; a quote inside a quoted field is written twice (\"\")"))
                 }
                 if i < end, bytes[i] != comma, bytes[i] != lf, bytes[i] != cr {
-                    return .failure(Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column),
-                        "unexpected text after the closing quote of a field",
+                    var after: [UInt8] = []
+                    var j = i
+                    while j < end, after.count < 60, bytes[j] != comma, bytes[j] != lf, bytes[j] != cr {
+                        after.append(bytes[j])
+                        j += 1
+                    }
+                    return .failure(Diagnostic(.error, at: here(),
+                        "unexpected text \"\(shown(after))\" after the closing quote of the field \"\(shown(text))\"",
                         fix: "quote the whole field, and write a quote inside it as \"\""))
                 }
             } else {
                 while i < end, bytes[i] != comma, bytes[i] != lf, bytes[i] != cr {
-                    if bytes[i] == quote {
-                        return .failure(Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column),
-                            "a quote inside an unquoted field",
+                    let b = bytes[i]
+                    if b == quote {
+                        return .failure(Diagnostic(.error, at: here(),
+                            "a quote inside the unquoted field \"\(shown(text))…\"",
                             fix: "put the field in quotes and double the quote: \"say \"\"no\"\"\""))
                     }
-                    text.append(bytes[i])
-                    advance(bytes[i])
+                    if b < 0x20, b != tab { return .failure(controlCharacter(b, in: text)) }
+                    if text.count >= limits.maxFieldBytes {
+                        return .failure(Diagnostic(.error, at: fieldStart,
+                            "the field that starts here is longer than \(limits.maxFieldBytes) bytes: \"\(shown(text))\"",
+                            fix: "shorten the value; a field holds one id, name or attribute"))
+                    }
+                    text.append(b)
+                    advance(b)
                     i += 1
                 }
             }
@@ -449,7 +513,10 @@ enum CSVParser {
                 i += 1
                 if i == end { cells.append(Cell(text: "", quoted: false, line: line, column: column)) } else { continue }
             }
-            if i < end, bytes[i] == cr { i += 1 }
+            if i < end, bytes[i] == cr {
+                advance(bytes[i])
+                i += 1
+            }
             if i < end, bytes[i] == lf {
                 advance(bytes[i])
                 i += 1

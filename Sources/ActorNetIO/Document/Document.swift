@@ -95,12 +95,20 @@ public struct DocumentSyntaxError: Error, Sendable {
     }
 }
 
-/// Limits that keep a hostile document from taking unbounded time or memory.
+/// Limits that keep a hostile document from taking unbounded time or memory. Each is checked
+/// as the parser reaches it, so a document over a limit stops there, not after being read whole.
 public struct DocumentLimits: Sendable {
-    /// Deepest nesting of lists and mappings accepted.
+    /// Deepest nesting of lists and mappings accepted (a network file nests four or five).
     public var maxDepth: Int = 256
-    /// Most nodes one document may expand to (YAML aliases included).
+    /// Most nodes one document may expand to (YAML aliases included); a million-actor file
+    /// has about five million.
     public var maxNodes: Int = 50_000_000
+    /// Most values YAML aliases may repeat in one document, all aliases together: an alias is
+    /// cheap to write and to store but every reader walks it in full, so "billion laughs"
+    /// (nine aliases to nine aliases …) stops here.
+    public var maxAliasValues: Int = 100_000
+    /// Longest single value (a string, key or number) in UTF-8 bytes: 1 MiB.
+    public var maxScalarBytes: Int = 1 << 20
 
     public init() {}
     public static let `default` = DocumentLimits()

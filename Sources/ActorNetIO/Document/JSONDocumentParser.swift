@@ -437,8 +437,11 @@ private struct JSONParserState {
         let openIndex = pos
         let contentStart = pos + 1
         var i = contentStart
+        // Past this index the string is over `limits.maxScalarBytes` (escapes only shorten it).
+        let tooLong = contentStart > end - limits.maxScalarBytes ? end : contentStart + limits.maxScalarBytes
         // Fast path: no escapes, the string is a slice of the buffer.
         while i < end {
+            if i > tooLong { throw stringTooLong(openedAt: openIndex) }
             let b = buf[i]
             if b == B.quote {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: buf[contentStart..<i]), as: UTF8.self)
@@ -462,6 +465,7 @@ private struct JSONParserState {
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[contentStart..<i]))
         while i < end {
+            if scratch.count > limits.maxScalarBytes { throw stringTooLong(openedAt: openIndex) }
             let b = buf[i]
             if b == B.quote {
                 pos = i + 1
@@ -649,6 +653,16 @@ private struct JSONParserState {
             message = "unexpected end of file: the string started at line \(open.line), column \(open.column) is not closed"
         }
         return DocumentSyntaxError(location: loc, message: message, fix: "add the closing '\"'")
+    }
+
+    mutating func stringTooLong(openedAt openIndex: Int) -> DocumentSyntaxError {
+        let head = text(openIndex + 1, min(end, openIndex + 1 + 240))
+        let shown = head.count > 57 ? String(head.prefix(57)) + "…" : head
+        return error(
+            "a string longer than \(limits.maxScalarBytes) bytes starts here: \"\(shown)\"",
+            at: openIndex,
+            fix: "shorten the value; if its closing '\"' is missing, add it (the rest of the file was read as this string)"
+        )
     }
 
     mutating func loneSurrogate(_ value: UInt32, at index: Int) -> DocumentSyntaxError {

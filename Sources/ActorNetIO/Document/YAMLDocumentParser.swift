@@ -1,78 +1,226 @@
-internal import Yams
+internal import CYaml
 
-/// Reads YAML (through Yams and libyaml) into the position-carrying document tree.
+/// Reads YAML into the position-carrying document tree, straight from libyaml's event stream.
+///
+/// Yams' composer recurses once per nesting level and builds a second tree; here an explicit
+/// stack replaces the recursion (a hostile file cannot overflow the call stack, whatever its
+/// depth) and the nesting, value and alias limits are checked as each event arrives, before any
+/// expansion. libyaml is the copy Yams bundles (its `CYaml` module), so there is one YAML parser
+/// in the build.
 ///
 /// Plain scalars are typed with the YAML 1.2 core schema rather than YAML 1.1, so that
 /// Norway's `NO` and the word `yes` stay text; quoted and block scalars are always text.
 public enum YAMLDocumentParser {
     public static func parse(_ text: String, file: String, limits: DocumentLimits = .default) throws(DocumentSyntaxError) -> DocNode {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw syntaxError(error, file: file, text: text)
-        } catch {
-            throw DocumentSyntaxError(location: SourceLocation(file: file, line: 1, column: 1),
-                                      message: "cannot read the YAML: \(error)")
-        }
-        guard let root else {
-            throw DocumentSyntaxError(location: SourceLocation(file: file, line: 1, column: 1),
-                                      message: "the file is empty (no YAML document, only blank lines or comments)",
-                                      fix: "a network file needs at least 'actors:'; see graphs/README.md for the format")
-        }
-        var converter = Converter(file: file, limits: limits)
-        return try converter.convert(root, depth: 0)
+        try parse(Array(text.utf8)[...], file: file, limits: limits)
     }
 
-    struct Converter {
+    /// Parses UTF-8 bytes (without a byte-order mark: `TextInput.utf8` strips it).
+    /// - Complexity: O(n) in the bytes, plus O(values) for the tree; memory O(n + values).
+    public static func parse(_ bytes: ArraySlice<UInt8>, file: String, limits: DocumentLimits = .default) throws(DocumentSyntaxError) -> DocNode {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(DocumentSyntaxError) -> DocNode in
+            let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+            defer { parser.deallocate() }
+            guard yaml_parser_initialize(parser) == 1 else {
+                throw DocumentSyntaxError(location: SourceLocation(file: file, line: 1, column: 1),
+                                          message: "out of memory while starting the YAML parser", fix: "free some memory and retry")
+            }
+            defer { yaml_parser_delete(parser) }
+            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
+            var composer = Composer(bytes: buffer, file: file, limits: limits)
+            return try composer.run(parser)
+        }
+    }
+
+    /// A collection being read.
+    struct Frame {
+        var isMapping: Bool
+        var start: SourceLocation
+        var anchor: String?
+        var items: [DocNode] = []
+        var entries: [DocEntry] = []
+        var key: (text: String, location: SourceLocation)?
+        var firstKeyAt: [String: SourceLocation] = [:]
+        /// Values in this collection, itself and keys included (what an alias to it expands to).
+        var values = 1
+        /// Collections nested inside it, itself included.
+        var height = 1
+    }
+
+    /// An anchored node, with what an alias to it costs.
+    struct Anchored {
+        var node: DocNode
+        var values: Int
+        var height: Int
+    }
+
+    struct Composer {
+        let bytes: UnsafeBufferPointer<UInt8>
         let file: String
         let limits: DocumentLimits
-        var nodes = 0
+        var stack: [Frame] = []
+        var anchors: [String: Anchored] = [:]
+        var values = 0
+        var aliasValues = 0
+        var root: DocNode?
 
-        func location(_ mark: Mark?) -> SourceLocation {
-            SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        init(bytes: UnsafeBufferPointer<UInt8>, file: String, limits: DocumentLimits) {
+            self.bytes = bytes
+            self.file = file
+            self.limits = limits
         }
 
-        mutating func convert(_ node: Node, depth: Int) throws(DocumentSyntaxError) -> DocNode {
-            nodes += 1
-            if nodes > limits.maxNodes {
-                throw DocumentSyntaxError(location: location(node.mark),
-                    message: "the document expands to more than \(limits.maxNodes) values (alias expansion?)",
-                    fix: "remove repeated aliases (*name) or split the file")
-            }
-            if depth > limits.maxDepth {
-                throw DocumentSyntaxError(location: location(node.mark),
-                    message: "nesting deeper than \(limits.maxDepth) levels",
-                    fix: "a network file nests a few levels at most; check for runaway brackets or indentation")
-            }
-            switch node {
-            case let .scalar(scalar):
-                let type: ScalarType = scalar.style == .plain ? YAMLDocumentParser.resolvePlain(scalar.string) : .string
-                return DocNode(.scalar(raw: scalar.string, type: type), at: location(scalar.mark))
-            case let .sequence(sequence):
-                var items: [DocNode] = []
-                items.reserveCapacity(sequence.count)
-                for item in sequence { items.append(try convert(item, depth: depth + 1)) }
-                return DocNode(.sequence(items), at: location(sequence.mark))
-            case let .mapping(mapping):
-                var entries: [DocEntry] = []
-                entries.reserveCapacity(mapping.count)
-                for (key, value) in mapping {
-                    guard case let .scalar(keyScalar) = key else {
-                        throw DocumentSyntaxError(location: location(key.mark),
-                            message: "a mapping key must be plain text, found \(key.sequence != nil ? "a list" : "a mapping")",
+        func location(_ mark: yaml_mark_t) -> SourceLocation {
+            SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        }
+
+        mutating func run(_ parser: UnsafeMutablePointer<yaml_parser_t>) throws(DocumentSyntaxError) -> DocNode {
+            var event = yaml_event_t()
+            var documents = 0
+            while true {
+                guard yaml_parser_parse(parser, &event) == 1 else {
+                    throw YAMLDocumentParser.syntaxError(parser.pointee, file: file, bytes: bytes, limits: limits)
+                }
+                defer { yaml_event_delete(&event) }
+                let at = location(event.start_mark)
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    guard let root else {
+                        throw DocumentSyntaxError(location: SourceLocation(file: file, line: 1, column: 1),
+                            message: "the file is empty (no YAML document, only blank lines or comments)",
+                            fix: "a network file needs at least 'actors:'; see graphs/README.md for the format")
+                    }
+                    return root
+                case YAML_DOCUMENT_START_EVENT:
+                    documents += 1
+                    if documents > 1 {
+                        throw DocumentSyntaxError(location: at,
+                            message: "a second YAML document starts here ('---'); a network file holds one",
+                            fix: "remove the '---' line and merge the two parts, or split them into two files")
+                    }
+                case YAML_SCALAR_EVENT:
+                    let s = event.data.scalar
+                    let length = Int(s.length)
+                    let raw = UnsafeBufferPointer(start: UnsafePointer(s.value), count: length)
+                    if length > limits.maxScalarBytes {
+                        throw DocumentSyntaxError(location: at,
+                            message: "a value of \(length) bytes is longer than \(limits.maxScalarBytes) bytes: \"\(YAMLDocumentParser.excerpt(raw))\"",
+                            fix: "shorten the value; if a quote or bracket is not closed, the rest of the file was read as one value")
+                    }
+                    let text = String(decoding: raw, as: UTF8.self)
+                    let type: ScalarType = s.style == YAML_PLAIN_SCALAR_STYLE ? YAMLDocumentParser.resolvePlain(text) : .string
+                    try count(1, at: at)
+                    try complete(DocNode(.scalar(raw: text, type: type), at: at), values: 1, height: 0,
+                                 anchor: Self.name(s.anchor), at: at)
+                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    let isMapping = event.type == YAML_MAPPING_START_EVENT
+                    if let top = stack.last, top.isMapping, top.key == nil {
+                        throw DocumentSyntaxError(location: at,
+                            message: "a mapping key must be plain text, found \(isMapping ? "a mapping" : "a list")",
                             fix: "write keys as simple words, e.g. 'source:'")
                     }
-                    nodes += 1
-                    entries.append(DocEntry(key: keyScalar.string, keyLocation: location(keyScalar.mark),
-                                            value: try convert(value, depth: depth + 1)))
+                    if stack.count >= limits.maxDepth {
+                        throw DocumentSyntaxError(location: at,
+                            message: "nesting deeper than \(limits.maxDepth) levels",
+                            fix: "a network file nests a few levels at most; check for runaway brackets or indentation")
+                    }
+                    try count(1, at: at)
+                    let anchor = Self.name(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
+                    stack.append(Frame(isMapping: isMapping, start: at, anchor: anchor))
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    let frame = stack.removeLast()
+                    let node = DocNode(frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items), at: frame.start)
+                    try complete(node, values: frame.values, height: frame.height, anchor: frame.anchor, at: frame.start)
+                case YAML_ALIAS_EVENT:
+                    let name = Self.name(event.data.alias.anchor) ?? ""
+                    try alias(name, at: at)
+                default:
+                    break  // stream start, document end
                 }
-                return DocNode(.mapping(entries), at: location(mapping.mark))
-            case .alias:
-                // Yams resolves aliases while composing; an unresolved one cannot reach here.
-                throw DocumentSyntaxError(location: location(node.mark), message: "unresolved YAML alias")
             }
         }
+
+        mutating func count(_ n: Int, at: SourceLocation) throws(DocumentSyntaxError) {
+            values += n
+            if values > limits.maxNodes {
+                throw DocumentSyntaxError(location: at,
+                    message: "the document expands to more than \(limits.maxNodes) values",
+                    fix: "split the file; repeated aliases (*name) count once per use")
+            }
+        }
+
+        /// An alias is its anchor's node again: cheap to store (the tree shares it), but every
+        /// reader walks it in full, so it costs its whole size against the limits.
+        mutating func alias(_ name: String, at: SourceLocation) throws(DocumentSyntaxError) {
+            guard let anchored = anchors[name] else {
+                if stack.contains(where: { $0.anchor == name }) {
+                    throw DocumentSyntaxError(location: at,
+                        message: "alias '*\(DocNode.excerpt(name))' refers to the list or mapping that contains it",
+                        fix: "a value cannot contain itself; write the items out instead of the alias")
+                }
+                throw DocumentSyntaxError(location: at,
+                    message: "alias '*\(DocNode.excerpt(name))' has no anchor '&\(DocNode.excerpt(name))' before it",
+                    fix: "define the anchor (&name) before using the alias (*name)")
+            }
+            aliasValues += anchored.values
+            if aliasValues > limits.maxAliasValues {
+                throw DocumentSyntaxError(location: at,
+                    message: "aliases expand to more than \(limits.maxAliasValues) values ('*\(DocNode.excerpt(name))' here stands for \(anchored.values)); an alias bomb?",
+                    fix: "write repeated values out; a network file needs few or no aliases")
+            }
+            if stack.count + anchored.height > limits.maxDepth {
+                throw DocumentSyntaxError(location: at,
+                    message: "alias '*\(DocNode.excerpt(name))' nests values deeper than \(limits.maxDepth) levels",
+                    fix: "a network file nests a few levels at most; use fewer nested aliases")
+            }
+            try count(anchored.values, at: at)
+            try complete(anchored.node.relocated(at), values: anchored.values, height: anchored.height, anchor: nil, at: at)
+        }
+
+        /// Hands a finished node to the collection it belongs to (or makes it the root).
+        mutating func complete(_ node: DocNode, values n: Int, height: Int, anchor: String?, at: SourceLocation) throws(DocumentSyntaxError) {
+            if let anchor { anchors[anchor] = Anchored(node: node, values: n, height: height) }
+            guard !stack.isEmpty else {
+                root = node
+                return
+            }
+            let top = stack.count - 1
+            if stack[top].isMapping {
+                if let key = stack[top].key {
+                    stack[top].entries.append(DocEntry(key: key.text, keyLocation: key.location, value: node))
+                    stack[top].key = nil
+                } else {
+                    guard case let .scalar(text, _) = node.value else {
+                        throw DocumentSyntaxError(location: at,
+                            message: "a mapping key must be plain text, found \(node.shapeDescription)",
+                            fix: "write keys as simple words, e.g. 'source:'")
+                    }
+                    if let first = stack[top].firstKeyAt[text] {
+                        throw DocumentSyntaxError(location: at,
+                            message: "duplicate key '\(DocNode.excerpt(text))' in one mapping (first at line \(first.line), column \(first.column))",
+                            fix: "each key may appear once per mapping; remove or rename one of the two")
+                    }
+                    stack[top].firstKeyAt[text] = at
+                    stack[top].key = (text, at)
+                }
+            } else {
+                stack[top].items.append(node)
+            }
+            stack[top].values += n
+            stack[top].height = max(stack[top].height, height + 1)
+        }
+
+        static func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+            pointer.map { String(cString: $0) }
+        }
+    }
+
+    /// At most 60 characters of a long value, for messages, without decoding all of it.
+    static func excerpt(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+        let head = String(decoding: UnsafeBufferPointer(rebasing: raw.prefix(256)), as: UTF8.self)
+        guard raw.count > 60 else { return head }
+        return String(head.prefix(57)) + "… (\(raw.count) bytes)"
     }
 
     /// Types a plain scalar by the YAML 1.2 core schema.
@@ -123,45 +271,59 @@ public enum YAMLDocumentParser {
         return .number(value)
     }
 
-    static func syntaxError(_ error: YamlError, file: String, text: String) -> DocumentSyntaxError {
-        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+    /// libyaml's error as a located message, quoting the text where it stopped.
+    static func syntaxError(_ parser: yaml_parser_t, file: String, bytes: UnsafeBufferPointer<UInt8>,
+                            limits: DocumentLimits) -> DocumentSyntaxError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        if problem.hasPrefix("Maximum nesting level") {
+            // libyaml's scanner looks ahead through a run of '[' and stops at 1 000 levels before
+            // any event reaches the depth check; it is the same limit, reached from further on.
+            let mark = parser.context_mark
+            let location = SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+            let rest = text(atLine: location.line, column: location.column, in: bytes)
+            return DocumentSyntaxError(location: location,
+                message: "nesting deeper than \(limits.maxDepth) levels (more than 1000 from here: \"\(DocNode.excerpt(rest))\")",
+                fix: "a network file nests a few levels at most; check for runaway brackets or indentation")
+        }
+        switch parser.error {
+        case YAML_READER_ERROR:
+            let location = TextInput.position(of: Int(parser.problem_offset), in: bytes, file: file)
+            var message = "YAML cannot read the text: \(problem)"
+            if parser.problem_value >= 0 {
+                let hex = String(parser.problem_value, radix: 16, uppercase: true)
+                message += " (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))"
+            }
+            return DocumentSyntaxError(location: location, message: message,
+                                       fix: "remove control characters (only tab, line feed and carriage return are allowed); save the file as UTF-8")
+        case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
+            let mark = parser.problem_mark
+            let location = SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
             var message = "YAML syntax error: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
-            let offending = character(at: mark, in: text)
-            let fix = offending == "\t" ? "YAML indents with spaces only; replace the tab with spaces" : hint(for: problem)
-            return DocumentSyntaxError(location: at(mark), message: message, fix: fix)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return DocumentSyntaxError(location: at(context.mark),
-                message: "duplicate key\(duplicates.count > 1 ? "s" : "") \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping",
-                fix: "each key may appear once per mapping; remove or rename the repeated one")
-        case let .reader(problem, offset, _, _):
-            let location = offset.map { TextInput.position(of: $0, in: Array(text.utf8), file: file) }
-                ?? SourceLocation(file: file, line: 1, column: 1)
-            return DocumentSyntaxError(location: location, message: "YAML cannot read the text: \(problem)",
-                                       fix: "remove control characters; save the file as UTF-8")
+            if let context = parser.context.map({ String(cString: $0) }) {
+                message += " (\(context) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
+            }
+            let rest = text(atLine: location.line, column: location.column, in: bytes)
+            if !rest.isEmpty { message += ", at \"\(DocNode.excerpt(rest))\"" }
+            let fix = rest.hasPrefix("\t") ? "YAML indents with spaces only; replace the tab with spaces" : hint(for: problem)
+            return DocumentSyntaxError(location: location, message: message, fix: fix)
         default:
             return DocumentSyntaxError(location: SourceLocation(file: file, line: 1, column: 1),
-                                       message: "YAML error: \(error)")
+                                       message: "YAML error: \(problem)", fix: "free some memory and retry, or split the file")
         }
     }
 
-    /// The character at a libyaml mark (1-based line and column in Unicode scalars).
-    static func character(at mark: Mark, in text: String) -> Unicode.Scalar? {
-        var line = 1, column = 1
-        for scalar in text.unicodeScalars {
-            if line == mark.line, column == mark.column { return scalar }
-            if scalar == "\n" {
-                if line == mark.line { return nil }
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
+    /// The rest of a line from a (1-based) line and column in Unicode scalars, at most 80 bytes.
+    static func text(atLine line: Int, column: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var l = 1, c = 1, i = 0
+        while i < bytes.count, l < line || (l == line && c < column) {
+            let b = bytes[i]
+            if b == 0x0A { l += 1; c = 1 } else if b & 0xC0 != 0x80 { c += 1 }
+            i += 1
         }
-        return nil
+        guard l == line else { return "" }
+        var j = i
+        while j < bytes.count, j - i < 80, bytes[j] != 0x0A, bytes[j] != 0x0D { j += 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self)
     }
 
     static func hint(for problem: String) -> String {
@@ -180,12 +342,19 @@ public enum YAMLDocumentParser {
         if problem.contains("did not find expected '-'") {
             return "every item of a list starts with '- ' at the same indentation"
         }
-        if problem.contains("found undefined alias") {
-            return "define the anchor (&name) before using the alias (*name)"
+        if problem.contains("Maximum nesting level") {
+            return "a network file nests a few levels at most; check for runaway brackets or indentation"
         }
         if problem.contains("unexpected end of stream") || problem.contains("found unexpected end") {
             return "the file ends inside a quoted value or bracket; close it"
         }
         return "check the YAML syntax at this spot; see graphs/README.md for the format"
+    }
+}
+
+extension DocNode {
+    /// The same value, located where an alias repeats it.
+    func relocated(_ location: SourceLocation) -> DocNode {
+        DocNode(value, at: location)
     }
 }

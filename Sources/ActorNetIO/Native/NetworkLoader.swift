@@ -61,7 +61,7 @@ public enum NetworkLoader {
             case .json:
                 root = try JSONDocumentParser.parse(Array(body), file: file, limits: limits)
             case .yaml:
-                root = try YAMLDocumentParser.parse(String(decoding: body, as: UTF8.self), file: file, limits: limits)
+                root = try YAMLDocumentParser.parse(body, file: file, limits: limits)
             }
         } catch {
             return LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: error.location, error.message, fix: error.fix)])
