@@ -288,12 +288,12 @@ public struct NetworkDecoder {
         for entry in entries {
             if known.contains(entry.key) {
                 if result[entry.key] != nil {
-                    error(entry.keyLocation, "\(what): field '\(entry.key)' is given twice", fix: "keep one of them")
+                    error(entry.keyLocation, "\(what): field '\(DocNode.excerpt(entry.key).debugEscaped)' is given twice", fix: "keep one of them")
                 }
                 result[entry.key] = entry
             } else {
                 let hint = NameSuggestion.nearest(to: entry.key, in: known).map { "did you mean '\($0)'? " } ?? ""
-                warning(entry.keyLocation, "\(what): unknown field '\(entry.key)' is ignored",
+                warning(entry.keyLocation, "\(what): unknown field '\(DocNode.excerpt(entry.key).debugEscaped)' is ignored",
                         fix: "\(hint)known fields: \(known.joined(separator: ", "))")
             }
         }
