@@ -158,9 +158,9 @@ func runOperation(_ options: BenchOptions) throws -> Facts {
     case .degree:
         let positive = try view(loadNetwork(options.file), BenchOperation.centralityFilter)
         timed = repeatTimed(runs: runs, budget: budget) {
-            let rows = DegreeStrength().run(on: positive).rows
-            var facts = scoreFacts(rows.map { Double($0.degree) })
-            facts["strengthTop"] = scoreFacts(rows.map(\.strength))["top"]
+            let result = DegreeStrength().run(on: positive)
+            var facts = scoreFacts(result.values(.degree))
+            facts["strengthTop"] = scoreFacts(result.strength)["top"]
             return facts
         }
 
@@ -236,7 +236,7 @@ func exportEdges(_ view: NetworkView, prefix: String) throws {
     do {
         try AtomicFile.write(bytes(Array(view.edgeSource).map(\.littleEndian)), to: prefix + ".source.u32")
         try AtomicFile.write(bytes(Array(view.edgeTarget).map(\.littleEndian)), to: prefix + ".target.u32")
-        try AtomicFile.write(bytes(view.edgeSign), to: prefix + ".sign.i8")
+        try AtomicFile.write(bytes(Array(view.edgeSign)), to: prefix + ".sign.i8")
         try AtomicFile.write(bytes(view.edgeWeight.map(\.bitPattern.littleEndian)), to: prefix + ".weight.f64")
     } catch {
         throw BenchFailure(message: "\(error)", status: 73)

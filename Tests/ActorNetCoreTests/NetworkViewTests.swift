@@ -34,8 +34,8 @@ import Testing
         #expect(view.outArcs(of: 1).map(\.neighbor) == [0, 0, 0])          // IRN → RUS: coop, riv, supply
         #expect(view.inArcs(of: 1).map(\.neighbor) == [0, 0, 2])           // into IRN: coop, riv, strike
         #expect(view.outDegree(of: 5) == 0 && view.inDegree(of: 5) == 0)   // AZE isolated
-        #expect(view.edgeSign == [1, -1, 1, -1, 1])
-        #expect(view.edgeWeight == [4, 1, 3, 5, 2])
+        #expect(Array(view.edgeSign) == [1, -1, 1, -1, 1])
+        #expect(Array(view.edgeWeight) == [4, 1, 3, 5, 2])
         #expect(view.kind(ofEdge: 3).name == "strike")
         #expect(view.relation(ofEdge: 4).id == "mem")
         #expect(view.node(ofActor: "CSTO") == 4)
@@ -156,5 +156,36 @@ import Testing
         #expect(pair.relations == 3)
         #expect(pair.kinds.map(\.name) == ["cooperation", "rivalry", "supply"])
         #expect(pair.mixedSign)
+    }
+
+    /// The per-edge columns read through the relation give what each relation says, in every
+    /// kind of view.
+    @Test(arguments: [UInt64(1), 2, 3])
+    func edgeColumnsReadTheirRelation(seed: UInt64) throws {
+        let network = RandomNetworks.make(actors: 30, relations: 120, seed: seed)
+        for filter in [ViewFilter(direction: .asDeclared), ViewFilter(direction: .undirected),
+                       ViewFilter(sign: .negative, direction: .asDeclared)] {
+            let view = try NetworkView(network, filter: filter)
+            #expect(view.edgeWeight.count == view.edgeCount && view.edgeSign.count == view.edgeCount)
+            for e in 0..<view.edgeCount {
+                let r = Int(view.edgeRelation[e])
+                #expect(view.edgeWeight[e] == network.relations[r].weight)
+                #expect(view.edgeSign[e] == network.sign(ofRelation: r).rawValue)
+                #expect(network.kinds[Int(view.edgeKind[e])].name == network.relations[r].kind)
+                #expect(view.edgeDirected[e] == (filter.direction == .asDeclared && network.isDirected(relation: r)))
+            }
+            #expect(view.hasDirectedEdges == view.edgeDirected.contains(true))
+        }
+    }
+
+    /// Issue 6's goal: an undirected analysis view holds at most 24 bytes per relation (4 for
+    /// the edge's relation, 2 × 8 for its two arcs, and the offsets per actor).
+    @Test func undirectedViewHoldsAtMost24BytesPerRelation() throws {
+        let network = RandomNetworks.make(actors: 2_000, relations: 12_000, seed: 5)
+        let view = try NetworkView(network, filter: ViewFilter(sign: .positive, direction: .undirected))
+        let n = view.nodeCount, m = view.edgeCount
+        #expect(view.memoryFootprint == 4 * m + network.kinds.count + 4 * (n + 1) + 8 * view.arcCount)
+        #expect(view.arcCount == 2 * m)
+        #expect(Double(view.memoryFootprint) / Double(m) <= 24)
     }
 }

@@ -37,8 +37,16 @@ import Testing
     @Test func scoresDoNotDependOnTheNumberOfThreads() throws {
         let view = try Self.view(7, actors: 500, relations: 2_000)
         let one = Betweenness(threads: 1).run(on: view).values
+        let hops = Betweenness(distance: .unit, threads: 1).run(on: view).values
+        let directed = try Self.view(9, actors: 500, relations: 2_000, directed: true)
+        let directedHops = Betweenness(distance: .unit, threads: 1).run(on: directed).values
+        let edges = EdgeBetweenness(distance: .unit, threads: 1).run(on: view).entries
         for threads in [2, 3, 8] {
+            // Classes are taken dynamically by whichever worker is free; rows stay per class.
             #expect(Betweenness(threads: threads).run(on: view).values == one, "threads \(threads)")
+            #expect(Betweenness(distance: .unit, threads: threads).run(on: view).values == hops, "threads \(threads)")
+            #expect(Betweenness(distance: .unit, threads: threads).run(on: directed).values == directedHops)
+            #expect(EdgeBetweenness(distance: .unit, threads: threads).run(on: view).entries == edges)
         }
         let closeness = Closeness(threads: 1).run(on: view).values
         #expect(Closeness(threads: 4).run(on: view).values == closeness)

@@ -13,8 +13,9 @@ public typealias ProgressHandler = @Sendable (_ done: Int, _ total: Int) -> Void
 /// s mod P), each class accumulated in its own row, in increasing source order; the rows are
 /// summed in class order at the end. P depends only on the problem's size, never on the
 /// machine, so the same network gives bit-identical scores on 1 core or 64. Each worker
-/// allocates its scratch (search buffers) once and processes whole classes: classes
-/// w, w + W, w + 2W, … for worker w of W.
+/// allocates its scratch (search buffers) once and takes whole classes from a shared counter,
+/// the next one whenever it finishes one: a worker that the system deschedules (the machine is
+/// shared) does not hold back the end, and which worker ran a class does not change its row.
 enum ParallelSources {
     /// Worker threads: the active cores, at least 1.
     static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -68,11 +69,11 @@ enum ParallelSources {
         let counter = ProgressCounter(total: sources, handler: progress)
         let cancellation = Cancellation.current  // the workers' threads have none of their own
 
-        @Sendable func runWorker(_ w: Int) {
+        let next = WorkCounter(end: classes)
+        @Sendable func runWorker(_: Int) {
             var scratch = makeScratch()
-            var p = w
-            while p < classes {
-                // Worker w alone writes the rows of classes w, w + W, …: no two threads share one.
+            while let p = next.take(1)?.lowerBound {
+                // The worker that took class p alone writes its row: no two threads share one.
                 let row = UnsafeMutableBufferPointer(rebasing: shared.buffer[(p * rowSize)..<((p + 1) * rowSize)])
                 var s = p
                 while s < sources {
@@ -81,7 +82,6 @@ enum ParallelSources {
                     counter.advance()
                     s += classes
                 }
-                p += workers
             }
         }
         runWorkers(workers, runWorker)
@@ -105,16 +105,19 @@ enum ParallelSources {
         let shared = SharedBuffer(count: max(1, sources))
         defer { shared.buffer.deallocate() }
         let counter = ProgressCounter(total: sources, handler: progress)
-        let cancellation = Cancellation.current
-        @Sendable func runWorker(_ w: Int) {
+        let cancellation = Cancellation.current  // the workers' threads have none of their own
+        // Sources in small blocks from a shared counter (balance when a worker is descheduled).
+        let next = WorkCounter(end: sources)
+        let block = max(1, min(64, sources / (workers * 16)))
+        @Sendable func runWorker(_: Int) {
             var scratch = makeScratch()
-            var s = w
-            while s < sources {
-                if cancellation?.isCancelled == true { return }  // Cancellation.run discards the values
-                // Each source's slot is written by the one worker that owns the source.
-                shared.buffer[s] = body(&scratch, s)
-                counter.advance()
-                s += workers
+            while let range = next.take(block) {
+                for s in range {
+                    if cancellation?.isCancelled == true { return }  // Cancellation.run discards the values
+                    // Each source's slot is written by the one worker that took the source.
+                    shared.buffer[s] = body(&scratch, s)
+                }
+                counter.advance(by: range.count)
             }
         }
         runWorkers(workers, runWorker)
@@ -131,6 +134,25 @@ struct SharedBuffer: @unchecked Sendable {
     init(count: Int) {
         buffer = .allocate(capacity: count)
         buffer.initialize(repeating: 0)
+    }
+}
+
+/// Hands out consecutive ranges of 0..<end to worker threads, each index once.
+final class WorkCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    let end: Int
+
+    init(end: Int) { self.end = end }
+
+    /// The next up to `count` indices, or nil when all have been taken.
+    func take(_ count: Int) -> Range<Int>? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < end else { return nil }
+        let range = next..<min(end, next + count)
+        next = range.upperBound
+        return range
     }
 }
 

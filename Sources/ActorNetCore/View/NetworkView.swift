@@ -28,14 +28,60 @@ public struct NetworkView: Sendable {
         public var endIndex: Int { edgeRelation.count }
         public subscript(e: Int) -> UInt32 { ends[Int(edgeRelation[e])] }
     }
-    /// Per edge: the strength, > 0.
-    public let edgeWeight: [Double]
-    /// Per edge: +1 or −1, from the kind.
-    public let edgeSign: [Int8]
-    /// Per edge: the index of its kind in `network.kinds`.
-    public let edgeKind: [UInt16]
-    /// Per edge: whether it is read as one-way in this view.
-    public let edgeDirected: [Bool]
+    /// Per edge: the strength, > 0; its kind (index into `network.kinds`), sign (+1 or −1,
+    /// from the kind) and whether it is read as one-way in this view. All read through
+    /// `edgeRelation` from the network's columns, not stored per edge: the view keeps only what
+    /// it alone knows (which relations pass, and the adjacency), 4 bytes per edge plus the arcs.
+    /// Hot loops copy what they need once (`PathGraph`, `WeightedAdjacency`).
+    public var edgeWeight: EdgeWeights { EdgeWeights(relations: network.relations, edgeRelation: edgeRelation) }
+    public var edgeKind: EdgeColumn<UInt16> { EdgeColumn(values: network.relationKind, edgeRelation: edgeRelation) }
+    public var edgeSign: EdgeSigns { EdgeSigns(relationKind: network.relationKind, kindSign: kindSign, edgeRelation: edgeRelation) }
+    public var edgeDirected: EdgeDirections {
+        EdgeDirections(relationDirected: network.relationDirected, asDeclared: filter.direction == .asDeclared,
+                       edgeRelation: edgeRelation)
+    }
+
+    /// A per-relation column read per edge.
+    public struct EdgeColumn<Value: Sendable>: Sendable, RandomAccessCollection {
+        let values: [Value]
+        let edgeRelation: [UInt32]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { edgeRelation.count }
+        public subscript(e: Int) -> Value { values[Int(edgeRelation[e])] }
+    }
+
+    /// Every edge's strength, read from its relation.
+    public struct EdgeWeights: Sendable, RandomAccessCollection {
+        let relations: [Relation]
+        let edgeRelation: [UInt32]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { edgeRelation.count }
+        public subscript(e: Int) -> Double { relations[Int(edgeRelation[e])].weight }
+    }
+
+    /// Every edge's sign, +1 or −1, from its relation's kind.
+    public struct EdgeSigns: Sendable, RandomAccessCollection {
+        let relationKind: [UInt16]
+        let kindSign: [Int8]
+        let edgeRelation: [UInt32]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { edgeRelation.count }
+        public subscript(e: Int) -> Int8 { kindSign[Int(relationKind[Int(edgeRelation[e])])] }
+    }
+
+    /// Whether each edge is one-way in the view: its relation is directed and the view reads
+    /// directions as declared.
+    public struct EdgeDirections: Sendable, RandomAccessCollection {
+        let relationDirected: [Bool]
+        let asDeclared: Bool
+        let edgeRelation: [UInt32]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { edgeRelation.count }
+        public subscript(e: Int) -> Bool { asDeclared && relationDirected[Int(edgeRelation[e])] }
+    }
+
+    /// Per kind of the network: its sign's raw value.
+    private let kindSign: [Int8]
 
     /// CSR out-adjacency: the arcs leaving node v are `outOffsets[v]..<outOffsets[v+1]`;
     /// `outNeighbor[a]` is the node at the other end and `outEdge[a]` the edge.
@@ -71,7 +117,8 @@ public struct NetworkView: Sendable {
         }
 
         var edgeRelation: [UInt32] = []
-        var edgeDirected: [Bool] = []
+        var hasDirectedEdges = false
+        let asDeclared = filter.direction == .asDeclared
         for (i, relation) in network.relations.enumerated() {
             guard kindAllowed[Int(network.relationKind[i])] else { continue }
             if let channels = filter.channels {
@@ -79,24 +126,20 @@ public struct NetworkView: Sendable {
             }
             if let at = filter.at, !relation.isActive(at: at) { continue }
             edgeRelation.append(UInt32(i))
-            edgeDirected.append(filter.direction == .asDeclared && network.relationDirected[i])
+            if asDeclared && network.relationDirected[i] { hasDirectedEdges = true }
         }
-        let m = edgeRelation.count
         self.edgeRelation = edgeRelation
-        self.edgeDirected = edgeDirected
-        self.hasDirectedEdges = edgeDirected.contains(true)
-        self.edgeWeight = edgeRelation.map { network.relations[Int($0)].weight }
-        self.edgeKind = edgeRelation.map { network.relationKind[Int($0)] }
-        self.edgeSign = edgeKind.map { network.kinds[Int($0)].sign.rawValue }
+        self.hasDirectedEdges = hasDirectedEdges
+        self.kindSign = network.kinds.map(\.sign.rawValue)
 
         let n = network.actors.count
-        let sources = edgeRelation.map { network.relationSource[Int($0)] }
-        let targets = edgeRelation.map { network.relationTarget[Int($0)] }
+        let ends = (network.relationSource, network.relationTarget)
+        let directed: [Bool]? = asDeclared ? network.relationDirected : nil
         (outOffsets, outNeighbor, outEdge) = NetworkView.compress(
-            nodeCount: n, edgeCount: m, from: sources, to: targets, directed: edgeDirected)
+            nodeCount: n, edgeRelation: edgeRelation, from: ends.0, to: ends.1, directed: directed)
         if hasDirectedEdges {
             (inOffsets, inNeighbor, inEdge) = NetworkView.compress(
-                nodeCount: n, edgeCount: m, from: targets, to: sources, directed: edgeDirected)
+                nodeCount: n, edgeRelation: edgeRelation, from: ends.1, to: ends.0, directed: directed)
         } else {
             // Every arc goes both ways: the in-adjacency is the out-adjacency (shared storage).
             (inOffsets, inNeighbor, inEdge) = (outOffsets, outNeighbor, outEdge)
@@ -106,7 +149,7 @@ public struct NetworkView: Sendable {
     /// Bytes the view itself holds (its arrays; storage shared between arrays counted once;
     /// the network it reads is not counted).
     public var memoryFootprint: Int {
-        let perEdge = edgeRelation.count * (4 + 8 + 1 + 2 + 1)
+        let perEdge = edgeRelation.count * 4 + kindSign.count
         let out = outOffsets.count * 4 + outNeighbor.count * 8
         return perEdge + out + (hasDirectedEdges ? inOffsets.count * 4 + inNeighbor.count * 8 : 0)
     }
@@ -116,27 +159,30 @@ public struct NetworkView: Sendable {
         try NetworkView(network, filter: filter)
     }
 
-    /// Counting sort of arcs by their tail. Arcs keep edge order within a node, so the
-    /// layout is deterministic.
+    /// Counting sort of arcs by their tail, for the relations `edgeRelation` (ends and
+    /// directions indexed by relation; nil directions: every edge two-way). Arcs keep edge
+    /// order within a node, so the layout is deterministic.
     private static func compress(
-        nodeCount n: Int, edgeCount m: Int, from tails: [UInt32], to heads: [UInt32], directed: [Bool]
+        nodeCount n: Int, edgeRelation: [UInt32], from tails: [UInt32], to heads: [UInt32], directed: [Bool]?
     ) -> ([UInt32], [UInt32], [UInt32]) {
         var offsets = [UInt32](repeating: 0, count: n + 1)
-        for e in 0..<m {
-            offsets[Int(tails[e]) + 1] += 1
-            if !directed[e] { offsets[Int(heads[e]) + 1] += 1 }
+        for r32 in edgeRelation {
+            let r = Int(r32)
+            offsets[Int(tails[r]) + 1] += 1
+            if directed?[r] != true { offsets[Int(heads[r]) + 1] += 1 }
         }
         for v in 0..<n { offsets[v + 1] += offsets[v] }
         let arcs = Int(offsets[n])
         var neighbor = [UInt32](repeating: 0, count: arcs)
         var edge = [UInt32](repeating: 0, count: arcs)
         var next = Array(offsets.dropLast())
-        for e in 0..<m {
-            let t = Int(tails[e]), h = Int(heads[e])
+        for (e, r32) in edgeRelation.enumerated() {
+            let r = Int(r32)
+            let t = Int(tails[r]), h = Int(heads[r])
             neighbor[Int(next[t])] = UInt32(h)
             edge[Int(next[t])] = UInt32(e)
             next[t] += 1
-            if !directed[e] {
+            if directed?[r] != true {
                 neighbor[Int(next[h])] = UInt32(t)
                 edge[Int(next[h])] = UInt32(e)
                 next[h] += 1
@@ -167,7 +213,7 @@ public struct NetworkView: Sendable {
     public func relation(ofEdge e: Int) -> Relation { network.relations[Int(edgeRelation[e])] }
 
     /// The kind of an edge.
-    public func kind(ofEdge e: Int) -> RelationKind { network.kinds[Int(edgeKind[e])] }
+    public func kind(ofEdge e: Int) -> RelationKind { network.kinds[Int(network.relationKind[Int(edgeRelation[e])])] }
 }
 
 public enum ViewError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -194,6 +194,7 @@ public struct EdgeBetweenness: Sendable {
 /// One worker's buffers for Brandes' accumulation, allocated once and reused for every source.
 struct BrandesScratch {
     let paths: ShortestPathCounter
+    /// Per node: δ_s, the dependency of the source on it.
     let delta: UnsafeMutableBufferPointer<Double>
     private let owner: Owner
 
@@ -216,27 +217,40 @@ struct BrandesScratch {
     func accumulate(from s: Int, into row: UnsafeMutableBufferPointer<Double>, endpoints: Bool = false,
                     byLink: Bool = false) {
         paths.run(from: s)
-        let order = paths.order, sigma = paths.sigma, delta = delta
-        let predStart = paths.predStart, predCount = paths.predCount, predLinks = paths.predLinks
+        if endpoints { row[s] += Double(paths.order.count - 1) }
         let graph = paths.graph
-        graph.tails.withUnsafeBufferPointer { tails in
-            graph.linkPair.withUnsafeBufferPointer { linkPair in
-                if endpoints { row[s] += Double(order.count - 1) }
-                for w in order { delta[Int(w)] = 0 }
-                for w32 in order.reversed() {
-                    let w = Int(w32)
-                    let coefficient = (1 + delta[w]) / sigma[w]
-                    let start = predStart[w]
-                    for i in start..<(start + Int(predCount[w])) {
-                        let l = Int(predLinks[i])
-                        let v = Int(tails[l])
-                        let c = sigma[v] * coefficient
-                        if byLink { row[Int(linkPair[l])] += c }
-                        delta[v] += c
-                    }
-                    if !byLink, w != s { row[w] += delta[w] + (endpoints ? 1 : 0) }
-                }
+        graph.linkPair.withUnsafeBufferPointer { linkPair in
+            graph.tails.withUnsafeBufferPointer { tails in
+                pushFromPredecessors(s, row.baseAddress!, tails.baseAddress!, linkPair.baseAddress!,
+                                     endpoints: endpoints, byLink: byLink)
             }
+        }
+    }
+
+    /// Brandes' accumulation over the predecessor lists the search recorded, in reverse order.
+    @inline(__always)
+    private func pushFromPredecessors(_ s: Int, _ row: UnsafeMutablePointer<Double>, _ tails: UnsafePointer<Int32>,
+                                      _ linkPair: UnsafePointer<Int32>, endpoints: Bool, byLink: Bool) {
+        let order = paths.order, sigma = paths.sigma, delta = delta.baseAddress!
+        let predStart = paths.predStart, predCount = paths.predCount, predLinks = paths.predLinks
+        let endpoint = endpoints ? 1.0 : 0.0
+        for w in order { delta[Int(w)] = 0 }
+        var i = order.count
+        while i > 0 {
+            i &-= 1
+            let w = Int(order[i])
+            let coefficient = (1 + delta[w]) / sigma[w]
+            var p = predStart[w]
+            let end = p &+ Int(predCount[w])
+            while p < end {
+                let l = Int(predLinks[p])
+                let v = Int(tails[l])
+                let c = sigma[v] * coefficient
+                if byLink { row[Int(linkPair[l])] += c }
+                delta[v] += c
+                p &+= 1
+            }
+            if !byLink, w != s { row[w] += delta[w] + endpoint }
         }
     }
 }

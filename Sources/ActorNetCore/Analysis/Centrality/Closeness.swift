@@ -40,7 +40,7 @@ public struct Closeness: Sendable {
             body: { paths, v in
                 paths.run(from: v)
                 var total = 0.0
-                for u in paths.order { total += paths.distance[Int(u)] }
+                for u in paths.order { total += paths.distance(of: Int(u)) }
                 let reached = Double(paths.order.count)
                 guard total > 0, n > 1 else { return 0 }
                 var c = (reached - 1) / total
@@ -83,7 +83,7 @@ public struct Harmonic: Sendable {
             body: { paths, v in
                 paths.run(from: v)
                 var sum = 0.0
-                for u in paths.order where Int(u) != v { sum += 1 / paths.distance[Int(u)] }
+                for u in paths.order where Int(u) != v { sum += 1 / paths.distance(of: Int(u)) }
                 return sum
             })
         return NodeScores(measure: measureName, view: view, values: scores)

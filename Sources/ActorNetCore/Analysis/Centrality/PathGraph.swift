@@ -31,10 +31,11 @@ struct PathGraph: Sendable {
         heads.reserveCapacity(view.arcCount)
         lengths.reserveCapacity(view.arcCount)
         var scratch: [(Int32, Double)] = []
+        let edgeLength = view.edgeWeight.map { distance.length($0) }
         for v in 0..<n {
             scratch.removeAll(keepingCapacity: true)
             for a in Int(view.outOffsets[v])..<Int(view.outOffsets[v + 1]) {
-                scratch.append((Int32(view.outNeighbor[a]), distance.length(view.edgeWeight[Int(view.outEdge[a])])))
+                scratch.append((Int32(view.outNeighbor[a]), edgeLength[Int(view.outEdge[a])]))
             }
             scratch.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
             var last: Int32 = -1
@@ -129,13 +130,18 @@ struct PathGraph: Sendable {
 }
 
 /// Single-source shortest paths with path counts (Brandes 2001): one worker's buffers,
-/// allocated once and reused for every source, read through raw pointers in the hot loops (no
-/// bounds checks, no reference counting, no allocation per source or per link).
+/// allocated once and reused for every source, read through raw pointers copied into locals in
+/// the hot loops (no bounds checks, no reference counting, no reloads from the instance, no
+/// allocation per source or per link).
 ///
 /// After `run(from:)`: `order` holds the nodes reached, by non-decreasing distance; for each,
-/// `distance`, `sigma` (the number of shortest paths) and its predecessor links
+/// `distance(of:)` and, when counting paths, `sigma` (the number of shortest paths).
+/// - Unweighted: hop counts in `hops` (Int32, −1 for nodes not reached).
+/// - Weighted (Dijkstra): distances; ties are decided with a tolerance at search time.
+/// When counting paths, each node's predecessor links are
 /// `predLinks[predStart[w] ..< predStart[w] + predCount[w]]` (link indices into the graph,
-/// pointing from predecessor to w). Entries of nodes not reached are 0 / ∞.
+/// pointing from predecessor to w). (Gathering from successors by hop count instead, as
+/// networkit does, measured slower here: it re-reads every arc in the accumulation.)
 final class ShortestPathCounter {
     let graph: PathGraph
     let weighted: Bool
@@ -145,8 +151,11 @@ final class ShortestPathCounter {
     private(set) var reached = 0
     private let orderStorage: UnsafeMutablePointer<Int32>
     let sigma: UnsafeMutablePointer<Double>
-    let distance: UnsafeMutablePointer<Double>
-    /// Tentative distances during Dijkstra.
+    /// Unweighted: hops from the source, −1 when not reached.
+    let hops: UnsafeMutablePointer<Int32>
+    /// Weighted: settled distances, ∞ when not reached.
+    private let settled: UnsafeMutablePointer<Double>
+    /// Weighted: tentative distances during Dijkstra.
     private let seen: UnsafeMutablePointer<Double>
     let predStart: UnsafeMutablePointer<Int>
     let predCount: UnsafeMutablePointer<Int32>
@@ -156,34 +165,50 @@ final class ShortestPathCounter {
     /// The nodes reached by the last run, by non-decreasing distance.
     var order: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: orderStorage, count: reached) }
 
+    /// The distance from the last run's source to v (∞ when not reached).
+    @inline(__always) func distance(of v: Int) -> Double {
+        if weighted { return settled[v] }
+        let h = hops[v]
+        return h < 0 ? .infinity : Double(h)
+    }
+
     init(graph: PathGraph, weighted: Bool, countPaths: Bool = true) {
         self.graph = graph
         self.weighted = weighted
         self.countPaths = countPaths
         let n = graph.nodeCount
         nodeCount = n
-        orderStorage = .allocate(capacity: max(1, n))
-        sigma = .allocate(capacity: max(1, n))
-        sigma.initialize(repeating: 0, count: max(1, n))
-        distance = .allocate(capacity: max(1, n))
-        distance.initialize(repeating: .infinity, count: max(1, n))
-        seen = .allocate(capacity: max(1, n))
-        seen.initialize(repeating: .infinity, count: max(1, n))
-        predCount = .allocate(capacity: max(1, n))
-        predCount.initialize(repeating: 0, count: max(1, n))
+        let size = max(1, n)
+        orderStorage = .allocate(capacity: size)
+        sigma = .allocate(capacity: size)
+        sigma.initialize(repeating: 0, count: size)
+        hops = .allocate(capacity: size)
+        hops.initialize(repeating: -1, count: size)
+        // Buffers only the weighted search uses are one element otherwise.
+        let weightedSize = weighted ? size : 1
+        settled = .allocate(capacity: weightedSize)
+        settled.initialize(repeating: .infinity, count: weightedSize)
+        seen = .allocate(capacity: weightedSize)
+        seen.initialize(repeating: .infinity, count: weightedSize)
+        let predecessors = countPaths
+        predCount = .allocate(capacity: predecessors ? size : 1)
+        predCount.initialize(repeating: 0, count: predecessors ? size : 1)
         // Predecessors of w are among its in-links: one slot per in-link.
-        predStart = .allocate(capacity: n + 1)
-        predStart.initialize(repeating: 0, count: n + 1)
-        for h in graph.heads { predStart[Int(h) + 1] += 1 }
-        for v in 0..<n { predStart[v + 1] += predStart[v] }
-        predLinks = .allocate(capacity: max(1, graph.heads.count))
-        heap = IndexedHeap(capacity: n)
+        predStart = .allocate(capacity: predecessors ? n + 1 : 1)
+        predStart.initialize(repeating: 0, count: predecessors ? n + 1 : 1)
+        if predecessors {
+            for h in graph.heads { predStart[Int(h) + 1] += 1 }
+            for v in 0..<n { predStart[v + 1] += predStart[v] }
+        }
+        predLinks = .allocate(capacity: predecessors ? max(1, graph.heads.count) : 1)
+        heap = IndexedHeap(capacity: weighted ? n : 0)
     }
 
     deinit {
         orderStorage.deallocate()
         sigma.deallocate()
-        distance.deallocate()
+        hops.deallocate()
+        settled.deallocate()
         seen.deallocate()
         predCount.deallocate()
         predStart.deallocate()
@@ -193,13 +218,19 @@ final class ShortestPathCounter {
 
     func run(from s: Int) {
         // Reset only what the previous run reached (every node given a tentative distance is
-        // settled by the end): O(reached), not O(n), per source.
-        for i in 0..<reached {
-            let v = Int(orderStorage[i])
-            sigma[v] = 0
-            distance[v] = .infinity
-            seen[v] = .infinity
-            predCount[v] = 0
+        // settled by the end): O(reached), not O(n), per source. `sigma` needs no reset: a
+        // node's count is assigned when it is first reached.
+        let order = orderStorage
+        if weighted {
+            let settled = settled, seen = seen
+            for i in 0..<reached {
+                let v = Int(order[i])
+                settled[v] = .infinity
+                seen[v] = .infinity
+            }
+        } else {
+            let hops = hops
+            for i in 0..<reached { hops[Int(order[i])] = -1 }
         }
         reached = 0
         graph.offsets.withUnsafeBufferPointer { offsets in
@@ -221,34 +252,37 @@ final class ShortestPathCounter {
         }
     }
 
-    @inline(__always) private func addPred(_ w: Int, link: Int) {
-        predLinks[predStart[w] + Int(predCount[w])] = Int32(truncatingIfNeeded: link)
-        predCount[w] += 1
-    }
-
-    /// Breadth-first search; the queue is `order` itself.
+    /// Breadth-first search with path counts; the queue is `order` itself.
     private func bfs(_ s: Int, _ offsets: UnsafePointer<Int>, _ heads: UnsafePointer<Int32>) {
+        let order = orderStorage, hops = hops, sigma = sigma
+        let predStart = predStart, predCount = predCount, predLinks = predLinks
         sigma[s] = 1
-        distance[s] = 0
-        orderStorage[0] = Int32(truncatingIfNeeded: s)
+        predCount[s] = 0
+        hops[s] = 0
+        order[0] = Int32(truncatingIfNeeded: s)
         var head = 0, tail = 1
         while head < tail {
-            let v = Int(orderStorage[head])
-            head += 1
-            let next = distance[v] + 1
+            let v = Int(order[head])
+            head &+= 1
+            let next = hops[v] &+ 1
             let sv = sigma[v]
-            for l in offsets[v]..<offsets[v + 1] {
+            var l = offsets[v]
+            let end = offsets[v &+ 1]
+            while l < end {
                 let w = Int(heads[l])
-                let dw = distance[w]
-                if dw == .infinity {
-                    distance[w] = next
-                    orderStorage[tail] = Int32(truncatingIfNeeded: w)
-                    tail += 1
+                l &+= 1
+                let hw = hops[w]
+                if hw < 0 {
+                    hops[w] = next
+                    order[tail] = Int32(truncatingIfNeeded: w)
+                    tail &+= 1
                     sigma[w] = sv
-                    addPred(w, link: l)
-                } else if dw == next {
+                    predLinks[predStart[w]] = Int32(truncatingIfNeeded: l &- 1)
+                    predCount[w] = 1
+                } else if hw == next {
                     sigma[w] += sv
-                    addPred(w, link: l)
+                    predLinks[predStart[w] &+ Int(predCount[w])] = Int32(truncatingIfNeeded: l &- 1)
+                    predCount[w] &+= 1
                 }
             }
         }
@@ -257,19 +291,23 @@ final class ShortestPathCounter {
 
     /// Breadth-first distances only.
     private func bfsDistances(_ s: Int, _ offsets: UnsafePointer<Int>, _ heads: UnsafePointer<Int32>) {
-        distance[s] = 0
-        orderStorage[0] = Int32(truncatingIfNeeded: s)
+        let order = orderStorage, hops = hops
+        hops[s] = 0
+        order[0] = Int32(truncatingIfNeeded: s)
         var head = 0, tail = 1
         while head < tail {
-            let v = Int(orderStorage[head])
-            head += 1
-            let next = distance[v] + 1
-            for l in offsets[v]..<offsets[v + 1] {
+            let v = Int(order[head])
+            head &+= 1
+            let next = hops[v] &+ 1
+            var l = offsets[v]
+            let end = offsets[v &+ 1]
+            while l < end {
                 let w = Int(heads[l])
-                if distance[w] == .infinity {
-                    distance[w] = next
-                    orderStorage[tail] = Int32(truncatingIfNeeded: w)
-                    tail += 1
+                l &+= 1
+                if hops[w] < 0 {
+                    hops[w] = next
+                    order[tail] = Int32(truncatingIfNeeded: w)
+                    tail &+= 1
                 }
             }
         }
@@ -279,17 +317,24 @@ final class ShortestPathCounter {
     /// Dijkstra distances only.
     private func dijkstraDistances(_ s: Int, _ offsets: UnsafePointer<Int>, _ heads: UnsafePointer<Int32>,
                                    _ lengths: UnsafePointer<Double>) {
+        let order = orderStorage, settled = settled, seen = seen
+        var heap = heap
+        defer { self.heap = heap }
+        var count = 0
         seen[s] = 0
         heap.push(s, key: 0)
         while !heap.isEmpty {
             let (v, d) = heap.popMin()
-            orderStorage[reached] = Int32(truncatingIfNeeded: v)
-            reached += 1
-            distance[v] = d
-            for l in offsets[v]..<offsets[v + 1] {
+            order[count] = Int32(truncatingIfNeeded: v)
+            count &+= 1
+            settled[v] = d
+            var l = offsets[v]
+            let end = offsets[v &+ 1]
+            while l < end {
                 let w = Int(heads[l])
-                guard distance[w] == .infinity else { continue }
                 let vw = d + lengths[l]
+                l &+= 1
+                // A settled node's `seen` is its final distance, never above vw: no separate test.
                 let sw = seen[w]
                 if vw < sw {
                     if sw == .infinity { heap.push(w, key: vw) } else { heap.decrease(w, key: vw) }
@@ -297,6 +342,7 @@ final class ShortestPathCounter {
                 }
             }
         }
+        reached = count
     }
 
     /// Dijkstra with path counting and an indexed heap (decrease-key, no stale entries). Two
@@ -305,117 +351,44 @@ final class ShortestPathCounter {
     /// comparison (networkx) would miss a real tie and drop shortest paths.
     private func dijkstra(_ s: Int, _ offsets: UnsafePointer<Int>, _ heads: UnsafePointer<Int32>,
                           _ lengths: UnsafePointer<Double>) {
+        let order = orderStorage, settled = settled, seen = seen, sigma = sigma
+        let predStart = predStart, predCount = predCount, predLinks = predLinks
+        var heap = heap
+        defer { self.heap = heap }
+        var count = 0
         seen[s] = 0
         sigma[s] = 1
+        // Every other node's predecessor count is set when the node is first reached.
+        predCount[s] = 0
         heap.push(s, key: 0)
         while !heap.isEmpty {
             let (v, d) = heap.popMin()
-            orderStorage[reached] = Int32(truncatingIfNeeded: v)
-            reached += 1
-            distance[v] = d
+            order[count] = Int32(truncatingIfNeeded: v)
+            count &+= 1
+            settled[v] = d
             let sv = sigma[v]
-            for l in offsets[v]..<offsets[v + 1] {
+            var l = offsets[v]
+            let end = offsets[v &+ 1]
+            while l < end {
                 let w = Int(heads[l])
-                guard distance[w] == .infinity else { continue }
-                let vw = d + lengths[l]
+                let link = l
+                l &+= 1
+                guard settled[w] == .infinity else { continue }
+                let vw = d + lengths[link]
                 let sw = seen[w]
-                let tied = sw != .infinity && abs(vw - sw) <= 1e-10 * max(vw, sw)
-                if tied {
+                if sw != .infinity && abs(vw - sw) <= 1e-10 * max(vw, sw) {
                     sigma[w] += sv
-                    addPred(w, link: l)
+                    predLinks[predStart[w] &+ Int(predCount[w])] = Int32(truncatingIfNeeded: link)
+                    predCount[w] &+= 1
                 } else if vw < sw {
                     if sw == .infinity { heap.push(w, key: vw) } else { heap.decrease(w, key: vw) }
                     seen[w] = vw
                     sigma[w] = sv
-                    predCount[w] = 0
-                    addPred(w, link: l)
+                    predLinks[predStart[w]] = Int32(truncatingIfNeeded: link)
+                    predCount[w] = 1
                 }
             }
         }
-    }
-}
-
-/// A binary min-heap of nodes keyed by distance, with each node's position kept so a key can be
-/// lowered in place (Dijkstra's decrease-key). Ties are broken by node index, so the order is
-/// deterministic.
-///
-/// - Complexity: push, decrease and popMin O(log size).
-struct IndexedHeap {
-    private let nodes: UnsafeMutablePointer<Int32>
-    private let keys: UnsafeMutablePointer<Double>
-    /// Per node: its slot in the heap, or −1.
-    private let position: UnsafeMutablePointer<Int32>
-    private(set) var count = 0
-
-    init(capacity: Int) {
-        nodes = .allocate(capacity: max(1, capacity))
-        keys = .allocate(capacity: max(1, capacity))
-        position = .allocate(capacity: max(1, capacity))
-        position.initialize(repeating: -1, count: max(1, capacity))
-    }
-
-    func deallocate() {
-        nodes.deallocate()
-        keys.deallocate()
-        position.deallocate()
-    }
-
-    var isEmpty: Bool { count == 0 }
-
-    @inline(__always) private func less(_ i: Int, _ j: Int) -> Bool {
-        keys[i] != keys[j] ? keys[i] < keys[j] : nodes[i] < nodes[j]
-    }
-
-    @inline(__always) private func place(_ node: Int32, _ key: Double, at i: Int) {
-        nodes[i] = node
-        keys[i] = key
-        position[Int(node)] = Int32(truncatingIfNeeded: i)
-    }
-
-    private func siftUp(_ start: Int) {
-        var i = start
-        let node = nodes[i], key = keys[i]
-        while i > 0 {
-            let parent = (i - 1) >> 1
-            let pk = keys[parent]
-            guard key < pk || (key == pk && node < nodes[parent]) else { break }
-            place(nodes[parent], pk, at: i)
-            i = parent
-        }
-        place(node, key, at: i)
-    }
-
-    mutating func push(_ node: Int, key: Double) {
-        place(Int32(truncatingIfNeeded: node), key, at: count)
-        count += 1
-        siftUp(count - 1)
-    }
-
-    /// Lowers the key of a node in the heap.
-    func decrease(_ node: Int, key: Double) {
-        let i = Int(position[node])
-        keys[i] = key
-        siftUp(i)
-    }
-
-    mutating func popMin() -> (node: Int, key: Double) {
-        let top = (Int(nodes[0]), keys[0])
-        position[top.0] = -1
-        count -= 1
-        guard count > 0 else { return top }
-        let node = nodes[count], key = keys[count]
-        var i = 0
-        while true {
-            let l = 2 * i + 1
-            guard l < count else { break }
-            var c = l
-            if l + 1 < count, less(l + 1, l) { c = l + 1 }
-            let ck = keys[c]
-            guard ck < key || (ck == key && nodes[c] < node) else { break }
-            place(nodes[c], ck, at: i)
-            i = c
-        }
-        place(node, key, at: i)
-        return top
+        reached = count
     }
 }

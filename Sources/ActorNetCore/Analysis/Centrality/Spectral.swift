@@ -3,56 +3,119 @@ import Foundation
 /// The weighted adjacency the spectral measures iterate on: A[u][v] = the summed strength of
 /// the view's arcs u → v (1 per arc when unweighted), so parallel relations add up — networkx's
 /// rule for multigraphs in `to_scipy_sparse_array`. An undirected relation is an arc both ways.
+///
+/// Stored both ways: out-rows (for Ax) and in-rows (for Aᵀx), so both products are gathers —
+/// each output entry summed from its own row, with no scattered writes. In a view without
+/// one-way edges A is symmetric and the two share storage.
+///
+/// - Complexity: O(n + m) to build (parallel arcs merged through a per-node slot table, no
+///   sort), O(n + m) per product.
 struct WeightedAdjacency: Sendable {
     let nodeCount: Int
-    /// CSR of out-links: u's links are `offsets[u]..<offsets[u+1]`, sorted by head.
+    /// CSR of out-links: u's links are `offsets[u]..<offsets[u+1]` (heads in first-arc order).
     let offsets: [Int]
     let heads: [Int32]
     let weights: [Double]
+    /// CSR of in-links: v's links are `inOffsets[v]..<inOffsets[v+1]`, from `tails`.
+    let inOffsets: [Int]
+    let tails: [Int32]
+    let inWeights: [Double]
 
     init(_ view: NetworkView, weighted: Bool) {
         let n = view.nodeCount
         nodeCount = n
+        let edgeWeight: [Double] = weighted ? Array(view.edgeWeight) : []
         var offsets = [Int](repeating: 0, count: n + 1)
-        var heads: [Int32] = [], weights: [Double] = []
-        var scratch: [(Int32, Double)] = []
-        for v in 0..<n {
-            scratch.removeAll(keepingCapacity: true)
-            for a in Int(view.outOffsets[v])..<Int(view.outOffsets[v + 1]) {
-                scratch.append((Int32(view.outNeighbor[a]), weighted ? view.edgeWeight[Int(view.outEdge[a])] : 1))
-            }
-            scratch.sort { $0.0 < $1.0 }
-            for (w, x) in scratch {
-                if let last = heads.last, heads.count > offsets[v], last == w {
-                    weights[weights.count - 1] += x
-                } else {
-                    heads.append(w)
-                    weights.append(x)
+        var heads = [Int32](), weights = [Double]()
+        heads.reserveCapacity(view.arcCount)
+        weights.reserveCapacity(view.arcCount)
+        // slot[w]: where w sits in the row being built (an older value is below the row's start).
+        var slot = [Int](repeating: -1, count: n)
+        view.outOffsets.withUnsafeBufferPointer { outOffsets in
+            view.outNeighbor.withUnsafeBufferPointer { outNeighbor in
+                view.outEdge.withUnsafeBufferPointer { outEdge in
+                    for v in 0..<n {
+                        let rowStart = heads.count
+                        for a in Int(outOffsets[v])..<Int(outOffsets[v + 1]) {
+                            let w = Int(outNeighbor[a])
+                            let x = weighted ? edgeWeight[Int(outEdge[a])] : 1
+                            let p = slot[w]
+                            if p >= rowStart {
+                                weights[p] += x
+                            } else {
+                                slot[w] = heads.count
+                                heads.append(Int32(truncatingIfNeeded: w))
+                                weights.append(x)
+                            }
+                        }
+                        offsets[v + 1] = heads.count
+                    }
                 }
             }
-            offsets[v + 1] = heads.count
         }
         self.offsets = offsets
         self.heads = heads
         self.weights = weights
+        if !view.hasDirectedEdges {
+            (inOffsets, tails, inWeights) = (offsets, heads, weights)
+        } else {
+            // Counting sort of the links by head.
+            var inOffsets = [Int](repeating: 0, count: n + 1)
+            for h in heads { inOffsets[Int(h) + 1] += 1 }
+            for v in 0..<n { inOffsets[v + 1] += inOffsets[v] }
+            var next = inOffsets
+            var tails = [Int32](repeating: 0, count: heads.count), inWeights = [Double](repeating: 0, count: heads.count)
+            for u in 0..<n {
+                for l in offsets[u]..<offsets[u + 1] {
+                    let h = Int(heads[l])
+                    tails[next[h]] = Int32(truncatingIfNeeded: u)
+                    inWeights[next[h]] = weights[l]
+                    next[h] += 1
+                }
+            }
+            (self.inOffsets, self.tails, self.inWeights) = (inOffsets, tails, inWeights)
+        }
+    }
+
+    /// y[v] = Σ_l x[index[l]] · weight[l] over v's row l ∈ rows[v]..<rows[v+1]: a gather.
+    @inline(__always)
+    private static func gather(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count n: Int,
+                               _ rows: [Int], _ index: [Int32], _ weight: [Double]) {
+        rows.withUnsafeBufferPointer { rows in
+            index.withUnsafeBufferPointer { index in
+                weight.withUnsafeBufferPointer { weight in
+                    for v in 0..<n {
+                        var sum = 0.0
+                        var l = rows[v]
+                        let end = rows[v &+ 1]
+                        while l < end {
+                            sum += x[Int(index[l])] * weight[l]
+                            l &+= 1
+                        }
+                        y[v] = sum
+                    }
+                }
+            }
+        }
     }
 
     /// y = Aᵀx: y[v] = Σ_u x[u] A[u][v] (what flows into v).
     func transposeTimes(_ x: [Double], into y: inout [Double]) {
-        for v in 0..<nodeCount { y[v] = 0 }
-        for u in 0..<nodeCount {
-            let xu = x[u]
-            if xu == 0 { continue }
-            for l in offsets[u]..<offsets[u + 1] { y[Int(heads[l])] += xu * weights[l] }
+        let n = nodeCount
+        x.withUnsafeBufferPointer { x in
+            y.withUnsafeMutableBufferPointer { y in
+                Self.gather(x.baseAddress!, into: y.baseAddress!, count: n, inOffsets, tails, inWeights)
+            }
         }
     }
 
     /// y = Ax: y[u] = Σ_v A[u][v] x[v].
     func times(_ x: [Double], into y: inout [Double]) {
-        for u in 0..<nodeCount {
-            var sum = 0.0
-            for l in offsets[u]..<offsets[u + 1] { sum += weights[l] * x[Int(heads[l])] }
-            y[u] = sum
+        let n = nodeCount
+        x.withUnsafeBufferPointer { x in
+            y.withUnsafeMutableBufferPointer { y in
+                Self.gather(x.baseAddress!, into: y.baseAddress!, count: n, offsets, heads, weights)
+            }
         }
     }
 }
@@ -187,22 +250,22 @@ public struct PageRank: Sendable {
         }
         var outStrength = [Double](repeating: 0, count: n)
         for u in 0..<n { for l in a.offsets[u]..<a.offsets[u + 1] { outStrength[u] += a.weights[l] } }
+        // Per iteration: z[u] = x[u] / s(u) (0 for a dangling actor, whose mass is spread by
+        // p instead), then y = Aᵀz, a gather over in-links.
+        let inverseStrength = outStrength.map { $0 == 0 ? 0 : 1 / $0 }
         var x = [Double](repeating: 1 / Double(n), count: n)
-        var y = x
+        var y = x, z = x
+        let damping = damping, teleport = 1 - damping
         for _ in 0..<iteration.maxIterations {
             var dangling = 0.0
-            for v in 0..<n { y[v] = 0 }
             for u in 0..<n {
-                if outStrength[u] == 0 {
-                    dangling += x[u]
-                    continue
-                }
-                let share = x[u] / outStrength[u]
-                for l in a.offsets[u]..<a.offsets[u + 1] { y[Int(a.heads[l])] += share * a.weights[l] }
+                if outStrength[u] == 0 { dangling += x[u] }
+                z[u] = x[u] * inverseStrength[u]
             }
+            a.transposeTimes(z, into: &y)
             var change = 0.0
             for v in 0..<n {
-                y[v] = damping * (y[v] + dangling * p[v]) + (1 - damping) * p[v]
+                y[v] = damping * (y[v] + dangling * p[v]) + teleport * p[v]
                 change += abs(y[v] - x[v])
             }
             swap(&x, &y)

@@ -39,14 +39,15 @@ public struct SignedGraph: Sendable {
         let order = (0..<m).sorted { key($0) != key($1) ? key($0) < key($1) : $0 < $1 }
         var pairU: [UInt32] = [], pairV: [UInt32] = [], pairSign: [Int8] = [], pairWeight: [Double] = []
         var ambivalent = 0
+        let edgeSign = view.edgeSign, edgeWeight = view.edgeWeight
         var i = 0
         while i < m {
             let k = key(order[i])
             var net = 0.0, total = 0.0
             var j = i
             while j < m, key(order[j]) == k {
-                net += Double(view.edgeSign[order[j]]) * view.edgeWeight[order[j]]
-                total += view.edgeWeight[order[j]]
+                net += Double(edgeSign[order[j]]) * edgeWeight[order[j]]
+                total += edgeWeight[order[j]]
                 j += 1
             }
             // Rounding must not turn a cancelling pair (0.1 + 0.2 − 0.3) into a tiny tie.
