@@ -362,6 +362,13 @@ private final class GraphMLParse {
                 wellFormed = ctxt.pointee.wellFormed != 0
                 endPosition = currentPosition()
                 context = nil
+                // libxml2 may build a document of its own for entity declarations in an
+                // internal subset (even with no entityDecl handler): ours to free (found by the
+                // fuzzer as a leak).
+                if let doc = ctxt.pointee.myDoc {
+                    xmlFreeDoc(doc)
+                    ctxt.pointee.myDoc = nil
+                }
                 xmlFreeParserCtxt(ctxt)
             }
             // No XML_PARSE_NOENT, DTDLOAD, DTDATTR or DTDVALID: entities stay unexpanded and no
