@@ -158,9 +158,12 @@ import Testing
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
         // Wait for the temporary file to exist and hold some bytes, then stop the writer before
-        // killing it, so that it cannot have finished in between.
+        // killing it, so that it cannot have finished in between. Generating the network comes
+        // first and takes a minute or more in a debug build on a loaded machine: the bound is
+        // generous (this waits for a condition; it times nothing).
         var stopped = false
-        for _ in 0..<6000 where process.isRunning {
+        let deadline = ContinuousClock.now + .seconds(900)
+        while process.isRunning, ContinuousClock.now < deadline {
             if let name = temporaries(in: dir).first,
                let size = (try? FileManager.default.attributesOfItem(atPath: "\(dir)/\(name)"))?[.size] as? Int, size > 0 {
                 kill(process.processIdentifier, SIGSTOP)

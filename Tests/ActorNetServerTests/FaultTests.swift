@@ -187,7 +187,7 @@ import Testing
             try raw.send("GET /v1/networks/big/metrics?metric=betweenness,closeness,harmonic&at=all HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(try await eventually { gauge.startedCount > started && gauge.running == 1 }, "it never started")
             raw.close()
-            #expect(try await eventually(within: 15) { gauge.running == 0 }, "still computing after the client left")
+            #expect(try await eventually(within: 120) { gauge.running == 0 }, "still computing after the client left")
             #expect(gauge.cancelledCount == 1)
         }
     }
