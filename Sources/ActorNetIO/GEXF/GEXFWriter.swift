@@ -62,14 +62,8 @@ public enum GEXFWriter {
     static func write(_ table: ExportTable, mode: Mode, to sink: some ByteSink,
                       chunkSize: Int, checked: Bool = false) throws {
         if !checked { try check(table, mode: mode) }
-        do {
-            var out = try XMLChunkedWriter(sink: sink, chunkSize: chunkSize)
-            try stream(table, mode: mode, &out)
-        } catch {
-            switch error {
-            case let .output(failure): throw failure
-            }
-        }
+        var out = try XMLChunkedWriter(sink: sink, chunkSize: chunkSize)
+        try stream(table, mode: mode, &out)
     }
 
     /// Everything that could stop the export, found before a byte is written: texts XML cannot
@@ -89,7 +83,7 @@ public enum GEXFWriter {
         }
     }
 
-    private static func stream(_ table: ExportTable, mode: Mode, _ out: inout XMLChunkedWriter) throws(XMLWriteFailure) {
+    private static func stream(_ table: ExportTable, mode: Mode, _ out: inout XMLChunkedWriter) throws(OutputError) {
         try out.start("gexf")
         try out.attribute("xmlns", namespace)
         try out.attribute("xmlns:viz", vizNamespace)
@@ -194,7 +188,7 @@ public enum GEXFWriter {
         try out.finish()
     }
 
-    private static func declare(_ columns: [ExportTable.Column], class kind: String, _ out: inout XMLChunkedWriter) throws(XMLWriteFailure) {
+    private static func declare(_ columns: [ExportTable.Column], class kind: String, _ out: inout XMLChunkedWriter) throws(OutputError) {
         try out.start("attributes")
         try out.attribute("class", kind)
         try out.attribute("mode", "static")
@@ -208,7 +202,7 @@ public enum GEXFWriter {
         try out.end()
     }
 
-    private static func attvalues(_ cells: [(String, ExportTable.Value?)], _ out: inout XMLChunkedWriter) throws(XMLWriteFailure) {
+    private static func attvalues(_ cells: [(String, ExportTable.Value?)], _ out: inout XMLChunkedWriter) throws(OutputError) {
         let present = cells.compactMap { name, value in value.map { (name, $0) } }
         guard !present.isEmpty else { return }
         try out.start("attvalues")

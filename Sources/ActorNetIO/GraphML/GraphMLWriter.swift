@@ -50,17 +50,11 @@ public enum GraphMLWriter {
     static func write(_ table: ExportTable, to sink: some ByteSink, chunkSize: Int,
                       checked: Bool = false) throws {
         if !checked { try checkCharacters(table) }
-        do {
-            var xml = try XMLChunkedWriter(sink: sink, chunkSize: chunkSize)
-            try stream(table, &xml)
-        } catch {
-            switch error {
-            case let .output(failure): throw failure
-            }
-        }
+        var xml = try XMLChunkedWriter(sink: sink, chunkSize: chunkSize)
+        try stream(table, &xml)
     }
 
-    private static func stream(_ table: ExportTable, _ xml: inout XMLChunkedWriter) throws(XMLWriteFailure) {
+    private static func stream(_ table: ExportTable, _ xml: inout XMLChunkedWriter) throws(OutputError) {
         let nodeKeys = keyIDs(table.nodeColumns.map(\.name), prefix: "n_")
         let edgeKeys = keyIDs(table.edgeColumns.map(\.name), prefix: "e_")
         let graphData = table.graphData
@@ -210,7 +204,7 @@ public enum GraphMLWriter {
     }
 
     private static func key(_ xml: inout XMLChunkedWriter, id: String, for domain: String, name: String,
-                            type: ExportTable.ColumnType) throws(XMLWriteFailure) {
+                            type: ExportTable.ColumnType) throws(OutputError) {
         try xml.start("key")
         try xml.attribute("id", id)
         try xml.attribute("for", domain)
@@ -219,7 +213,7 @@ public enum GraphMLWriter {
         try xml.end()
     }
 
-    private static func data(_ xml: inout XMLChunkedWriter, key: String, text: String) throws(XMLWriteFailure) {
+    private static func data(_ xml: inout XMLChunkedWriter, key: String, text: String) throws(OutputError) {
         try xml.start("data")
         try xml.attribute("key", key)
         try xml.text(text)

@@ -1,10 +1,5 @@
-/// Why `XMLChunkedWriter` failed: the sink could not take the bytes. (Texts are checked for
-/// characters XML cannot carry before the first byte, by the writers' `check` functions.)
-enum XMLWriteFailure: Error {
-    case output(OutputError)
-}
-
-/// A streaming XML serializer for the GraphML and GEXF writers: one call per XML event, escaping
+/// A streaming XML serializer for the GraphML and GEXF writers (it fails only when the sink does:
+/// texts are checked for characters XML cannot carry before the first byte, by the writers): one call per XML event, escaping
 /// done on the bytes, into a fixed buffer of `chunkSize` bytes that is handed to a `ByteSink`
 /// each time it fills, so the document is never whole in memory and every chunk but the last
 /// is exactly `chunkSize` bytes.
@@ -35,7 +30,7 @@ struct XMLChunkedWriter: ~Copyable {
     /// The open elements, innermost last, with what each holds so far.
     private var open: [(name: String, content: Content)] = []
 
-    init(sink: any ByteSink, chunkSize: Int = defaultChunkSize) throws(XMLWriteFailure) {
+    init(sink: any ByteSink, chunkSize: Int = defaultChunkSize) throws(OutputError) {
         self.sink = sink
         self.capacity = max(1, chunkSize)
         self.buffer = .allocate(capacity: capacity)
@@ -44,7 +39,7 @@ struct XMLChunkedWriter: ~Copyable {
 
     deinit { buffer.deallocate() }
 
-    mutating func start(_ name: String) throws(XMLWriteFailure) {
+    mutating func start(_ name: String) throws(OutputError) {
         try closeStartTag(newline: true)
         if !open.isEmpty { open[open.count - 1].content = .elements }
         try indent(open.count)
@@ -54,7 +49,7 @@ struct XMLChunkedWriter: ~Copyable {
     }
 
     /// ` name="value"` on the open start tag.
-    mutating func attribute(_ name: String, _ value: String) throws(XMLWriteFailure) {
+    mutating func attribute(_ name: String, _ value: String) throws(OutputError) {
         try byte(UInt8(ascii: " "))
         try raw(name)
         try raw("=\"")
@@ -63,21 +58,21 @@ struct XMLChunkedWriter: ~Copyable {
     }
 
     /// Character data (even empty, which closes the start tag: `<data key="k"></data>`).
-    mutating func text(_ text: String) throws(XMLWriteFailure) {
+    mutating func text(_ text: String) throws(OutputError) {
         try closeStartTag(newline: false)
         open[open.count - 1].content = .text
         try escaped(text, attribute: false)
     }
 
     /// `<name>text</name>`.
-    mutating func element(_ name: String, text: String) throws(XMLWriteFailure) {
+    mutating func element(_ name: String, text: String) throws(OutputError) {
         try start(name)
         try self.text(text)
         try end()
     }
 
     /// `<?target content?>` at the start of a line; `content` must not contain `?>`.
-    mutating func processingInstruction(_ target: String, _ content: String) throws(XMLWriteFailure) {
+    mutating func processingInstruction(_ target: String, _ content: String) throws(OutputError) {
         try closeStartTag(newline: true)
         if !open.isEmpty { open[open.count - 1].content = .elements }
         try raw("<?")
@@ -88,7 +83,7 @@ struct XMLChunkedWriter: ~Copyable {
     }
 
     /// Ends the innermost element.
-    mutating func end() throws(XMLWriteFailure) {
+    mutating func end() throws(OutputError) {
         guard let (name, content) = open.popLast() else { return }
         switch content {
         case .none:
@@ -102,44 +97,44 @@ struct XMLChunkedWriter: ~Copyable {
     }
 
     /// Ends every open element and hands the rest to the sink.
-    mutating func finish() throws(XMLWriteFailure) {
+    mutating func finish() throws(OutputError) {
         while !open.isEmpty { try end() }
         try drain()
     }
 
     // MARK: Bytes
 
-    private mutating func closeStartTag(newline: Bool) throws(XMLWriteFailure) {
+    private mutating func closeStartTag(newline: Bool) throws(OutputError) {
         guard let last = open.last, last.content == .none else { return }
         try raw(newline ? ">\n" : ">")
     }
 
-    private mutating func indent(_ depth: Int) throws(XMLWriteFailure) {
+    private mutating func indent(_ depth: Int) throws(OutputError) {
         for _ in 0..<(2 * depth) { try byte(UInt8(ascii: " ")) }
     }
 
     @inline(__always)
-    private mutating func byte(_ b: UInt8) throws(XMLWriteFailure) {
+    private mutating func byte(_ b: UInt8) throws(OutputError) {
         if count == capacity { try drain() }
         buffer[count] = b
         count &+= 1
     }
 
-    private mutating func raw(_ text: String) throws(XMLWriteFailure) {
-        try Self.withBytes(of: text) { (bytes) throws(XMLWriteFailure) in try append(bytes) }
+    private mutating func raw(_ text: String) throws(OutputError) {
+        try Self.withBytes(of: text) { (bytes) throws(OutputError) in try append(bytes) }
     }
 
     /// `String.withUTF8` for a body with a typed error (`withUTF8` rethrows untyped).
     private static func withBytes(of text: String,
-                           _ body: (UnsafeBufferPointer<UInt8>) throws(XMLWriteFailure) -> Void) throws(XMLWriteFailure) {
-        var text = text, failure: XMLWriteFailure?
+                           _ body: (UnsafeBufferPointer<UInt8>) throws(OutputError) -> Void) throws(OutputError) {
+        var text = text, failure: OutputError?
         text.withUTF8 { bytes in
-            do throws(XMLWriteFailure) { try body(bytes) } catch { failure = error }
+            do throws(OutputError) { try body(bytes) } catch { failure = error }
         }
         if let failure { throw failure }
     }
 
-    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) throws(XMLWriteFailure) {
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
         guard var from = bytes.baseAddress else { return }
         var left = bytes.count
         while left > 0 {
@@ -153,8 +148,8 @@ struct XMLChunkedWriter: ~Copyable {
     }
 
     /// The text with XML's special characters escaped: runs without one are copied whole.
-    private mutating func escaped(_ text: String, attribute: Bool) throws(XMLWriteFailure) {
-        try Self.withBytes(of: text) { (bytes) throws(XMLWriteFailure) in
+    private mutating func escaped(_ text: String, attribute: Bool) throws(OutputError) {
+        try Self.withBytes(of: text) { (bytes) throws(OutputError) in
             var runStart = 0
             for i in 0..<bytes.count {
                 let entity: StaticString
@@ -176,13 +171,9 @@ struct XMLChunkedWriter: ~Copyable {
         }
     }
 
-    private mutating func drain() throws(XMLWriteFailure) {
+    private mutating func drain() throws(OutputError) {
         guard count > 0 else { return }
-        do {
-            try sink.write(UnsafeRawBufferPointer(start: buffer, count: count))
-        } catch {
-            throw .output(error)
-        }
+        try sink.write(UnsafeRawBufferPointer(start: buffer, count: count))
         count = 0
     }
 }
