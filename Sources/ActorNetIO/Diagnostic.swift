@@ -30,4 +30,25 @@ extension Array where Element == Diagnostic {
     public var errors: [Diagnostic] { filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
     public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// The first `limit` errors and the first `limit` warnings, in order, then one line each
+    /// counting those left out (located at the start of `file`): what a reader reports when a
+    /// file repeats one problem per element.
+    public func capped(_ limit: Int, file: String) -> [Diagnostic] {
+        var kept: [Diagnostic] = []
+        var errors = 0, warnings = 0
+        for d in self {
+            if d.severity == .error { errors += 1 } else { warnings += 1 }
+            if (d.severity == .error ? errors : warnings) <= limit { kept.append(d) }
+        }
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        if errors > limit {
+            kept.append(Diagnostic(.error, at: start, "\(errors - limit) more errors not shown (the first \(limit) are)",
+                                   fix: "correct the errors shown and read the file again"))
+        }
+        if warnings > limit {
+            kept.append(Diagnostic(.warning, at: start, "\(warnings - limit) more warnings not shown (the first \(limit) are)"))
+        }
+        return kept
+    }
 }

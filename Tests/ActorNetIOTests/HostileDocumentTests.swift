@@ -120,13 +120,14 @@ import Testing
         }
     }
 
-    /// A huge value, generated here: refused at its start, quoting 57 characters and its length.
-    /// JSON stops reading 1 MiB into a 100 MB string; libyaml hands over a value only once it has
-    /// scanned all of it (linear time and memory: about 5 s and 100 MB for a 20 MB value in a
-    /// debug build), so the YAML cases use 4 MB to keep the suite quick.
-    @Test(arguments: ["yaml", "json", "quoted.yaml"])
-    func hugeScalarIsRefused(_ syntax: String) throws {
-        let size = syntax == "json" ? 100 << 20 : 4 << 20
+    /// A huge value, generated here: refused at its start, quoting 57 characters. JSON stops
+    /// reading 1 MiB into a 100 MB string; libyaml hands over a value only once it has scanned
+    /// all of it, so the YAML reader stops feeding it 1 MiB past the value limit (2 MiB without
+    /// an event) and names the value by where it starts. A value between the limit and that
+    /// point is refused with its exact length.
+    @Test(arguments: [("yaml", 100 << 20), ("json", 100 << 20), ("quoted.yaml", 100 << 20),
+                      ("yaml", 3 << 19), ("quoted.yaml", 3 << 19)])
+    func hugeScalarIsRefused(_ syntax: String, _ size: Int) throws {
         var bytes: [UInt8]
         switch syntax {
         case "json": bytes = Array("{\"actors\": [{\"id\": \"".utf8)
@@ -144,6 +145,27 @@ import Testing
         #expect(e.message.contains(String(repeating: "x", count: 57) + "…"))
         #expect(!e.message.contains(String(repeating: "x", count: 58)))
         #expect(e.location.line == (syntax == "json" ? 1 : 2))
+        if syntax != "json" {
+            #expect(e.location.column == (syntax == "yaml" ? 9 : 9), "\(e)")
+            if size > 2 << 20 {
+                #expect(e.message.contains("reading stopped"), "\(e)")
+            } else {
+                #expect(e.message.contains("(\(size) bytes)"), "\(e)")
+            }
+        }
+    }
+
+    /// A comment of 100 MB has no event for libyaml to hand over: the feed stops it too.
+    @Test func hugeCommentIsRefusedEarly() throws {
+        var bytes = Array("actors:\n  - id: a\n# ".utf8)
+        bytes += repeatElement(UInt8(ascii: "c"), count: 100 << 20)
+        bytes += Array("\n".utf8)
+        let path = try generated(bytes, name: "comment.yaml")
+        bytes = []
+        defer { removeGenerated(path) }
+        let e = try onlyError(NetworkLoader.load(path: path), in: path)
+        #expect(e.message.contains("reading stopped"), "\(e)")
+        #expect(at(e) == [3, 1], "\(e)")
     }
 
     @Test func notUTF8() throws {

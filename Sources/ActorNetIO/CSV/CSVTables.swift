@@ -111,6 +111,7 @@ public enum CSVTables {
 
         let result = builder.build()
         let all = (diagnostics + result.diagnostics).sorted { $0.location < $1.location }
+            .capped(ImportBuilder.diagnosticLimit, file: edgesFile)
         return LoadResult(network: all.hasErrors ? nil : result.network, diagnostics: all)
     }
 

@@ -27,9 +27,45 @@ public enum YAMLDocumentParser {
             }
             defer { yaml_parser_delete(parser) }
             yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
-            var composer = Composer(bytes: buffer, file: file, limits: limits)
+            let feed = UnsafeMutablePointer<Feed>.allocate(capacity: 1)
+            feed.initialize(to: Feed(bytes: buffer, limit: limits.maxScalarBytes + Feed.slack))
+            defer { feed.deinitialize(count: 1); feed.deallocate() }
+            yaml_parser_set_input(parser, { data, out, size, read in
+                guard let data, let out, let read else { return 0 }
+                return data.assumingMemoryBound(to: Feed.self).pointee.hand(into: out, size: size, read: read) ? 1 : 0
+            }, feed)
+            var composer = Composer(bytes: buffer, file: file, limits: limits, feed: feed)
             return try composer.run(parser)
+        }
+    }
+
+    /// Hands the bytes to libyaml as it asks for them, and stops when it has asked for more than
+    /// `limit` bytes since the last event: libyaml hands over a value only once it has scanned
+    /// all of it, so without this a 100 MB value (or comment) would be read whole before the
+    /// value limit could refuse it. libyaml reads at most 64 KiB ahead of its scanner.
+    struct Feed {
+        static let slack = 1 << 20
+        let bytes: UnsafeBufferPointer<UInt8>
+        let limit: Int
+        var offset = 0
+        var offsetAtLastEvent = 0
+        var stopped = false
+
+        init(bytes: UnsafeBufferPointer<UInt8>, limit: Int) {
+            self.bytes = bytes
+            self.limit = limit
+        }
+
+        mutating func hand(into out: UnsafeMutablePointer<UInt8>, size: Int, read: UnsafeMutablePointer<Int>) -> Bool {
+            if offset - offsetAtLastEvent > limit {
+                stopped = true
+                return false
+            }
+            let n = min(size, bytes.count - offset)
+            if n > 0, let base = bytes.baseAddress { out.update(from: base + offset, count: n) }
+            offset += n
+            read.pointee = n
+            return true
         }
     }
 
@@ -64,11 +100,37 @@ public enum YAMLDocumentParser {
         var values = 0
         var aliasValues = 0
         var root: DocNode?
+        let feed: UnsafeMutablePointer<Feed>
+        /// Where the last event ended, in Unicode scalars from the start (libyaml's mark index).
+        var lastEventEnd = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>, file: String, limits: DocumentLimits) {
+        init(bytes: UnsafeBufferPointer<UInt8>, file: String, limits: DocumentLimits, feed: UnsafeMutablePointer<Feed>) {
             self.bytes = bytes
             self.file = file
             self.limits = limits
+            self.feed = feed
+        }
+
+        /// The error for a value the feed stopped in: located at the first byte after the last
+        /// event that is not a blank or an indicator, quoting its start.
+        func hugeValueError() -> DocumentSyntaxError {
+            var i = 0, scalars = 0
+            while i < bytes.count, scalars < lastEventEnd {
+                if bytes[i] & 0xC0 != 0x80 { scalars += 1 }
+                i += 1
+            }
+            while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
+            let skipped: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?"),
+                                       UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "{")]
+            while i < bytes.count, skipped.contains(bytes[i]) { i += 1 }
+            let location = TextInput.position(of: i, in: bytes, file: file)
+            var head = i
+            if head < bytes.count, bytes[head] == UInt8(ascii: "\"") || bytes[head] == UInt8(ascii: "'") { head += 1 }
+            let quoted = String(decoding: UnsafeBufferPointer(rebasing: bytes[head..<min(bytes.count, head + 256)]), as: UTF8.self)
+            let read = feed.pointee.offset - i
+            return DocumentSyntaxError(location: location,
+                message: "a \(i < bytes.count && bytes[i] == UInt8(ascii: "#") ? "comment" : "value") longer than \(limits.maxScalarBytes) bytes: \"\(quoted.prefix(57))…\" (reading stopped \(read) bytes into it)",
+                fix: "shorten the value; if a quote or bracket is not closed, the rest of the file was read as one value")
         }
 
         func location(_ mark: yaml_mark_t) -> SourceLocation {
@@ -80,9 +142,12 @@ public enum YAMLDocumentParser {
             var documents = 0
             while true {
                 guard yaml_parser_parse(parser, &event) == 1 else {
+                    if feed.pointee.stopped { throw hugeValueError() }
                     throw YAMLDocumentParser.syntaxError(parser.pointee, file: file, bytes: bytes, limits: limits)
                 }
                 defer { yaml_event_delete(&event) }
+                feed.pointee.offsetAtLastEvent = feed.pointee.offset
+                lastEventEnd = Int(event.end_mark.index)
                 let at = location(event.start_mark)
                 switch event.type {
                 case YAML_STREAM_END_EVENT:

@@ -36,18 +36,48 @@ public struct ImportBuilder {
     /// `repeatLimit` of each kind are kept, the rest counted.
     private var repeated: [String: (count: Int, first: SourceLocation)] = [:]
     static let repeatLimit = 100
-    public private(set) var diagnostics: [Diagnostic] = []
+    /// The diagnostics kept: at most `diagnosticLimit` errors and as many warnings (a file with
+    /// a million bad elements would otherwise give a million messages); the rest are counted.
+    private var kept: [Diagnostic] = []
+    private var keptErrors = 0, keptWarnings = 0
+    private var droppedErrors = 0, droppedWarnings = 0
+    public static let diagnosticLimit = 1000
+
+    /// Every diagnostic kept, then one line each for the errors and warnings not kept.
+    public var diagnostics: [Diagnostic] {
+        var all = kept
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        if droppedErrors > 0 {
+            all.append(Diagnostic(.error, at: start, "\(droppedErrors) more errors not shown (the first \(Self.diagnosticLimit) are)",
+                                  fix: "correct the errors shown and read the file again"))
+        }
+        if droppedWarnings > 0 {
+            all.append(Diagnostic(.warning, at: start, "\(droppedWarnings) more warnings not shown (the first \(Self.diagnosticLimit) are)"))
+        }
+        return all
+    }
 
     public init(file: String) {
         self.file = file
     }
 
     public mutating func warning(_ message: String, at location: SourceLocation, fix: String? = nil) {
-        diagnostics.append(Diagnostic(.warning, at: location, message, fix: fix))
+        add(Diagnostic(.warning, at: location, message, fix: fix))
     }
 
     public mutating func error(_ message: String, at location: SourceLocation, fix: String? = nil) {
-        diagnostics.append(Diagnostic(.error, at: location, message, fix: fix))
+        add(Diagnostic(.error, at: location, message, fix: fix))
+    }
+
+    private mutating func add(_ diagnostic: Diagnostic) {
+        if diagnostic.severity == .error {
+            guard keptErrors < Self.diagnosticLimit else { droppedErrors += 1; return }
+            keptErrors += 1
+        } else {
+            guard keptWarnings < Self.diagnosticLimit else { droppedWarnings += 1; return }
+            keptWarnings += 1
+        }
+        kept.append(diagnostic)
     }
 
     /// Graph-level data: `name`, `description`, and the `kinds` and `sources` that ActorNet
@@ -222,7 +252,6 @@ public struct ImportBuilder {
             warning("\(count - Self.repeatLimit) more warnings like the \(kind) ones above not shown (\(count) in all)", at: first)
         }
         repeated = [:]
-        var diagnostics = self.diagnostics
         // Ids: the file's, else SOURCE-kind-TARGET (made unique).
         var relations: [Relation] = []
         swap(&relations, &self.relations)
@@ -249,9 +278,9 @@ public struct ImportBuilder {
             case let .relation(i, _), let .evidence(i, _, _): location = relationLocations[i]
             default: location = start
             }
-            diagnostics.append(Diagnostic(issue.severity, at: location, "\(issue.subjectDescription): \(issue.message)",
-                                          fix: issue.fix))
+            add(Diagnostic(issue.severity, at: location, "\(issue.subjectDescription): \(issue.message)", fix: issue.fix))
         }
+        var diagnostics = self.diagnostics
         diagnostics.sort { $0.location < $1.location }
         guard !diagnostics.hasErrors else { return LoadResult(network: nil, diagnostics: diagnostics) }
         let network = try? Network(name: name, summary: summary, actors: actors, kinds: declaredKinds,

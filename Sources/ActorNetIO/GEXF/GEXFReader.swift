@@ -33,6 +33,11 @@ public enum GEXFReader {
 
     /// Loads a GEXF document from bytes; `file` names it in diagnostics.
     public static func read(bytes: [UInt8], file: String) -> LoadResult {
+        guard bytes.count <= InputFile.maximumBytes else {
+            return LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1),
+                "the document is \(bytes.count) bytes, more than the \(InputFile.maximumBytes) bytes a GEXF file may have",
+                fix: "split the network into smaller files, or write it as GraphML, which is read in a stream without this limit")])
+        }
         var parse = GEXFParse(bytes: bytes, file: file)
         return parse.run()
     }

@@ -10,6 +10,10 @@ public enum GraphMLSchemaCheck {
     /// when the document is valid. Problems with the schema itself are reported at line 0 of
     /// `schemaPath`.
     public static func validate(bytes: [UInt8], file: String, schemaPath: String) -> [Diagnostic] {
+        guard bytes.count <= InputFile.maximumBytes else {
+            return [Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1),
+                               "the document is \(bytes.count) bytes; libxml2's schema validator takes at most \(InputFile.maximumBytes)")]
+        }
         let sink = SchemaMessages()
         let context = Unmanaged.passUnretained(sink).toOpaque()
         let handler: xmlStructuredErrorFunc = { context, error in
