@@ -271,7 +271,9 @@ public struct ImportBuilder {
             }
         }
         let start = SourceLocation(file: file, line: 1, column: 1)
-        for issue in Network.check(actors: actors, kinds: declaredKinds, relations: relations, sources: sources) {
+        let (network, issues) = Network.checked(name: name, summary: summary, actors: actors, kinds: declaredKinds,
+                                                relations: relations, sources: sources)
+        for issue in issues {
             let location: SourceLocation
             switch issue.subject {
             case let .actor(i, _): location = actorLocations[i].line > 0 ? actorLocations[i] : start
@@ -283,8 +285,6 @@ public struct ImportBuilder {
         var diagnostics = self.diagnostics
         diagnostics.sort { $0.location < $1.location }
         guard !diagnostics.hasErrors else { return LoadResult(network: nil, diagnostics: diagnostics) }
-        let network = try? Network(name: name, summary: summary, actors: actors, kinds: declaredKinds,
-                                   relations: relations, sources: sources)
         return LoadResult(network: network, diagnostics: diagnostics)
     }
 

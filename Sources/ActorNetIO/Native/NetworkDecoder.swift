@@ -92,13 +92,14 @@ public struct NetworkDecoder {
         }
         let relations = assignIDs(pending)
 
-        for issue in Network.check(actors: actors, kinds: kinds, relations: relations, sources: sources) {
+        let (network, issues) = Network.checked(name: name, summary: summary, actors: actors, kinds: kinds,
+                                                relations: relations, sources: sources)
+        for issue in issues {
             diagnostics.append(Diagnostic(issue.severity, at: location(of: issue.subject),
                                           "\(describe(issue.subject)): \(issue.message)", fix: issue.fix))
         }
         guard !diagnostics.hasErrors else { return nil }
-        return try? Network(name: name, summary: summary, actors: actors, kinds: kinds, relations: relations,
-                            sources: sources)
+        return network
     }
 
     // MARK: Elements
