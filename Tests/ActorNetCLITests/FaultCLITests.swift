@@ -113,8 +113,12 @@ import Testing
     }
 
     /// A write that fails halfway: the file-size limit (RLIMIT_FSIZE, with SIGXFSZ ignored so
-    /// that write(2) returns EFBIG) stops each writer after a few KiB.
-    @Test func aWriteThatFailsHalfwayLeavesThePreviousFile() throws {
+    /// that write(2) returns EFBIG) stops each writer after a few KiB. Not under the thread
+    /// sanitizer (`scripts/sanitize thread` sets TSAN_OPTIONS): its runtime dies of SIGBUS at
+    /// start-up under a 4 KiB file-size limit, even for `actornet --help`.
+    @Test(.disabled(if: ProcessInfo.processInfo.environment["TSAN_OPTIONS"] != nil,
+                    "the thread sanitizer's runtime cannot start under ulimit -f 4"))
+    func aWriteThatFailsHalfwayLeavesThePreviousFile() throws {
         let dir = try directory()
         for writer in Self.writers(into: dir) {
             try Data(Self.old.utf8).write(to: URL(fileURLWithPath: writer.target))
