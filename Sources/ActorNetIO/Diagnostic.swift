@@ -41,14 +41,23 @@ extension Array where Element == Diagnostic {
             if d.severity == .error { errors += 1 } else { warnings += 1 }
             if (d.severity == .error ? errors : warnings) <= limit { kept.append(d) }
         }
+        return kept + Diagnostic.notShown(errors: Swift.max(0, errors - limit), warnings: Swift.max(0, warnings - limit),
+                                          limit: limit, file: file)
+    }
+}
+
+extension Diagnostic {
+    /// The lines that count diagnostics left out after the first `limit` of each severity.
+    static func notShown(errors: Int, warnings: Int, limit: Int, file: String) -> [Diagnostic] {
         let start = SourceLocation(file: file, line: 1, column: 1)
-        if errors > limit {
-            kept.append(Diagnostic(.error, at: start, "\(errors - limit) more errors not shown (the first \(limit) are)",
-                                   fix: "correct the errors shown and read the file again"))
+        var lines: [Diagnostic] = []
+        if errors > 0 {
+            lines.append(Diagnostic(.error, at: start, "\(errors) more errors not shown (the first \(limit) are)",
+                                    fix: "correct the errors shown and read the file again"))
         }
-        if warnings > limit {
-            kept.append(Diagnostic(.warning, at: start, "\(warnings - limit) more warnings not shown (the first \(limit) are)"))
+        if warnings > 0 {
+            lines.append(Diagnostic(.warning, at: start, "\(warnings) more warnings not shown (the first \(limit) are)"))
         }
-        return kept
+        return lines
     }
 }

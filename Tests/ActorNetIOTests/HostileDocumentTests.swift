@@ -146,7 +146,7 @@ import Testing
         #expect(!e.message.contains(String(repeating: "x", count: 58)))
         #expect(e.location.line == (syntax == "json" ? 1 : 2))
         if syntax != "json" {
-            #expect(e.location.column == (syntax == "yaml" ? 9 : 9), "\(e)")
+            #expect(e.location.column == 9, "\(e)")
             if size > 2 << 20 {
                 #expect(e.message.contains("reading stopped"), "\(e)")
             } else {

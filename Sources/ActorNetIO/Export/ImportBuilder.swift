@@ -45,16 +45,7 @@ public struct ImportBuilder {
 
     /// Every diagnostic kept, then one line each for the errors and warnings not kept.
     public var diagnostics: [Diagnostic] {
-        var all = kept
-        let start = SourceLocation(file: file, line: 1, column: 1)
-        if droppedErrors > 0 {
-            all.append(Diagnostic(.error, at: start, "\(droppedErrors) more errors not shown (the first \(Self.diagnosticLimit) are)",
-                                  fix: "correct the errors shown and read the file again"))
-        }
-        if droppedWarnings > 0 {
-            all.append(Diagnostic(.warning, at: start, "\(droppedWarnings) more warnings not shown (the first \(Self.diagnosticLimit) are)"))
-        }
-        return all
+        kept + Diagnostic.notShown(errors: droppedErrors, warnings: droppedWarnings, limit: Self.diagnosticLimit, file: file)
     }
 
     public init(file: String) {
