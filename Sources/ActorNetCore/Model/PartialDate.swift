@@ -35,18 +35,35 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. Returns nil for anything else, including
     /// impossible dates such as `2023-02-29`.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count) else { return nil }
-        let widths = [4, 2, 2]
-        var numbers: [Int] = []
-        for (part, width) in zip(parts, widths) {
-            guard part.count == width, part.utf8.allSatisfy({ (48...57).contains($0) }), let n = Int(part) else {
+        // On the UTF-8 bytes: readers parse a date per relation, and splitting allocated.
+        var text = text
+        let parsed: (Int, Int?, Int?)? = text.withUTF8 { bytes in
+            // Digits at bytes[start..<start+width], as a number; nil if any is not 0-9.
+            func number(_ start: Int, _ width: Int) -> Int? {
+                var n = 0
+                for i in start..<(start + width) {
+                    let digit = Int(bytes[i]) - 48
+                    guard (0...9).contains(digit) else { return nil }
+                    n = n * 10 + digit
+                }
+                return n
+            }
+            let dash = UInt8(ascii: "-")
+            switch bytes.count {
+            case 4:
+                return number(0, 4).map { ($0, nil, nil) }
+            case 7 where bytes[4] == dash:
+                guard let y = number(0, 4), let m = number(5, 2) else { return nil }
+                return (y, m, nil)
+            case 10 where bytes[4] == dash && bytes[7] == dash:
+                guard let y = number(0, 4), let m = number(5, 2), let d = number(8, 2) else { return nil }
+                return (y, m, d)
+            default:
                 return nil
             }
-            numbers.append(n)
         }
-        self.init(
-            year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil, day: numbers.count > 2 ? numbers[2] : nil)
+        guard let (year, month, day) = parsed else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {

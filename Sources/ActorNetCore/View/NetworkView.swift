@@ -33,7 +33,7 @@ public struct NetworkView: Sendable {
     /// `edgeRelation` from the network's columns, not stored per edge: the view keeps only what
     /// it alone knows (which relations pass, and the adjacency), 4 bytes per edge plus the arcs.
     /// Hot loops copy what they need once (`PathGraph`, `WeightedAdjacency`).
-    public var edgeWeight: EdgeWeights { EdgeWeights(relations: network.relations, edgeRelation: edgeRelation) }
+    public var edgeWeight: EdgeColumn<Double> { EdgeColumn(values: network.relationWeight, edgeRelation: edgeRelation) }
     public var edgeKind: EdgeColumn<UInt16> { EdgeColumn(values: network.relationKind, edgeRelation: edgeRelation) }
     public var edgeSign: EdgeSigns { EdgeSigns(relationKind: network.relationKind, kindSign: kindSign, edgeRelation: edgeRelation) }
     public var edgeDirected: EdgeDirections {
@@ -48,15 +48,6 @@ public struct NetworkView: Sendable {
         public var startIndex: Int { 0 }
         public var endIndex: Int { edgeRelation.count }
         public subscript(e: Int) -> Value { values[Int(edgeRelation[e])] }
-    }
-
-    /// Every edge's strength, read from its relation.
-    public struct EdgeWeights: Sendable, RandomAccessCollection {
-        let relations: [Relation]
-        let edgeRelation: [UInt32]
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { edgeRelation.count }
-        public subscript(e: Int) -> Double { relations[Int(edgeRelation[e])].weight }
     }
 
     /// Every edge's sign, +1 or −1, from its relation's kind.

@@ -131,19 +131,23 @@ public struct ImportBuilder {
         actorLocations.append(location)
     }
 
+    private mutating func addUndeclared(_ end: String, at location: SourceLocation) {
+        repeatedWarning("undeclared node", "edge refers to undeclared node '\(end)'; it is added as an actor", at: location,
+                        fix: "declare the node in the file")
+        actorIndex[end] = actors.count
+        actors.append(ActorNode(id: end))
+        actorLocations.append(SourceLocation(file: file, line: 0, column: 0))
+    }
+
     public mutating func addEdge(id: String?, source: String, target: String, directed: Bool,
                                  attributes: [(key: String, value: ExportTable.Value)], at location: SourceLocation) {
         if source == target {
             repeatedWarning("self-loop", "self-loop on '\(source)' skipped: an ActorNet relation joins two different actors", at: location)
             return
         }
-        for end in [source, target] where actorIndex[end] == nil {
-            repeatedWarning("undeclared node", "edge refers to undeclared node '\(end)'; it is added as an actor", at: location,
-                            fix: "declare the node in the file")
-            actorIndex[end] = actors.count
-            actors.append(ActorNode(id: end))
-            actorLocations.append(SourceLocation(file: file, line: 0, column: 0))
-        }
+        // Two lookups, not a loop over `[source, target]`: that array was allocated per edge.
+        if actorIndex[source] == nil { addUndeclared(source, at: location) }
+        if actorIndex[target] == nil { addUndeclared(target, at: location) }
         var kind: String?
         var sign: Sign?
         var weight: Double?

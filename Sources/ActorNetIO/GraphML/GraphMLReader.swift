@@ -808,8 +808,8 @@ private final class GraphMLParse {
         let at = dataLocation
         let keyID = dataKey.map { keys[$0].id } ?? dataKeyID
         let keyIndex = key(keyID, hint: dataKey, domain: domain, at: at)
-        let key = keyIndex.map { keys[$0] }
-        if key?.ignored == true { return }
+        // By index, not a copy of the key (its strings would be retained and released per value).
+        if let k = keyIndex, keys[k].ignored { return }
         if dataHasElements {
             let (first, count) = elementContent[keyID] ?? (at, 0)
             elementContent[keyID] = (first, count + 1)
@@ -821,15 +821,16 @@ private final class GraphMLParse {
             return
         }
         let name: String, parsed: ExportTable.Value
-        if let key {
-            switch value(text, key.type) {
+        if let k = keyIndex {
+            let type = keys[k].type
+            switch value(text, type) {
             case let .success(v): parsed = v
             case let .failure(message):
-                error("data for key '\(key.name.shownValue)' (\(key.type.rawValue)) \(message)", at: at,
-                      fix: "write a \(key.type.rawValue) value, or change the key's attr.type")
+                error("data for key '\(keys[k].name.shownValue)' (\(type.rawValue)) \(message)", at: at,
+                      fix: "write a \(type.rawValue) value, or change the key's attr.type")
                 return
             }
-            name = key.name
+            name = keys[k].name
         } else {
             let (first, count) = undeclared[keyID] ?? (at, 0)
             undeclared[keyID] = (first, count + 1)
@@ -889,7 +890,8 @@ private final class GraphMLParse {
         var attributes = withDefaults(edge, domain: "edge")
         let id = original(&attributes) ?? edge.id
         if !waitingStarted {
-            let source = renamed[edge.source] ?? edge.source, target = renamed[edge.target] ?? edge.target
+            let source = renamed.isEmpty ? edge.source : renamed[edge.source] ?? edge.source
+            let target = renamed.isEmpty ? edge.target : renamed[edge.target] ?? edge.target
             if builder.declares(actor: source), builder.declares(actor: target) {
                 builder.addEdge(id: id, source: source, target: target, directed: edge.directed, attributes: attributes,
                                 at: edge.location)

@@ -107,54 +107,75 @@ public struct DegreeStrength: Sendable {
         }
     }
 
+    /// One actor's running totals: kept together so an edge touches one place per end, not
+    /// eleven columns (at 100k actors those columns outgrow the caches).
+    /// 60 bytes: one cache line when the row happens to be aligned, two at most.
+    private struct Totals {
+        var strength = 0.0, inStrength = 0.0, outStrength = 0.0, positiveStrength = 0.0, negativeStrength = 0.0
+        var degree: Int32 = 0, inDegree: Int32 = 0, outDegree: Int32 = 0, positiveDegree: Int32 = 0, negativeDegree: Int32 = 0
+    }
+
     public func run(on view: NetworkView) -> Result {
         let n = view.nodeCount, kindCount = view.network.kinds.count
-        var degree = [Int](repeating: 0, count: n), inDegree = degree, outDegree = degree
-        var positiveDegree = degree, negativeDegree = degree
-        var strength = [Double](repeating: 0, count: n), inStrength = strength, outStrength = strength
-        var positiveStrength = strength, negativeStrength = strength
+        var totals = [Totals](repeating: Totals(), count: n)
         var kindDegree = [Int32](repeating: 0, count: n * kindCount)
         let network = view.network
         let positiveKind = network.kinds.map { $0.sign == .positive }
         let declaredDirections = view.filter.direction == .asDeclared
-        for r32 in view.edgeRelation {
-            let r = Int(r32)
-            let s = Int(network.relationSource[r]), t = Int(network.relationTarget[r])
-            let w = network.relations[r].weight
-            let kind = Int(network.relationKind[r])
-            degree[s] += 1
-            degree[t] += 1
-            strength[s] += w
-            strength[t] += w
-            if positiveKind[kind] {
-                positiveDegree[s] += 1
-                positiveDegree[t] += 1
-                positiveStrength[s] += w
-                positiveStrength[t] += w
-            } else {
-                negativeDegree[s] += 1
-                negativeDegree[t] += 1
-                negativeStrength[s] += w
-                negativeStrength[t] += w
-            }
-            kindDegree[s * kindCount + kind] += 1
-            kindDegree[t * kindCount + kind] += 1
-            outDegree[s] += 1
-            outStrength[s] += w
-            inDegree[t] += 1
-            inStrength[t] += w
-            if !(declaredDirections && network.relationDirected[r]) {
-                outDegree[t] += 1
-                outStrength[t] += w
-                inDegree[s] += 1
-                inStrength[s] += w
+        totals.withUnsafeMutableBufferPointer { totals in
+            kindDegree.withUnsafeMutableBufferPointer { kindDegree in
+                network.relationSource.withUnsafeBufferPointer { source in
+                    network.relationTarget.withUnsafeBufferPointer { target in
+                        network.relationWeight.withUnsafeBufferPointer { weight in
+                            network.relationKind.withUnsafeBufferPointer { relationKind in
+                                network.relationDirected.withUnsafeBufferPointer { directed in
+                                    @inline(__always)
+                                    func add(_ v: Int, _ w: Double, _ kind: Int, _ positive: Bool, out: Bool, in: Bool) {
+                                        var x = totals[v]
+                                        x.degree += 1
+                                        x.strength += w
+                                        if positive {
+                                            x.positiveDegree += 1
+                                            x.positiveStrength += w
+                                        } else {
+                                            x.negativeDegree += 1
+                                            x.negativeStrength += w
+                                        }
+                                        if out {
+                                            x.outDegree += 1
+                                            x.outStrength += w
+                                        }
+                                        if `in` {
+                                            x.inDegree += 1
+                                            x.inStrength += w
+                                        }
+                                        totals[v] = x
+                                        kindDegree[v * kindCount + kind] += 1
+                                    }
+                                    for r32 in view.edgeRelation {
+                                        let r = Int(r32)
+                                        let s = Int(source[r]), t = Int(target[r])
+                                        let w = weight[r]
+                                        let kind = Int(relationKind[r])
+                                        let oneWay = declaredDirections && directed[r]
+                                        let positive = positiveKind[kind]
+                                        add(s, w, kind, positive, out: true, in: !oneWay)
+                                        add(t, w, kind, positive, out: !oneWay, in: true)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         return Result(actorIDs: network.actors.map(\.id), directed: view.hasDirectedEdges,
-                      degree: degree, inDegree: inDegree, outDegree: outDegree,
-                      strength: strength, inStrength: inStrength, outStrength: outStrength,
-                      positiveDegree: positiveDegree, negativeDegree: negativeDegree,
-                      positiveStrength: positiveStrength, negativeStrength: negativeStrength,
+                      degree: totals.map { Int($0.degree) }, inDegree: totals.map { Int($0.inDegree) },
+                      outDegree: totals.map { Int($0.outDegree) },
+                      strength: totals.map(\.strength), inStrength: totals.map(\.inStrength),
+                      outStrength: totals.map(\.outStrength),
+                      positiveDegree: totals.map { Int($0.positiveDegree) }, negativeDegree: totals.map { Int($0.negativeDegree) },
+                      positiveStrength: totals.map(\.positiveStrength), negativeStrength: totals.map(\.negativeStrength),
                       kinds: network.kinds.map(\.name), kindDegree: kindDegree)
     }
 }
