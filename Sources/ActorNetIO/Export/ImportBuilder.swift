@@ -139,15 +139,23 @@ public struct ImportBuilder {
         actorLocations.append(SourceLocation(file: file, line: 0, column: 0))
     }
 
+    /// Adds one relation. With `onlyIfDeclared`, an edge with an end not yet added is not
+    /// taken and the result is false (a reader that holds such edges back until every node is
+    /// in asks this way: one lookup per end, not two); otherwise such ends are added as actors,
+    /// with a warning, and the result is true.
+    @discardableResult
     public mutating func addEdge(id: String?, source: String, target: String, directed: Bool,
-                                 attributes: [(key: String, value: ExportTable.Value)], at location: SourceLocation) {
+                                 attributes: [(key: String, value: ExportTable.Value)], at location: SourceLocation,
+                                 onlyIfDeclared: Bool = false) -> Bool {
+        // Two lookups, not a loop over `[source, target]`: that array was allocated per edge.
+        let sourceKnown = actorIndex[source] != nil, targetKnown = actorIndex[target] != nil
+        if onlyIfDeclared, !sourceKnown || !targetKnown { return false }
         if source == target {
             repeatedWarning("self-loop", "self-loop on '\(source)' skipped: an ActorNet relation joins two different actors", at: location)
-            return
+            return true
         }
-        // Two lookups, not a loop over `[source, target]`: that array was allocated per edge.
-        if actorIndex[source] == nil { addUndeclared(source, at: location) }
-        if actorIndex[target] == nil { addUndeclared(target, at: location) }
+        if !sourceKnown { addUndeclared(source, at: location) }
+        if !targetKnown { addUndeclared(target, at: location) }
         var kind: String?
         var sign: Sign?
         var weight: Double?
@@ -212,6 +220,7 @@ public struct ImportBuilder {
         relationLocations.append(location)
         pendingIDs.append(id)
         pendingKinds.append((sign, isDirected))
+        return true
     }
 
     /// Gives every relation its kind: a known one (built in or declared), else one declared on

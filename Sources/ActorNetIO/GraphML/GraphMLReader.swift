@@ -41,7 +41,7 @@ public enum GraphMLReader {
     /// `NetworkLoader` does.
     public static func read(path: String) -> LoadResult {
         InputFile.withDescriptor(path, expecting: ".graphml") { fd, file in
-            let parse = GraphMLParse(file: file)
+            var parse = GraphMLParse(file: file)
             return parse.run { buffer in
                 while true {
                     let n = Foundation.read(fd, buffer.baseAddress, buffer.count)
@@ -54,7 +54,7 @@ public enum GraphMLReader {
 
     /// Reads and validates GraphML from bytes; `file` names it in diagnostics.
     public static func read(bytes: [UInt8], file: String) -> LoadResult {
-        let parse = GraphMLParse(file: file)
+        var parse = GraphMLParse(file: file)
         var offset = 0
         return parse.run { buffer in
             let n = min(buffer.count, bytes.count - offset)
@@ -181,9 +181,16 @@ private struct Attributes {
 }
 
 /// One reading of one document, driven by libxml2's callbacks. Lives for one `read` call on
-/// one thread; the callbacks find it through an unretained pointer that lives no longer than
-/// the parser.
-private final class GraphMLParse {
+/// one thread; the callbacks reach it through a pointer to the caller's variable that lives no
+/// longer than the parser. A struct reached through a pointer, not a class: a class's stored
+/// properties pay a dynamic exclusivity check on every access, several per element (about a
+/// tenth of the read time on large files, measured with perf).
+private struct GraphMLParse {
+    /// The parse that libxml2's callback context points to.
+    static func at(_ context: UnsafeMutableRawPointer) -> UnsafeMutablePointer<GraphMLParse> {
+        context.assumingMemoryBound(to: GraphMLParse.self)
+    }
+
     struct Key {
         var id: String
         var idBytes: [UInt8]
@@ -218,8 +225,20 @@ private final class GraphMLParse {
         var directed = false
         var location: SourceLocation
         var attributes: [(key: String, value: ExportTable.Value)] = []
-        /// Which keys have data here, for the defaults (a few per element: an array beats hashing).
+        /// Which keys have data here, for the defaults (a few per element: an array beats hashing);
+        /// kept only when the element's domain has defaults.
         var keys: [Int] = []
+
+        /// `capacity`: room for that many `<data>` (one allocation per element, not one per
+        /// doubling).
+        init(id: String?, source: String = "", target: String = "", directed: Bool = false, location: SourceLocation, capacity: Int) {
+            self.id = id
+            self.source = source
+            self.target = target
+            self.directed = directed
+            self.location = location
+            attributes.reserveCapacity(capacity)
+        }
     }
 
     /// An edge held back until the end because it came before its nodes (GraphML allows any
@@ -243,13 +262,19 @@ private final class GraphMLParse {
     var keysByID: [String: [Int]] = [:]
     /// The key last matched, for the usual case of `<data>` in the order of the keys.
     var lastKey = 0
-    var defaultsCache: [String: [Int]] = [:]
+    /// Per domain (graph, node, edge), the keys with defaults; nil until asked (cleared when a
+    /// key or default is read). An array, not a dictionary: it is asked once per element.
+    var defaultsCache: [[Int]?] = [nil, nil, nil]
     var frames: [Frame] = []
     var open: [Open] = []
     var waiting: [WaitingEdge] = []
     var waitingStarted = false
     var renamed: [String: String] = [:]
     var sawGraph = false
+    /// libxml2's copy of GraphML's namespace URI once seen: it interns names in the parser's
+    /// dictionary, so every later element in the namespace has the same pointer (compared
+    /// first, the text only when it differs).
+    var graphMLURI: UnsafePointer<xmlChar>?
     var graphDataNames = Set<String>()
     /// The `<data>` or `<default>` being read: its key (nil when undeclared), text and place.
     var dataKey: Int?
@@ -278,11 +303,11 @@ private final class GraphMLParse {
         builder = ImportBuilder(file: file)
     }
 
-    func location(_ line: Int, _ column: Int) -> SourceLocation {
+    mutating func location(_ line: Int, _ column: Int) -> SourceLocation {
         SourceLocation(file: file, line: max(line, 1), column: max(column, 1))
     }
 
-    func error(_ message: String, at location: SourceLocation, fix: String? = nil) {
+    mutating func error(_ message: String, at location: SourceLocation, fix: String? = nil) {
         guard counts.errors < Self.diagnosticLimit else {
             dropped.errors += 1
             if dropped.errors == 1 { stop() }
@@ -292,7 +317,7 @@ private final class GraphMLParse {
         diagnostics.append(Diagnostic(.error, at: location, message, fix: fix))
     }
 
-    func warning(_ message: String, at location: SourceLocation, fix: String? = nil) {
+    mutating func warning(_ message: String, at location: SourceLocation, fix: String? = nil) {
         guard counts.warnings < Self.diagnosticLimit else {
             dropped.warnings += 1
             return
@@ -302,7 +327,7 @@ private final class GraphMLParse {
     }
 
     /// Stops libxml2 after a problem that makes reading on pointless.
-    func stop() {
+    mutating func stop() {
         stoppedByUs = true
         if let context { xmlStopParser(context) }
     }
@@ -311,42 +336,41 @@ private final class GraphMLParse {
 
     /// Feeds libxml2 the chunks `fill` writes (it returns the count, 0 at the end, nil on a read
     /// error) and builds the network.
-    func run(_ fill: (UnsafeMutableBufferPointer<UInt8>) -> Int?) -> LoadResult {
+    mutating func run(_ fill: (UnsafeMutableBufferPointer<UInt8>) -> Int?) -> LoadResult {
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { ctx, localname, _, uri, _, _, count, defaulted, attributes in
             guard let ctx, let localname else { return }
-            let parse = Unmanaged<GraphMLParse>.fromOpaque(ctx).takeUnretainedValue()
-            parse.start(localname, uri: uri, attributes: Attributes(attributes, count: Int(count - defaulted)))
+            GraphMLParse.at(ctx).pointee.start(localname, uri: uri, attributes: Attributes(attributes, count: Int(count - defaulted)))
         }
         handler.endElementNs = { ctx, _, _, _ in
             guard let ctx else { return }
-            Unmanaged<GraphMLParse>.fromOpaque(ctx).takeUnretainedValue().end()
+            GraphMLParse.at(ctx).pointee.end()
         }
         let characters: charactersSAXFunc = { ctx, ch, len in
             guard let ctx, let ch else { return }
-            Unmanaged<GraphMLParse>.fromOpaque(ctx).takeUnretainedValue().characters(ch, Int(len))
+            GraphMLParse.at(ctx).pointee.characters(ch, Int(len))
         }
         handler.characters = characters
         handler.cdataBlock = characters
         handler.ignorableWhitespace = characters
         handler.getEntity = { ctx, name in
             guard let ctx, let name else { return nil }
-            Unmanaged<GraphMLParse>.fromOpaque(ctx).takeUnretainedValue().entityReference(name, parameter: false)
+            GraphMLParse.at(ctx).pointee.entityReference(name, parameter: false)
             return nil
         }
         handler.getParameterEntity = { ctx, name in
             guard let ctx, let name else { return nil }
-            Unmanaged<GraphMLParse>.fromOpaque(ctx).takeUnretainedValue().entityReference(name, parameter: true)
+            GraphMLParse.at(ctx).pointee.entityReference(name, parameter: true)
             return nil
         }
         handler.internalSubset = { ctx, _, externalID, systemID in
             guard let ctx else { return }
-            Unmanaged<GraphMLParse>.fromOpaque(ctx).takeUnretainedValue().doctype(externalID, systemID)
+            GraphMLParse.at(ctx).pointee.doctype(externalID, systemID)
         }
         handler.serror = { ctx, error in
             guard let ctx, let error else { return }
-            Unmanaged<GraphMLParse>.fromOpaque(ctx).takeUnretainedValue().xmlError(error.pointee)
+            GraphMLParse.at(ctx).pointee.xmlError(error.pointee)
         }
         // No entityDecl, externalSubset or resolveEntity: declarations are not kept, external
         // subsets and entities are never loaded.
@@ -354,14 +378,13 @@ private final class GraphMLParse {
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.chunkSize)
         defer { buffer.deallocate() }
         var readFailed = false
-        withExtendedLifetime(self) {
-            let me = Unmanaged.passUnretained(self).toOpaque()
-            guard let ctxt = xmlCreatePushParserCtxt(&handler, me, nil, 0, nil) else { return }
-            context = ctxt
+        withUnsafeMutablePointer(to: &self) { me in
+            guard let ctxt = xmlCreatePushParserCtxt(&handler, UnsafeMutableRawPointer(me), nil, 0, nil) else { return }
+            me.pointee.context = ctxt
             defer {
-                wellFormed = ctxt.pointee.wellFormed != 0
-                endPosition = currentPosition()
-                context = nil
+                me.pointee.wellFormed = ctxt.pointee.wellFormed != 0
+                me.pointee.endPosition = me.pointee.currentPosition()
+                me.pointee.context = nil
                 // libxml2 may build a document of its own for entity declarations in an
                 // internal subset (even with no entityDecl handler): ours to free (found by the
                 // fuzzer as a leak).
@@ -374,7 +397,7 @@ private final class GraphMLParse {
             // No XML_PARSE_NOENT, DTDLOAD, DTDATTR or DTDVALID: entities stay unexpanded and no
             // DTD or external entity is loaded; NONET forbids network access outright; no HUGE.
             xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue))
-            while !stoppedByUs, ctxt.pointee.disableSAX == 0 {
+            while !me.pointee.stoppedByUs, ctxt.pointee.disableSAX == 0 {
                 guard let n = fill(buffer) else {
                     readFailed = true
                     break
@@ -391,7 +414,7 @@ private final class GraphMLParse {
         return finish()
     }
 
-    func currentPosition() -> (line: Int, column: Int) {
+    mutating func currentPosition() -> (line: Int, column: Int) {
         guard let input = context?.pointee.input else { return (1, 1) }
         return (Int(input.pointee.line), Int(input.pointee.col))
     }
@@ -399,7 +422,7 @@ private final class GraphMLParse {
     /// Line and column of the `<` of the start tag libxml2 has just read: its input still holds
     /// the whole tag (it shrinks the buffer only between constructs), and `<` cannot occur
     /// inside a tag, so the last `<` before the parser's position opens it.
-    func startTagLocation() -> SourceLocation {
+    mutating func startTagLocation() -> SourceLocation {
         guard let input = context?.pointee.input, let base = input.pointee.base, var p = input.pointee.cur else {
             return location(1, 1)
         }
@@ -420,7 +443,7 @@ private final class GraphMLParse {
         return location(line, column)
     }
 
-    func xmlError(_ e: xmlError) {
+    mutating func xmlError(_ e: xmlError) {
         // After our own stop, libxml2's follow-up complaints add nothing.
         if stoppedByUs { return }
         let isWarning = e.level == XML_ERR_WARNING
@@ -435,7 +458,7 @@ private final class GraphMLParse {
         if e.level == XML_ERR_FATAL, let context { xmlStopParser(context) }
     }
 
-    func entityReference(_ name: UnsafePointer<xmlChar>, parameter: Bool) {
+    mutating func entityReference(_ name: UnsafePointer<xmlChar>, parameter: Bool) {
         // libxml2 also asks while reading the DOCTYPE's declarations: those are not uses.
         guard let context, context.pointee.inSubset == 0 || parameter else { return }
         let text = String(cString: name)
@@ -452,7 +475,7 @@ private final class GraphMLParse {
         stop()
     }
 
-    func doctype(_ externalID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?) {
+    mutating func doctype(_ externalID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?) {
         guard let systemID else { return }
         let (line, _) = currentPosition()
         warning("the DOCTYPE names the external DTD '\(String(cString: systemID).shownValue)'; it is not loaded: ActorNet never reads files or URLs a document points to",
@@ -461,7 +484,7 @@ private final class GraphMLParse {
 
     // MARK: Elements
 
-    func characters(_ ch: UnsafePointer<xmlChar>, _ count: Int) {
+    mutating func characters(_ ch: UnsafePointer<xmlChar>, _ count: Int) {
         switch frames.last {
         case .data?, .keyDefault?:
             guard !textTooLong else { return }
@@ -474,8 +497,12 @@ private final class GraphMLParse {
         }
     }
 
-    func start(_ localname: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, attributes: Attributes) {
-        let isGraphML = uri.map { uri in XMLText.with(graphMLNamespace) { xmlStrEqual(uri, $0) == 1 } } ?? true
+    mutating func start(_ localname: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, attributes: Attributes) {
+        var isGraphML = true
+        if let uri, uri != graphMLURI {
+            isGraphML = XMLText.with(graphMLNamespace) { xmlStrEqual(uri, $0) == 1 }
+            if isGraphML { graphMLURI = uri }
+        }
         let name = Name(localname)
         let at = startTagLocation()
         // libxml2 enforces its depth limit only when it builds a tree; a SAX reader keeps it itself.
@@ -539,7 +566,7 @@ private final class GraphMLParse {
                 frames.append(.skipped)
                 return
             }
-            open.append(Open(id: id.string, location: at))
+            open.append(Open(id: id.string, location: at, capacity: min(keys.count, 32)))
             frames.append(.node)
         case (.edge, .graph(let directed, _)):
             startEdge(attributes, edgedefault: directed, at: at)
@@ -551,7 +578,7 @@ private final class GraphMLParse {
         }
     }
 
-    func beginText(key: Int?, at: SourceLocation) {
+    mutating func beginText(key: Int?, at: SourceLocation) {
         dataKey = key
         dataHasElements = false
         dataLocation = at
@@ -560,7 +587,7 @@ private final class GraphMLParse {
     }
 
     /// `<data key=…>`, the most frequent element.
-    func startData(_ attributes: Attributes, parent: Frame, at: SourceLocation) {
+    mutating func startData(_ attributes: Attributes, parent: Frame, at: SourceLocation) {
         let owner: Owner
         switch parent {
         case .root: owner = .graphml
@@ -592,7 +619,7 @@ private final class GraphMLParse {
         frames.append(.data(owner))
     }
 
-    func startKey(_ attributes: Attributes, at: SourceLocation) {
+    mutating func startKey(_ attributes: Attributes, at: SourceLocation) {
         guard let idBytes = attributes.id else {
             error("<key> without an id", at: at, fix: "give the key an id, e.g. <key id=\"n_label\" …>")
             frames.append(.skipped)
@@ -623,11 +650,11 @@ private final class GraphMLParse {
         }
         keysByID[id, default: []].append(keys.count)
         keys.append(key)
-        defaultsCache = [:]
+        defaultsCache = [nil, nil, nil]
         frames.append(.key(keys.count - 1))
     }
 
-    func startGraph(_ attributes: Attributes, parent: Frame, at: SourceLocation) {
+    mutating func startGraph(_ attributes: Attributes, parent: Frame, at: SourceLocation) {
         let outermost: Bool
         switch parent {
         case .root:
@@ -658,7 +685,7 @@ private final class GraphMLParse {
         frames.append(.graph(directed: directed, outermost: outermost))
     }
 
-    func startEdge(_ attributes: Attributes, edgedefault: Bool, at: SourceLocation) {
+    mutating func startEdge(_ attributes: Attributes, edgedefault: Bool, at: SourceLocation) {
         if attributes.hasPort {
             refuse("port", at: at)
             frames.append(.skipped)
@@ -678,11 +705,12 @@ private final class GraphMLParse {
                 error("directed '\(value.string.shownValue)' is not a boolean", at: at, fix: "use true or false")
             }
         }
-        open.append(Open(id: attributes.id?.string, source: source.string, target: target.string, directed: directed, location: at))
+        open.append(Open(id: attributes.id?.string, source: source.string, target: target.string, directed: directed, location: at,
+                         capacity: min(keys.count, 32)))
         frames.append(.edge)
     }
 
-    func end() {
+    mutating func end() {
         guard let frame = frames.popLast() else { return }
         switch frame {
         case let .keyDefault(index):
@@ -700,7 +728,7 @@ private final class GraphMLParse {
         }
     }
 
-    func endDefault(_ index: Int) {
+    mutating func endDefault(_ index: Int) {
         if textTooLong {
             error("default of key '\(keys[index].id.shownValue)' is longer than \(GraphMLReader.maximumValueBytes) bytes",
                   at: dataLocation, fix: "shorten the value: ActorNet keeps values up to 10 MB")
@@ -717,7 +745,7 @@ private final class GraphMLParse {
                   fix: "write a \(keys[index].type.rawValue) value, or change the key's attr.type")
             keys[index].defaultText = nil
         }
-        defaultsCache = [:]
+        defaultsCache = [nil, nil, nil]
     }
 
     enum Parsed { case success(ExportTable.Value), failure(String) }
@@ -734,7 +762,7 @@ private final class GraphMLParse {
     }
 
     /// The typed value of `bytes`; XML Schema's whitespace around typed values is collapsed.
-    func value(_ bytes: [UInt8], _ type: ExportTable.ColumnType) -> Parsed {
+    mutating func value(_ bytes: [UInt8], _ type: ExportTable.ColumnType) -> Parsed {
         if type == .string { return .success(.string(String(decoding: bytes, as: UTF8.self))) }
         return bytes.withUnsafeBufferPointer { all in
             var lower = 0, upper = all.count
@@ -783,7 +811,7 @@ private final class GraphMLParse {
 
     /// The key a `<data key=…>` on an element of `domain` refers to: the one declared for that
     /// domain, else for all, else (with a warning, as networkx reads it) one for another domain.
-    func key(_ id: String, hint: Int?, domain: String, at: SourceLocation) -> Int? {
+    mutating func key(_ id: String, hint: Int?, domain: String, at: SourceLocation) -> Int? {
         if let hint, keys[hint].domain == domain { return hint }
         guard let candidates = keysByID[id] else { return nil }
         if let i = candidates.first(where: { keys[$0].domain == domain }) ?? candidates.first(where: { keys[$0].domain == "all" }) {
@@ -797,7 +825,7 @@ private final class GraphMLParse {
         return candidates[0]
     }
 
-    func endData(owner: Owner) {
+    mutating func endData(owner: Owner) {
         let domain: String
         switch owner {
         case .graphml: return  // Document-level data (yEd resources) describes no network.
@@ -845,23 +873,24 @@ private final class GraphMLParse {
             }
         case .node, .edge:
             open[open.count - 1].attributes.append((name, parsed))
-            open[open.count - 1].keys.append(keyIndex ?? -1)
+            if !defaultKeys(domain).isEmpty { open[open.count - 1].keys.append(keyIndex ?? -1) }
         case .graphml: break
         }
     }
 
     /// Indices of the keys with a default for `domain` (its own and `all`).
-    func defaultKeys(_ domain: String) -> [Int] {
-        if let cached = defaultsCache[domain] { return cached }
+    mutating func defaultKeys(_ domain: String) -> [Int] {
+        let slot = domain == "edge" ? 2 : domain == "node" ? 1 : 0
+        if let cached = defaultsCache[slot] { return cached }
         let list = keys.indices.filter {
             (keys[$0].domain == domain || keys[$0].domain == "all") && !keys[$0].ignored && keys[$0].defaultValue != nil
         }
-        defaultsCache[domain] = list
+        defaultsCache[slot] = list
         return list
     }
 
     /// The element's attributes with the defaults of keys it has no data for, defaults first.
-    func withDefaults(_ element: Open, domain: String) -> [(key: String, value: ExportTable.Value)] {
+    mutating func withDefaults(_ element: Open, domain: String) -> [(key: String, value: ExportTable.Value)] {
         let list = defaultKeys(domain)
         if list.isEmpty { return element.attributes }
         var result: [(key: String, value: ExportTable.Value)] = []
@@ -873,12 +902,12 @@ private final class GraphMLParse {
 
     /// ActorNet writes ids that are not XML name tokens as n1, e2, … with the original in an
     /// `original_id` key: restore them.
-    func original(_ attributes: inout [(key: String, value: ExportTable.Value)]) -> String? {
+    mutating func original(_ attributes: inout [(key: String, value: ExportTable.Value)]) -> String? {
         guard let i = attributes.firstIndex(where: { $0.key == GraphMLWriter.originalIDName }) else { return nil }
         return attributes.remove(at: i).value.text
     }
 
-    func endNode(_ node: Open) {
+    mutating func endNode(_ node: Open) {
         var attributes = withDefaults(node, domain: "node")
         let nodeID = node.id ?? ""
         let id = original(&attributes) ?? nodeID
@@ -886,15 +915,14 @@ private final class GraphMLParse {
         builder.addNode(id: id, attributes: attributes, at: node.location)
     }
 
-    func endEdge(_ edge: Open) {
+    mutating func endEdge(_ edge: Open) {
         var attributes = withDefaults(edge, domain: "edge")
         let id = original(&attributes) ?? edge.id
         if !waitingStarted {
             let source = renamed.isEmpty ? edge.source : renamed[edge.source] ?? edge.source
             let target = renamed.isEmpty ? edge.target : renamed[edge.target] ?? edge.target
-            if builder.declares(actor: source), builder.declares(actor: target) {
-                builder.addEdge(id: id, source: source, target: target, directed: edge.directed, attributes: attributes,
-                                at: edge.location)
+            if builder.addEdge(id: id, source: source, target: target, directed: edge.directed, attributes: attributes,
+                               at: edge.location, onlyIfDeclared: true) {
                 return
             }
             waitingStarted = true
@@ -903,20 +931,20 @@ private final class GraphMLParse {
                                    attributes: attributes, location: edge.location))
     }
 
-    func applyGraphDefaults() {
+    mutating func applyGraphDefaults() {
         for k in defaultKeys("graph") where !graphDataNames.contains(keys[k].name) {
             builder.setGraphData(key: keys[k].name, value: keys[k].defaultValue!.text, at: location(1, 1))
         }
     }
 
-    func refuse(_ feature: String, at: SourceLocation) {
+    mutating func refuse(_ feature: String, at: SourceLocation) {
         let (first, count) = refusals[feature] ?? (at, 0)
         refusals[feature] = (first, count + 1)
     }
 
     // MARK: The end
 
-    func finish() -> LoadResult {
+    mutating func finish() -> LoadResult {
         for e in xmlErrors {
             if e.isWarning {
                 warning("XML: \(e.message)", at: e.location)
@@ -958,7 +986,7 @@ private final class GraphMLParse {
         return result
     }
 
-    func reportOncePerKind() {
+    mutating func reportOncePerKind() {
         for (feature, (at, count)) in refusals.sorted(by: { $0.value.0 < $1.value.0 }) {
             let (message, fix) = GraphMLReader.refused[feature]!
             error(count == 1 ? message : "\(message) (\(count) in this file, first here)", at: at, fix: fix)
