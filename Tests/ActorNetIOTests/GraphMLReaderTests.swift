@@ -98,6 +98,38 @@ import Testing
         #expect(network.relations.allSatisfy { network.isDirected(relation: network.relations.firstIndex(of: $0)!) })
     }
 
+    /// The reader guesses each `<data>`'s key from the order writers use; data in any other
+    /// order, keys skipped, and one id declared for nodes and for edges must still find their
+    /// own key (by domain), and defaults fill only what an element lacks.
+    @Test func dataInAnyOrderFindsItsKey() throws {
+        let xml = """
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+          <key id="w" for="node" attr.name="rank" attr.type="int"/>
+          <key id="w" for="edge" attr.name="weight" attr.type="double"/>
+          <key id="k" for="edge" attr.name="kind" attr.type="string"/>
+          <key id="c" for="edge" attr.name="channel" attr.type="string"><default>stated</default></key>
+          <key id="note" for="all" attr.name="note" attr.type="string"/>
+          <graph edgedefault="undirected">
+            <node id="a"><data key="note">first</data><data key="w">3</data></node>
+            <node id="b"><data key="w">4</data></node>
+            <edge source="a" target="b"><data key="note">x</data><data key="c">material</data><data key="w">2.5</data><data key="k">rivalry</data></edge>
+            <edge source="b" target="a"><data key="k">cooperation</data><data key="w">1.5</data></edge>
+            <edge source="a" target="b"><data key="w">4</data><data key="note">y</data></edge>
+          </graph>
+        </graphml>
+        """
+        let result = Self.read(xml: xml)
+        let network = try #require(result.network, "\(result.diagnostics)")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(network.actor(withID: "a")?.attributes == ["rank": .number(3), "note": .string("first")])
+        #expect(network.actor(withID: "b")?.attributes == ["rank": .number(4)])
+        let r = network.relations
+        #expect(r.map(\.kind) == ["rivalry", "cooperation", "tie"])
+        #expect(r.map(\.weight) == [2.5, 1.5, 4])
+        #expect(r.map(\.channel) == [.material, .stated, .stated])
+        #expect(r.map { $0.attributes["note"] } == [.string("x"), nil, .string("y")])
+    }
+
     @Test func mixedDirectionsAndParallelEdges() throws {
         let network = try #require(Self.read("graphology_mixed_multigraph.graphml").network)
         let directed = network.relations.indices.filter { network.isDirected(relation: $0) }.map { network.relations[$0].id }

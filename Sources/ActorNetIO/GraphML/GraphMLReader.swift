@@ -145,7 +145,7 @@ private struct Bytes {
     var string: String { String(decoding: buffer, as: UTF8.self) }
 
     func equals(_ other: [UInt8]) -> Bool {
-        count == other.count && other.withUnsafeBufferPointer { memcmp(start, $0.baseAddress!, count) == 0 }
+        count == other.count && (count == 0 || other.withUnsafeBufferPointer { memcmp(start, $0.baseAddress!, count) == 0 })
     }
 }
 
@@ -604,12 +604,24 @@ private struct GraphMLParse {
             return
         }
         beginText(key: nil, at: at)
-        // Writers put an element's data in the order of the keys: try the one after the last
-        // match first, and hash only when that misses.
-        if keys.count > lastKey + 1, keys[lastKey + 1].idBytes.withUnsafeBufferPointer({ keyBytes.count == $0.count && memcmp(keyBytes.start, $0.baseAddress!, $0.count) == 0 }) {
-            lastKey += 1
-            dataKey = lastKey
-            dataKeyID = keys[lastKey].id
+        // Writers put an element's data in the order of the keys, skipping those it has no
+        // value for: try the next few keys after the last match (wrapping round to the first),
+        // and hash only when they miss.
+        var found: Int?
+        if !keys.isEmpty {
+            var k = lastKey
+            for _ in 0..<min(keys.count, 16) {
+                k = k + 1 == keys.count ? 0 : k + 1
+                if keyBytes.equals(keys[k].idBytes) {
+                    found = k
+                    break
+                }
+            }
+        }
+        if let found {
+            lastKey = found
+            dataKey = found
+            dataKeyID = keys[found].id
         } else {
             dataKeyID = keyBytes.string
             dataKey = nil
@@ -755,8 +767,9 @@ private struct GraphMLParse {
     static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         switch bytes.count {
         case 1: return bytes[0] == UInt8(ascii: "1") ? true : bytes[0] == UInt8(ascii: "0") ? false : nil
-        case 4: return bytes.map { $0 | 0x20 }.elementsEqual("true".utf8) ? true : nil
-        case 5: return bytes.map { $0 | 0x20 }.elementsEqual("false".utf8) ? false : nil
+        // Letters folded to lower case byte by byte (no array per value).
+        case 4: return bytes.lazy.map { $0 | 0x20 }.elementsEqual("true".utf8) ? true : nil
+        case 5: return bytes.lazy.map { $0 | 0x20 }.elementsEqual("false".utf8) ? false : nil
         default: return nil
         }
     }
