@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Hummingbird's own dependency; named because the server imports NIOCore itself.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // libxml2 through pkg-config; Debian: libxml2-dev. Only ActorNetIO imports it.
@@ -42,6 +44,10 @@ let package = Package(
             dependencies: [
                 "ActorNetCore", "ActorNetIO",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // Imported directly (the HTTP/1 channel, client watching), not only through
+                // Hummingbird.
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
