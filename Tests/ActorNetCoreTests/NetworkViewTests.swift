@@ -158,6 +158,16 @@ import Testing
         #expect(pair.mixedSign)
     }
 
+    /// Groups (and other tallies) of equal count are listed with numbers in names compared as
+    /// numbers: bloc-2 before bloc-10, as a reader expects, not as text sorts them.
+    @Test func tallyNamesInNaturalOrder() throws {
+        let groups = ["bloc-10", "bloc-2", "bloc-1", "bloc-10a", "bloc-02", "Bloc", "bloc-9", "bloc-10", "bloc-3.5", "bloc-3.10"]
+        let network = try Network(actors: groups.enumerated().map { ActorNode(id: "A\($0.offset)", group: $0.element) }, relations: [])
+        let summary = NetworkSummary(network)
+        #expect(summary.groups.map(\.name) == ["bloc-10", "Bloc", "bloc-1", "bloc-02", "bloc-2", "bloc-3.5", "bloc-3.10", "bloc-9", "bloc-10a"])
+        #expect(summary.groups.map(\.count) == [2, 1, 1, 1, 1, 1, 1, 1, 1])
+    }
+
     /// The per-edge columns read through the relation give what each relation says, in every
     /// kind of view.
     @Test(arguments: [UInt64(1), 2, 3])

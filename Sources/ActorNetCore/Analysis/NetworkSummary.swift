@@ -98,11 +98,44 @@ public struct NetworkSummary: Sendable, Hashable, Encodable {
         parallelPairs = Self.parallelPairs(network)
     }
 
+    /// Names with their counts, most frequent first; equal counts in `naturalOrder` of the names
+    /// (bloc-2 before bloc-10).
     static func tally(_ names: [String]) -> [Count] {
         var counts: [String: Int] = [:]
         for name in names { counts[name, default: 0] += 1 }
         return counts.map { Count(name: $0.key, count: $0.value) }
-            .sorted { ($0.count, $1.name) > ($1.count, $0.name) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : naturalOrder($0.name, $1.name) }
+    }
+
+    /// Whether `a` comes before `b` when runs of ASCII digits compare as numbers and everything
+    /// else by Unicode scalar ("bloc-2" < "bloc-10" < "bloc-10a"); names equal that way (as
+    /// "x01" and "x1") fall back to plain order, so the order is total and deterministic.
+    static func naturalOrder(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+        var i = 0, j = 0
+        while i < x.count, j < y.count {
+            if isDigit(x[i]), isDigit(y[j]) {
+                var ei = i, ej = j
+                while ei < x.count, isDigit(x[ei]) { ei += 1 }
+                while ej < y.count, isDigit(y[ej]) { ej += 1 }
+                // Compare the runs as numbers: without leading zeros, the longer is larger,
+                // else digit by digit.
+                var si = i, sj = j
+                while si < ei - 1, x[si] == "0" { si += 1 }
+                while sj < ej - 1, y[sj] == "0" { sj += 1 }
+                if ei - si != ej - sj { return ei - si < ej - sj }
+                for (p, q) in zip(x[si..<ei], y[sj..<ej]) where p != q { return p.value < q.value }
+                i = ei
+                j = ej
+            } else {
+                if x[i] != y[j] { return x[i].value < y[j].value }
+                i += 1
+                j += 1
+            }
+        }
+        if i < x.count || j < y.count { return j < y.count && i == x.count }
+        return a < b
     }
 
     static func parallelPairs(_ network: Network) -> [ParallelPair] {
