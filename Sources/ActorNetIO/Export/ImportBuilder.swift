@@ -93,9 +93,6 @@ public struct ImportBuilder {
         }
     }
 
-    /// Whether an actor with this id has been added (or declared by an edge).
-    public func declares(actor id: String) -> Bool { actorIndex[id] != nil }
-
     /// A warning of a kind (`kind`) that may repeat per element: kept up to `repeatLimit` times.
     private mutating func repeatedWarning(_ kind: String, _ message: String, at location: SourceLocation, fix: String? = nil) {
         let seen = repeated[kind]?.count ?? 0

@@ -303,7 +303,7 @@ private struct GraphMLParse {
         builder = ImportBuilder(file: file)
     }
 
-    mutating func location(_ line: Int, _ column: Int) -> SourceLocation {
+    func location(_ line: Int, _ column: Int) -> SourceLocation {
         SourceLocation(file: file, line: max(line, 1), column: max(column, 1))
     }
 
@@ -414,7 +414,7 @@ private struct GraphMLParse {
         return finish()
     }
 
-    mutating func currentPosition() -> (line: Int, column: Int) {
+    func currentPosition() -> (line: Int, column: Int) {
         guard let input = context?.pointee.input else { return (1, 1) }
         return (Int(input.pointee.line), Int(input.pointee.col))
     }
@@ -422,7 +422,7 @@ private struct GraphMLParse {
     /// Line and column of the `<` of the start tag libxml2 has just read: its input still holds
     /// the whole tag (it shrinks the buffer only between constructs), and `<` cannot occur
     /// inside a tag, so the last `<` before the parser's position opens it.
-    mutating func startTagLocation() -> SourceLocation {
+    func startTagLocation() -> SourceLocation {
         guard let input = context?.pointee.input, let base = input.pointee.base, var p = input.pointee.cur else {
             return location(1, 1)
         }
@@ -566,7 +566,7 @@ private struct GraphMLParse {
                 frames.append(.skipped)
                 return
             }
-            open.append(Open(id: id.string, location: at, capacity: min(keys.count, 32)))
+            open.append(Open(id: id.string, location: at, capacity: dataCapacity))
             frames.append(.node)
         case (.edge, .graph(let directed, _)):
             startEdge(attributes, edgedefault: directed, at: at)
@@ -577,6 +577,9 @@ private struct GraphMLParse {
             frames.append(.skipped)
         }
     }
+
+    /// Room reserved for a node's or edge's `<data>`: one per key, up to 32.
+    var dataCapacity: Int { min(keys.count, 32) }
 
     mutating func beginText(key: Int?, at: SourceLocation) {
         dataKey = key
@@ -718,7 +721,7 @@ private struct GraphMLParse {
             }
         }
         open.append(Open(id: attributes.id?.string, source: source.string, target: target.string, directed: directed, location: at,
-                         capacity: min(keys.count, 32)))
+                         capacity: dataCapacity))
         frames.append(.edge)
     }
 
@@ -775,7 +778,7 @@ private struct GraphMLParse {
     }
 
     /// The typed value of `bytes`; XML Schema's whitespace around typed values is collapsed.
-    mutating func value(_ bytes: [UInt8], _ type: ExportTable.ColumnType) -> Parsed {
+    func value(_ bytes: [UInt8], _ type: ExportTable.ColumnType) -> Parsed {
         if type == .string { return .success(.string(String(decoding: bytes, as: UTF8.self))) }
         return bytes.withUnsafeBufferPointer { all in
             var lower = 0, upper = all.count
@@ -915,7 +918,7 @@ private struct GraphMLParse {
 
     /// ActorNet writes ids that are not XML name tokens as n1, e2, … with the original in an
     /// `original_id` key: restore them.
-    mutating func original(_ attributes: inout [(key: String, value: ExportTable.Value)]) -> String? {
+    static func original(_ attributes: inout [(key: String, value: ExportTable.Value)]) -> String? {
         guard let i = attributes.firstIndex(where: { $0.key == GraphMLWriter.originalIDName }) else { return nil }
         return attributes.remove(at: i).value.text
     }
@@ -923,14 +926,14 @@ private struct GraphMLParse {
     mutating func endNode(_ node: Open) {
         var attributes = withDefaults(node, domain: "node")
         let nodeID = node.id ?? ""
-        let id = original(&attributes) ?? nodeID
+        let id = Self.original(&attributes) ?? nodeID
         if id != nodeID { renamed[nodeID] = id }
         builder.addNode(id: id, attributes: attributes, at: node.location)
     }
 
     mutating func endEdge(_ edge: Open) {
         var attributes = withDefaults(edge, domain: "edge")
-        let id = original(&attributes) ?? edge.id
+        let id = Self.original(&attributes) ?? edge.id
         if !waitingStarted {
             let source = renamed.isEmpty ? edge.source : renamed[edge.source] ?? edge.source
             let target = renamed.isEmpty ? edge.target : renamed[edge.target] ?? edge.target

@@ -122,6 +122,9 @@ public struct DegreeStrength: Sendable {
         let network = view.network
         let positiveKind = network.kinds.map { $0.sign == .positive }
         let declaredDirections = view.filter.direction == .asDeclared
+        // Every column through an unsafe buffer, hence the nesting: reading the five network
+        // columns as arrays instead (bounds-checked) measured 13 ms against 8.9 ms on the L
+        // network of `scripts/bench`.
         totals.withUnsafeMutableBufferPointer { totals in
             kindDegree.withUnsafeMutableBufferPointer { kindDegree in
                 network.relationSource.withUnsafeBufferPointer { source in
