@@ -48,12 +48,25 @@ enum Analyses {
     }
 
     /// `actornet report --format json`.
-    static func report(_ network: Network, file: String, at: PartialDate?, top: Int, distance: Distance) throws -> [UInt8] {
-        Array(try AnalystReport.json(try networkReport(network, at: at, top: top, distance: distance), file: file).utf8)
+    static func report(_ network: Network, file: String, at: PartialDate?, top: Int, distance: Distance,
+                       includeInferred: Bool = true) throws -> [UInt8] {
+        Array(try AnalystReport.json(try networkReport(network, at: at, top: top, distance: distance,
+                                                       includeInferred: includeInferred), file: file).utf8)
     }
 
-    static func networkReport(_ network: Network, at: PartialDate?, top: Int, distance: Distance) throws -> NetworkReport {
-        var options = NetworkReport.Options(at: at, top: top)
+    /// `actornet dyad`; an unknown or repeated actor is a 400 naming the field.
+    static func dyad(_ network: Network, _ dyad: Dyad) throws -> DyadResult {
+        do {
+            return try dyad.run(on: network)
+        } catch {
+            let field = error.field == "a" && network.index(ofActor: dyad.first) != nil ? "b" : error.field
+            throw APIError(.badRequest, "\(field): \(error)", field: field)
+        }
+    }
+
+    static func networkReport(_ network: Network, at: PartialDate?, top: Int, distance: Distance,
+                              includeInferred: Bool = true) throws -> NetworkReport {
+        var options = NetworkReport.Options(at: at, top: top, includeInferred: includeInferred)
         options.metric.distance = distance
         return try NetworkReport(network: network, options: options)
     }

@@ -14,6 +14,8 @@ struct AnalysisController: Sendable {
         router.get("/v1/networks/{name}/hedging", use: hedging)
         router.get("/v1/networks/{name}/balance", use: balance)
         router.get("/v1/networks/{name}/report", use: report)
+        router.get("/v1/networks/{name}/dyad", use: dyad)
+        router.get("/v1/networks/{name}/dyad.svg", use: dyadSVG)
         router.get("/v1/networks/{name}/export", use: export)
         router.get("/v1/networks/{name}/render.svg", use: render)
         router.get("/v1/networks/{name}/timeline", use: timeline)
@@ -64,14 +66,64 @@ struct AnalysisController: Sendable {
 
     @Sendable func report(_ request: Request, context: ServerContext) async throws -> Response {
         let loaded = try await services.load(context.parameters.require("name"))
-        let query = try Query(request, allowed: ["at", "top", "distance"])
+        let query = try Query(request, allowed: ["at", "top", "distance", "no_inferred"])
         let at = try query.date(in: loaded.network)
         let top = try query.int("top", atLeast: 1) ?? 5
         let distance = try query.choice("distance", Distance.self) ?? .inverse
+        let includeInferred = !(try query.bool("no_inferred"))
         let (network, file) = (loaded.network, loaded.name)
         return try await json(loaded, "report?\(query.canonical)") {
-            try Analyses.report(network, file: file, at: at, top: top, distance: distance)
+            try Analyses.report(network, file: file, at: at, top: top, distance: distance, includeInferred: includeInferred)
         }
+    }
+
+    /// `actornet dyad FILE A B --format json`: `a`, `b` (required), `at`, `no_inferred`.
+    @Sendable func dyad(_ request: Request, context: ServerContext) async throws -> Response {
+        let loaded = try await services.load(context.parameters.require("name"))
+        let query = try Query(request, allowed: ["a", "b", "at", "no_inferred"])
+        let dyad = try Self.dyadRequest(query, network: loaded.network)
+        let (network, file) = (loaded.network, loaded.name)
+        return try await json(loaded, "dyad?\(query.canonical)") {
+            Array(try DyadReport.json(try Analyses.dyad(network, dyad), file: file).utf8)
+        }
+    }
+
+    /// `actornet dyad FILE A B --format svg`: say versus do of `a` towards `b` over time, yearly
+    /// from `from` (default: the earliest dated relation between them) to `at`.
+    @Sendable func dyadSVG(_ request: Request, context: ServerContext) async throws -> Response {
+        let loaded = try await services.load(context.parameters.require("name"))
+        let query = try Query(request, allowed: ["a", "b", "at", "no_inferred", "from"])
+        let dyad = try Self.dyadRequest(query, network: loaded.network)
+        var from: PartialDate?
+        if let text = query["from"] {
+            guard let date = PartialDate(iso: text) else {
+                throw APIError(.badRequest, "from: '\(text)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD", field: "from")
+            }
+            from = date
+        }
+        let (network, file, start) = (loaded.network, loaded.name, from)
+        let body = try await services.computed(loaded, key: "dyad.svg?\(query.canonical)", contentType: MediaType.svg) {
+            let result = try Analyses.dyad(network, dyad)
+            do {
+                return Array(try DyadReport.svgTimeline(network, d: result, file: file, from: start).utf8)
+            } catch {
+                throw APIError(.unprocessableContent, "\(error)", field: "from")
+            }
+        }
+        return .bytes(body.bytes, contentType: body.contentType)
+    }
+
+    /// The dyad a query asks for; 400 naming the field when `a` or `b` is missing.
+    static func dyadRequest(_ query: Query, network: Network) throws(APIError) -> Dyad {
+        guard let a = query["a"], !a.isEmpty else {
+            throw APIError(.badRequest, "a: missing; give the two actors, e.g. a=RUS&b=IRN", field: "a")
+        }
+        guard let b = query["b"], !b.isEmpty else {
+            throw APIError(.badRequest, "b: missing; give the two actors, e.g. a=RUS&b=IRN", field: "b")
+        }
+        var filter = ViewFilter()
+        filter.includeInferred = !(try query.bool("no_inferred"))
+        return Dyad(first: a, second: b, at: try query.date(in: network), filter: filter)
     }
 
     @Sendable func export(_ request: Request, context: ServerContext) async throws -> Response {

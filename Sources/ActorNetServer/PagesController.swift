@@ -31,11 +31,18 @@ struct PagesController: Sendable {
 
     @Sendable func network(_ request: Request, context: ServerContext) async throws -> Response {
         do {
-            _ = try Query(request, allowed: [])
+            let query = try Query(request, allowed: ["a", "b"])
             let loaded = try await services.load(context.parameters.require("name"))
             let (network, name) = (loaded.network, loaded.name)
-            let body = try await services.computed(loaded, key: "page", contentType: MediaType.html) {
-                try Analyses.networkPage(network, name: name)
+            // The "does A support B?" section: the pair asked for, or the page's default pair.
+            var pair: Dyad?
+            if query["a"] != nil || query["b"] != nil {
+                pair = try AnalysisController.dyadRequest(query, network: network)
+            }
+            let dyad = pair
+            let body = try await services.computed(loaded, key: query.canonical.isEmpty ? "page" : "page?\(query.canonical)",
+                                                   contentType: MediaType.html) {
+                try Analyses.networkPage(network, name: name, dyad: dyad)
             }
             return .bytes(body.bytes, contentType: body.contentType)
         } catch let error as APIError {

@@ -79,7 +79,7 @@ struct Query: Sendable {
 
 /// The view options every analysis route shares, as the CLI's `ViewOptions`.
 enum ViewQuery {
-    static let fields = ["kinds", "sign", "channel", "at", "directed"]
+    static let fields = ["kinds", "sign", "channel", "at", "directed", "no_inferred"]
 
     enum SignChoice: String, CaseIterable { case positive, negative, any }
     enum ChannelChoice: String, CaseIterable { case stated, material, any }
@@ -108,6 +108,7 @@ enum ViewQuery {
         }
         filter.at = try query.date(in: network)
         filter.direction = try query.bool("directed") ? .asDeclared : defaultDirection
+        filter.includeInferred = !(try query.bool("no_inferred"))
         return filter
     }
 }

@@ -8,7 +8,7 @@ import Hummingbird
 extension AnalysisController {
     /// The parameters both timeline routes take; `at` is listed only to refuse it clearly.
     static let timelineFields = ["metric", "from", "to", "step", "actors", "top", "kinds", "sign", "channel", "directed",
-                                 "distance", "at"]
+                                 "distance", "at", "pair", "no_inferred"]
 
     @Sendable func timeline(_ request: Request, context: ServerContext) async throws -> Response {
         let loaded = try await services.load(context.parameters.require("name"))
@@ -49,6 +49,8 @@ struct TimelineParameters: Sendable {
     var top: Int
     var filter: ViewFilter
     var distance: Distance
+    /// `say-do`'s ordered pair, `pair=RUS,IRN`.
+    var pair: (source: String, target: String)?
 
     init(_ query: Query, network: Network) throws(APIError) {
         guard let name = query["metric"] else {
@@ -84,6 +86,17 @@ struct TimelineParameters: Sendable {
         filter = try ViewQuery.filter(query, network: network, defaultSign: measure.defaultSign, defaultDirection: .undirected)
         filter.at = nil
         distance = try query.choice("distance", Distance.self) ?? .inverse
+        if let text = query["pair"] {
+            let ids = text.split(separator: ",").map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
+            guard ids.count == 2 else {
+                throw APIError(.badRequest, "pair: '\(text)' is not two actor ids; write pair=GIVER,RECEIVER, e.g. pair=RUS,IRN",
+                               field: "pair")
+            }
+            pair = (ids[0], ids[1])
+        } else if measure == .sayDo {
+            throw APIError(.badRequest, "pair: say-do is measured for one ordered pair; give pair=GIVER,RECEIVER, e.g. pair=RUS,IRN",
+                           field: "pair")
+        }
     }
 }
 
@@ -94,7 +107,8 @@ extension Analyses {
         options.distance = p.distance
         do {
             return try TimelineReport.compute(network, file: file, measure: p.measure, asked: p.asked, from: p.from, to: p.to,
-                                              step: p.step, filter: p.filter, actors: p.actors, top: p.top, options: options)
+                                              step: p.step, filter: p.filter, actors: p.actors, top: p.top, options: options,
+                                              pair: p.pair)
         } catch {
             throw APIError(.badRequest, "\(error.field): \(error)", field: error.field)
         }
@@ -103,14 +117,23 @@ extension Analyses {
     /// The network's HTML page: the report and the default metrics as of the latest start, the
     /// drawing (none when Graphviz is missing or fails), and its default timeline
     /// (`TimelineReport.overview`) when the network has dated relations.
-    static func networkPage(_ network: Network, name: String) throws -> [UInt8] {
+    static func networkPage(_ network: Network, name: String, dyad asked: Dyad? = nil) throws -> [UInt8] {
         let at = network.latestStart
         let report = try networkReport(network, at: at, top: 5, distance: .inverse)
         let metrics = try metricsReport(network, file: name, filter: ViewFilter(sign: .positive, at: at, direction: .undirected),
                                         metrics: Metric.defaults, distance: .inverse, distanceName: Distance.inverse.rawValue)
         let svg = (try? svg(network, at: at, layout: "neato", clusters: false, colourBy: .hedges, sizeBy: .betweenness))
             .map { String(decoding: $0, as: UTF8.self) }
+        let pair = asked ?? HTMLReport.defaultDyad(network).map { Dyad(first: $0.0, second: $0.1, at: at) }
+        let dyad = try pair.map { try Self.dyad(network, $0) }
+        // The chart covers the 15 years up to the dyad's date, as the page's timeline does.
+        let chart = dyad.flatMap { d -> String? in
+            guard let end = d.at ?? network.latestStart, d.hasDates else { return nil }
+            let from = PartialDate(year: max(1, end.year - 15))
+            return try? DyadReport.svgTimeline(network, d: d, file: name, from: from, width: 960, height: 420)
+        }
         return Array(HTMLReport.network(name: name, report: report, metrics: metrics, svg: svg,
-                                        timeline: TimelineReport.overview(network, file: name)).utf8)
+                                        timeline: TimelineReport.overview(network, file: name), dyad: dyad,
+                                        dyadChart: chart).utf8)
     }
 }

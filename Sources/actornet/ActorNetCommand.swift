@@ -1,10 +1,11 @@
 import ActorNetCore
 import ActorNetIO
 import ArgumentParser
+// @preconcurrency: `main` reads the C global `stdout` (its error flag) once, at exit.
 #if canImport(Glibc)
-import Glibc
+@preconcurrency import Glibc
 #elseif canImport(Darwin)
-import Darwin
+@preconcurrency import Darwin
 #endif
 
 @main
@@ -20,7 +21,7 @@ struct ActorNetCommand: AsyncParsableCommand {
             not installed (render); 73 an output file cannot be written.
             """,
         version: ActorNetVersion.string,
-        subcommands: [Validate.self, Info.self, Report.self, Metrics.self, HedgingCommand.self, Balance.self,
+        subcommands: [Validate.self, Info.self, Report.self, DyadCommand.self, Metrics.self, HedgingCommand.self, Balance.self,
                       TimelineCommand.self, Diff.self, Export.self, Convert.self, Render.self, Generate.self, Serve.self]
     )
 
@@ -39,11 +40,20 @@ struct ActorNetCommand: AsyncParsableCommand {
             _ = fflush(nil)
             exit(withError: error)
         }
-        if fflush(nil) != 0 {
-            printError("error: \(OutputError(path: "standard output", code: errno))")
+        // A write that failed while `print` flushed a full buffer leaves nothing for `fflush` to
+        // report: the stream's error flag (and the write's errno) still tell.
+        let flushed = fflush(nil) == 0
+        let code = errno
+        if !flushed || standardOutputFailed() {
+            printError("error: \(OutputError(path: "standard output", code: code != 0 ? code : EIO))")
             exit(withError: Status.cannotCreate)
         }
     }
+}
+
+/// Whether the C standard output stream has its error flag set (a write failed).
+private func standardOutputFailed() -> Bool {
+    ferror(stdout) != 0
 }
 
 enum ActorNetVersion {

@@ -38,6 +38,9 @@ struct Diff: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only relations of these kinds (comma-separated).", valueName: "kinds"))
     var kinds: String?
 
+    @Flag(help: "Leave out relations marked inferred (the source does not state them).")
+    var noInferred = false
+
     @Option(help: "How many entries each list shows (text format).")
     var top = 10
 
@@ -67,7 +70,7 @@ struct Diff: AsyncParsableCommand {
     }
 
     func filter(_ network: Network, at date: PartialDate?) throws -> ViewFilter {
-        var filter = ViewFilter(at: date, direction: .undirected)
+        var filter = ViewFilter(at: date, direction: .undirected, includeInferred: !noInferred)
         if let kinds {
             filter.kinds = Set(kinds.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty })
             let unknown = filter.unknownKinds(in: network)
@@ -105,8 +108,8 @@ struct Diff: AsyncParsableCommand {
         if let kinds { view = "relations of kinds \(kinds), read as undirected (undated relations count as always present)" }
         let sides = DiffReport.Sides(before: label(files[0], beforeDate), after: label(files.last!, afterDate), view: view)
         switch format {
-        case .text: print(DiffReport.text(diff, sides: sides, network: after, top: top), terminator: "")
-        case .json: print(try DiffReport.json(diff, sides: sides), terminator: "")
+        case .text: try emit(DiffReport.text(diff, sides: sides, network: after, top: top))
+        case .json: try emit(try DiffReport.json(diff, sides: sides))
         }
     }
 }

@@ -1,6 +1,11 @@
 import ActorNetCore
 import ActorNetIO
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 struct Info: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,8 +36,8 @@ struct Info: AsyncParsableCommand {
         }
         let summary = NetworkSummary(network)
         switch format {
-        case .text: print(InfoReport.text(summary, file: label), terminator: "")
-        case .json: print(try InfoReport.json(summary, file: label), terminator: "")
+        case .text: try emit(InfoReport.text(summary, file: label))
+        case .json: try emit(try InfoReport.json(summary, file: label))
         }
     }
 }
@@ -46,6 +51,19 @@ func loadOrExit(_ file: String, format: FileFormat? = nil) throws -> Network {
         throw result.failure == .unreadable ? Status.noInput : Status.invalid
     }
     return network
+}
+
+/// Writes a command's output to standard output straight away (not through `print`'s buffer,
+/// whose failed writes would go unnoticed), or exits 73 with the reason (a full disk, a closed
+/// pipe).
+func emit(_ text: String) throws {
+    _ = fflush(nil)
+    do {
+        try FileDescriptorSink.standardOutput().write(text)
+    } catch {
+        printError("error: \(error)")
+        throw Status.cannotCreate
+    }
 }
 
 /// Writes bytes to a file atomically, or exits 73 with the reason.

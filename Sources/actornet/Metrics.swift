@@ -162,9 +162,9 @@ struct Metrics: AsyncParsableCommand {
             let report = EdgeScoresReport(file: file, view: filter.describe(in: network),
                                           distanceSetting: distance.rawValue, result: result)
             switch format {
-            case .table: print(report.text(top: top), terminator: "")
-            case .csv: print(report.csv(), terminator: "")
-            case .json: print(try report.json(), terminator: "")
+            case .table: try emit(report.text(top: top))
+            case .csv: try emit(report.csv())
+            case .json: try emit(try report.json())
             }
             return
         }
@@ -196,9 +196,9 @@ struct Metrics: AsyncParsableCommand {
             throw Status.invalid
         }
         switch format {
-        case .table: print(report.text(top: top), terminator: "")
-        case .csv: print(report.csv(), terminator: "")
-        case .json: print(try report.json(), terminator: "")
+        case .table: try emit(report.text(top: top))
+        case .csv: try emit(report.csv())
+        case .json: try emit(try report.json())
         }
     }
 }

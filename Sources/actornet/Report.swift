@@ -8,7 +8,9 @@ struct Report: AsyncParsableCommand {
         discussion: """
             By default the report describes the network as of the latest date any relation \
             starts (its present); --at DATE picks another date and --all-dates uses every \
-            relation whatever its dates. Undated relations count as always present.
+            relation whatever its dates. Undated relations count as always present. Results \
+            that rest on relations marked inferred (not stated by the source) say so; \
+            --no-inferred leaves those relations out.
 
             Exit status: 0 success; 1 the network has errors; 64 bad usage; 66 the file cannot be read.
             """
@@ -22,6 +24,9 @@ struct Report: AsyncParsableCommand {
 
     @Flag(help: "Use every relation whatever its dates.")
     var allDates = false
+
+    @Flag(help: "Leave out relations marked inferred (the source does not state them).")
+    var noInferred = false
 
     @Option(help: "How many actors or pairs each ranking shows.")
     var top = 5
@@ -41,12 +46,12 @@ struct Report: AsyncParsableCommand {
     func run() async throws {
         let network = try loadOrExit(file)
         var options = NetworkReport.Options(at: allDates ? nil : at.flatMap(PartialDate.init(iso:)) ?? network.latestStart,
-                                            top: top)
+                                            top: top, includeInferred: !noInferred)
         options.metric.distance = distance.distance
         let report = try NetworkReport(network: network, options: options)
         switch format {
-        case .text: print(AnalystReport.text(report, file: file), terminator: "")
-        case .json: print(try AnalystReport.json(report, file: file), terminator: "")
+        case .text: try emit(AnalystReport.text(report, file: file))
+        case .json: try emit(try AnalystReport.json(report, file: file))
         }
     }
 }

@@ -38,10 +38,9 @@ struct HedgingCommand: AsyncParsableCommand {
         let scores = Hedging().run(on: SignedGraph(networkView))
         let description = filter.describe(in: network)
         switch format {
-        case .table: print(HedgingReport.text(scores, network: network, view: description, file: file, all: all, top: top),
-                           terminator: "")
-        case .csv: print(HedgingReport.csv(scores, network: network), terminator: "")
-        case .json: print(try HedgingReport.json(scores, view: description, file: file), terminator: "")
+        case .table: try emit(HedgingReport.text(scores, network: network, view: description, file: file, all: all, top: top))
+        case .csv: try emit(HedgingReport.csv(scores, network: network))
+        case .json: try emit(try HedgingReport.json(scores, view: description, file: file))
         }
     }
 }
@@ -91,8 +90,8 @@ struct Balance: AsyncParsableCommand {
         let input = try BalanceReport.Input.compute(network, file: file, filter: filter, frustration: frustration,
                                                     progress: progress.handler)
         switch format {
-        case .text: print(BalanceReport.text(input, top: top), terminator: "")
-        case .json: print(try BalanceReport.json(input), terminator: "")
+        case .text: try emit(BalanceReport.text(input, top: top))
+        case .json: try emit(try BalanceReport.json(input))
         }
     }
 }

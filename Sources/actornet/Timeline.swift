@@ -41,7 +41,9 @@ struct TimelineCommand: AsyncParsableCommand {
             network's own: balance (share of balanced signed triangles), triangles (T+++, \
             T++−, T+−−, T−−−), frustration (the index L; exact per block up to 50 actors, \
             otherwise heuristic, which a note says), normalized-frustration (F = 1 − L/(m/2)), \
-            ties (positive and negative pairs).
+            ties (positive and negative pairs); say-do for one ordered pair (--pair RUS,IRN): \
+            stated support, material support and what was asked or promised and not given, \
+            directions as declared.
 
             Per-actor measures show --actors, or the --top actors (5) by their largest value \
             at any step, leaving out actors at 0 throughout. Views as in `metrics` (positive \
@@ -89,6 +91,9 @@ struct TimelineCommand: AsyncParsableCommand {
     @Option(help: "Per-actor measures without --actors: how many actors (those with the largest values).")
     var top = 5
 
+    @Option(help: ArgumentHelp("say-do: the ordered pair, giver first (e.g. RUS,IRN).", valueName: "ids"))
+    var pair: String?
+
     @OptionGroup var view: ViewOptions
 
     @Option(help: "Path measures: length per relation, inverse (1/weight, default), weight, or unit (hops).")
@@ -129,6 +134,12 @@ struct TimelineCommand: AsyncParsableCommand {
         _ = try parseDate(to, option: "--to", example: "2015")
         if top < 1 { throw ValidationError("--top must be at least 1; got \(top)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1; got \(threads)") }
+        if let pair, Self.ids(pair).count != 2 {
+            throw ValidationError("--pair: '\(pair)' is not two actor ids; write --pair GIVER,RECEIVER, e.g. --pair RUS,IRN")
+        }
+        if TimelineMeasure(name: metric) == .sayDo, pair == nil {
+            throw ValidationError("--pair: " + TimelineError.missingPair.description)
+        }
         if let actors, Self.ids(actors).isEmpty {
             throw ValidationError("--actors: give at least one actor id, e.g. --actors RUS,IRN")
         }
@@ -162,7 +173,8 @@ struct TimelineCommand: AsyncParsableCommand {
             report = try TimelineReport.compute(
                 network, file: file, measure: measure, asked: metric, from: from.flatMap(PartialDate.init(iso:)),
                 to: to.flatMap(PartialDate.init(iso:)), step: step.size, filter: filter,
-                actors: actors.map(Self.ids), top: top, options: options, progress: handler)
+                actors: actors.map(Self.ids), top: top, options: options,
+                pair: pair.map(Self.ids).map { ($0[0], $0[1]) }, progress: handler)
         } catch {
             throw ValidationError("--\(error.field): \(error)")
         }
@@ -179,7 +191,7 @@ struct TimelineCommand: AsyncParsableCommand {
         if let output {
             try writeOrExit(Array(text.utf8), to: output)
         } else {
-            print(text, terminator: "")
+            try emit(text)
         }
     }
 }

@@ -48,6 +48,9 @@ struct ViewOptions: ParsableArguments {
     @Flag(help: "Read directed relations (supply, membership, …) one-way instead of treating every relation as undirected.")
     var directed = false
 
+    @Flag(help: "Leave out relations marked inferred (the source does not state them).")
+    var noInferred = false
+
     /// The filter these options describe, checked against the network.
     func filter(for network: Network, defaultSign: Sign?, defaultDirection: DirectionTreatment) throws -> ViewFilter {
         var filter = ViewFilter()
@@ -81,6 +84,7 @@ struct ViewOptions: ParsableArguments {
             filter.at = network.latestStart
         }
         filter.direction = directed ? .asDeclared : defaultDirection
+        filter.includeInferred = !noInferred
         return filter
     }
 }

@@ -35,7 +35,7 @@ import Testing
         let info = try cli.run(["info", edges])
         #expect(info.status == 0, "\(info.stderr)")
         #expect(info.stdout.contains("actors      24"))
-        #expect(info.stdout.contains("relations   69"))
+        #expect(info.stdout.contains("relations   82"))
         // To standard output: one table.
         let stdout = try cli.run(["export", "graphs/russia-iran.yaml", "--format", "csv", "--table", "nodes"])
         #expect(stdout.stdout.hasPrefix("Id,Label,"))

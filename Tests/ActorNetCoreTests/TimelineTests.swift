@@ -185,6 +185,10 @@ import Testing
                 expected = [Double(g.pairSign.count { $0 > 0 }), Double(g.pairSign.count { $0 < 0 })]
             case .frustration: expected = [try FrustrationIndex().run(on: SignedGraph(view)).unweighted.value]
             case .normalizedFrustration: expected = [try FrustrationIndex().run(on: SignedGraph(view)).normalizedIndex]
+            case .sayDo:
+                // Needs its pair; `SayDoTests` checks it against snapshots.
+                Issue.record("say-do is not checked here")
+                return
             }
             let got = result.series.map { $0.values[i] }
             #expect(got.count == expected.count)
@@ -229,11 +233,13 @@ import Testing
         let range = try Self.range("2010", "2025-12", .month)
         let result = try Timeline(measure: .actor(.hedges), range: range, filter: ViewFilter(direction: .undirected))
             .run(on: network)
-        // The shipped network changes on 2015-01, 2022-01, 2024-12, 2025-01 and 2025-06 only.
-        #expect(result.computed == 6, "\(result.steps.filter { !$0.reused }.map(\.step.label))")
-        #expect(result.steps.filter { !$0.reused }.map(\.step.label) == ["2010-01", "2015-01", "2022-01", "2024-12", "2025-01", "2025-06"])
-        #expect(result.reused == range.steps.count - 6)
-        #expect(result.reuseNote.hasPrefix("computed at 6 of 192 steps; the other 186 reuse"))
+        // The shipped network changes on 2015-01, 2022-01, 2024-10 (late-2024 Syria), 2025-01 (Syria ends, the
+        // treaty starts), 2025-06 and 2025-07 (the first monthly step after the refusal of 2025-06-18) only.
+        #expect(result.computed == 7, "\(result.steps.filter { !$0.reused }.map(\.step.label))")
+        #expect(result.steps.filter { !$0.reused }.map(\.step.label)
+                == ["2010-01", "2015-01", "2022-01", "2024-10", "2025-01", "2025-06", "2025-07"])
+        #expect(result.reused == range.steps.count - 7)
+        #expect(result.reuseNote.hasPrefix("computed at 7 of 192 steps; the other 185 reuse"))
         // A step is computed exactly when its relations differ from the previous step's.
         var previous: Set<String>?
         for outcome in result.steps {
@@ -326,13 +332,13 @@ import Testing
         let triangles = try Timeline(measure: .triangles, range: range, filter: ViewFilter(direction: .undirected)).run(on: network)
         #expect(triangles.series.map(\.id) == ["+++", "++-", "+--", "---"])
         #expect(triangles.selection == .network)
-        // The README's report as of 2025-06: triangles 7 / 6 / 4 / 0.
-        #expect(triangles.series.map { $0.values.last! } == [7, 6, 4, 0])
+        // The report as of the latest date (2025-06-18): triangles 7 / 4 / 2 / 0, as on 2025-06-01.
+        #expect(triangles.series.map { $0.values.last! } == [7, 4, 2, 0])
         let ties = try Timeline(measure: .ties, range: range, filter: ViewFilter(direction: .undirected)).run(on: network)
         #expect(ties.series.map(\.id) == ["positive", "negative"])
         let frustration = try Timeline(measure: .frustration, range: range, filter: ViewFilter(direction: .undirected))
             .run(on: network)
-        #expect(frustration.series[0].values.last == 5)
+        #expect(frustration.series[0].values.last == 4)
         #expect(frustration.steps.allSatisfy { $0.note == nil && $0.error == nil })
     }
 
@@ -390,7 +396,7 @@ import Testing
         let network = try Self.shipped()
         let bounds = try #require(TimelineRange.defaultBounds(of: network))
         #expect(bounds.from == Self.date("1521"))
-        #expect(bounds.to == Self.date("2025-06"))
+        #expect(bounds.to == Self.date("2025-06-18"))
         let undated = try #require(Fixtures.load(yaml: "actors: [{id: A}, {id: B}]\nrelations: [{source: A, target: B, kind: cooperation}]\n").network)
         #expect(TimelineRange.defaultBounds(of: undated) == nil)
     }

@@ -75,7 +75,7 @@ import Testing
             #expect(text.contains("kind=\"\(r.kind)\""))
         }
         let rusIrn = network.relations.filter { Set([$0.source, $0.target]) == ["RUS", "IRN"] }
-        #expect(rusIrn.count == 17)
+        #expect(rusIrn.count == 28)
         #expect(!text.contains("weight=\"-"))
         #expect(text.contains("<attribute id=\"sign\" title=\"sign\" type=\"long\"/>"))
         #expect(!text.contains("<attribute id=\"weight\""), "weight is the edge's XML attribute, not an attvalue")
@@ -97,8 +97,8 @@ import Testing
         #expect(text.contains("<creator>ActorNet</creator>"))
     }
 
-    /// `until: 2024-12` is exclusive (present through 2024-11-30); GEXF ends are inclusive.
-    @Test func dynamicModeEndsSyriaOnTheLastDayOfNovember2024() throws {
+    /// `until: 2025` is exclusive (present through 2024-12-31); GEXF ends are inclusive.
+    @Test func dynamicModeEndsSyriaOnTheLastDayOfDecember2024() throws {
         let network = try Self.shipped()
         let text = try Self.text(network, .dynamic)
         #expect(text.contains("<graph mode=\"dynamic\" timeformat=\"date\">"))
@@ -106,8 +106,8 @@ import Testing
         #expect(!syria.isEmpty)
         for r in syria {
             let line = try #require(text.split(separator: "\n").first { $0.contains("<edge id=\"\(r.id)\"") })
-            #expect(r.until?.description == "2024-12")
-            #expect(line.contains("end=\"2024-11-30\""), "\(line)")
+            #expect(r.until?.description == "2025")
+            #expect(line.contains("end=\"2024-12-31\""), "\(line)")
             if let since = r.since { #expect(line.contains("start=\"\(GEXFTime.start(since: since))\"")) }
         }
         let treaty = try #require(text.split(separator: "\n").first { $0.contains("<edge id=\"rus-irn-treaty-2025\"") })
@@ -119,7 +119,7 @@ import Testing
         // Static mode has no intervals at all, only the since/until attvalues.
         let staticText = try Self.text(network, .static)
         #expect(!staticText.contains(" start=\"") && !staticText.contains(" end=\""))
-        #expect(staticText.contains("<attvalue for=\"until\" value=\"2024-12\"/>"))
+        #expect(staticText.contains("<attvalue for=\"until\" value=\"2025\"/>"))
     }
 
     @Test func intervalMapping() {

@@ -60,6 +60,6 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0,
                 "graphml_check.py exited \(process.terminationStatus) (2 = python3, networkx or igraph missing: run scripts/setup):\n\(text)")
-        #expect(text.contains("ok: networkx and igraph read 24 nodes and 69 edges"), "\(text)")
+        #expect(text.contains("ok: networkx and igraph read 24 nodes and 82 edges"), "\(text)")
     }
 }

@@ -127,7 +127,8 @@ import Testing
         #expect(r.map(\.kind) == ["rivalry", "cooperation", "tie"])
         #expect(r.map(\.weight) == [2.5, 1.5, 4])
         #expect(r.map(\.channel) == [.material, .stated, .stated])
-        #expect(r.map { $0.attributes["note"] } == [.string("x"), nil, .string("y")])
+        // An edge's `note` is the relation's note field (a node's stays an attribute).
+        #expect(r.map(\.note) == ["x", nil, "y"])
     }
 
     @Test func mixedDirectionsAndParallelEdges() throws {

@@ -88,8 +88,8 @@ import Testing
         #expect(Self.unbalancedTag(html) == nil, "\(Self.unbalancedTag(html) ?? "")")
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
         // The view, stated as the text report states it.
-        #expect(html.contains("As of 2025-06</strong>, the latest date a relation starts in the file"))
-        #expect(html.contains("24 actors; 61 relations in this view (42 positive, 19 negative); 8 relations fall outside it."))
+        #expect(html.contains("As of 2025-06-18</strong>, the latest date a relation starts in the file"))
+        #expect(html.contains("24 actors; 63 relations in this view (42 positive, 21 negative); 19 relations fall outside it."))
         #expect(html.contains("distance = 1/weight (stronger tie = shorter path)"))
         // No Graphviz: a note instead of a drawing.
         #expect(html.contains("Graphviz is not installed"))
@@ -100,7 +100,7 @@ import Testing
         let body = try #require(metricsTable.range(of: "</table>")).lowerBound
         let rows = metricsTable[..<body].components(separatedBy: "<tr>").dropFirst(2)
         #expect(rows.count == 24)
-        #expect(rows.first?.hasPrefix("<td>RUS</td><td>Russia</td><td class=\"num\" data-sort=\"28\">28</td>") == true)
+        #expect(rows.first?.hasPrefix("<td>RUS</td><td>Russia</td><td class=\"num\" data-sort=\"30\">30</td>") == true)
         for metric in Metric.defaults { #expect(html.contains(">\(metric.rawValue)</th>")) }
     }
 
@@ -110,31 +110,44 @@ import Testing
         let table = html[hedging.upperBound...]
         let end = try #require(table.range(of: "</table>")).lowerBound
         let rows = table[..<end].components(separatedBy: "<tr>").dropFirst(2)
-        #expect(rows.count == 3)
+        // Russia alone hedges: Saudi Arabia and the UAE no longer do (their US partnerships were removed).
+        #expect(rows.count == 1)
+        #expect(html.contains("<caption>1 actor hedges; Σ H = 4 (the number of ++− triangles).</caption>"))
         let russia = try #require(rows.first)
         #expect(russia.hasPrefix("<td class=\"num\">1</td><td>RUS Russia</td><td class=\"num\">4</td>"))
-        // The strongest rivalry Russia straddles comes first: Iran × Israel.
-        let first = try #require(russia.range(of: "<li>")).upperBound
-        #expect(russia[first...].hasPrefix("<abbr title=\"Iran\">IRN</abbr> × <abbr title=\"Israel\">ISR</abbr>"))
-        #expect(rows.dropFirst().first?.contains("ARE United Arab Emirates") == true)
-        #expect(html.contains("<var>L</var> = <strong>5</strong> (exact)"))
-        #expect(html.contains("Balanced share (+++ and +−−) <strong>0.647</strong> of 17."))
-        #expect(html.contains("Estrada–Benzi <var>K</var> = <strong>0.487</strong>"))
-        #expect(html.contains("<div class=\"camp\" id=\"camp-a\"><h3>Camp A <span class=\"count\">(15)</span></h3><ul><li>AFG"))
+        // The strongest rivalry Russia straddles comes first: Iran × Israel; then the two inferred Gulf
+        // rivalries (UAE × Iran, Iran × Saudi Arabia), and Armenia × Azerbaijan last.
+        let items = russia.components(separatedBy: "<li>").dropFirst()
+        #expect(items.count == 4)
+        #expect(items.first?.hasPrefix("<abbr title=\"Iran\">IRN</abbr> × <abbr title=\"Israel\">ISR</abbr>") == true)
+        #expect(items.dropFirst().first?.hasPrefix("<abbr title=\"United Arab Emirates\">ARE</abbr> × <abbr title=\"Iran\">IRN</abbr>") == true)
+        #expect(items.dropFirst(2).first?.hasPrefix("<abbr title=\"Iran\">IRN</abbr> × <abbr title=\"Saudi Arabia\">SAU</abbr>") == true)
+        #expect(items.last?.hasPrefix("<abbr title=\"Armenia\">ARM</abbr> × <abbr title=\"Azerbaijan\">AZE</abbr>") == true)
+        #expect(html.contains("<var>L</var> = <strong>4</strong> (exact)"))
+        #expect(html.contains("Balanced share (+++ and +−−) <strong>0.692</strong> of 13."))
+        #expect(html.contains("Estrada–Benzi <var>K</var> = <strong>0.572</strong>"))
+        #expect(html.contains("<div class=\"camp\" id=\"camp-a\"><h3>Camp A <span class=\"count\">(18)</span></h3><ul><li>AFG"))
         for id in ["RUS Russia", "IRN Iran", "CHN China"] {
             let campA = try #require(html.range(of: "id=\"camp-a\"")), campB = try #require(html.range(of: "id=\"camp-b\""))
             let item = try #require(html.range(of: "<li>\(id)</li>"))
             #expect(item.lowerBound > campA.lowerBound && item.lowerBound < campB.lowerBound)
         }
         let campB = try #require(html.range(of: "id=\"camp-b\""))
-        for id in ["ISR Israel", "USA United States", "SAU Saudi Arabia"] {
+        for id in ["AZE Azerbaijan", "USA United States", "UKR Ukraine"] {
             #expect(html[campB.upperBound...].contains("<li>\(id)"))
         }
-        #expect(html.contains("<li><abbr title=\"Israel\">ISR</abbr>–<abbr title=\"Russia\">RUS</abbr> (friends across camps)</li>"))
-        // Say versus do: Israel → Russia, words only, is the largest gap.
+        #expect(html.contains("<li><abbr title=\"Azerbaijan\">AZE</abbr>–<abbr title=\"Russia\">RUS</abbr> (friends across camps)</li>"))
+        #expect(html.contains("<li><abbr title=\"Iran\">IRN</abbr>–<abbr title=\"Israel\">ISR</abbr> (rivals in one camp)</li>"))
+        // Say versus do: Russia → Iran, more words than deeds, is the largest gap.
         let sayDo = try #require(html.range(of: "id=\"saydo-table\""))
-        #expect(html[sayDo.upperBound...].contains("<tbody>\n<tr><td><abbr title=\"Israel\">ISR</abbr></td>"
-            + "<td><abbr title=\"Russia\">RUS</abbr></td><td class=\"num\">3.0</td><td class=\"num\">0.0</td>"))
+        #expect(html[sayDo.upperBound...].contains("<tbody>\n<tr><td><abbr title=\"Russia\">RUS</abbr></td>"
+            + "<td><abbr title=\"Iran\">IRN</abbr></td><td class=\"num\">14.0</td><td class=\"num\">9.0</td>"
+            // unspecified 4, and 4 asked or promised and not given (air defences, mutual defence).
+            + "<td class=\"num\">4.0</td><td class=\"num\">4.0</td>"))
+        // What the headlines rest on: the Gulf hedges are inferred, and the camps are said to be.
+        #expect(html.contains("<code>irn-sau-rivalry</code>"))
+        #expect(html.contains("</span> <em>inferred</em></li>"))
+        #expect(html.contains("Without the inferred relations: <var>L</var> = 2; the split differs"))
     }
 
     @Test func everyDownloadAndEndpointIsLinked() throws {

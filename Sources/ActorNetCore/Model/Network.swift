@@ -257,12 +257,47 @@ extension Network {
             checkAttributes(r.attributes) { key, message, fix in
                 error(.relation(index: i, field: "attributes.\(key)"), message, fix: fix)
             }
+            if r.fulfilment != nil || r.commitment != nil || r.cameo != nil {
+                checkCommitment(r, kind: k.map { allKinds[$0] }, index: i, into: &a.issues)
+            }
             a.sourceIndex.append(UInt32(truncatingIfNeeded: s ?? 0))
             a.targetIndex.append(UInt32(truncatingIfNeeded: t ?? 0))
             a.kindOf.append(UInt16(truncatingIfNeeded: k ?? 0))
             a.directed.append((r.direction ?? allKinds[k ?? 0].direction) == .directed)
         }
         return a
+    }
+
+    /// `fulfilment` needs a `commitment`; a `cameo` code is 2–4 digits with a root 01–20, and a
+    /// root whose quad class disagrees with the kind's sign or the relation's channel is a
+    /// warning (the file may mean it, e.g. a refusal coded as a statement).
+    private static func checkCommitment(_ r: Relation, kind: RelationKind?, index i: Int, into issues: inout [NetworkIssue]) {
+        if let fulfilment = r.fulfilment, r.commitment == nil {
+            issues.append(NetworkIssue(.error, .relation(index: i, field: "fulfilment"),
+                                       "fulfilment '\(fulfilment)' without a commitment",
+                                       fix: "add 'commitment: request' (the source asked the target) or 'commitment: pledge' "
+                                           + "(the source promised the target), or remove the fulfilment"))
+        }
+        guard let code = r.cameo else { return }
+        guard let root = CAMEOCode.root(of: code) else {
+            issues.append(NetworkIssue(.error, .relation(index: i, field: "cameo"), "CAMEO code '\(code.debugEscaped)' is not valid",
+                                       fix: "write 2 to 4 digits whose first two are a root code 01–20, quoted: cameo: \"02\""))
+            return
+        }
+        let (sign, channel) = CAMEOCode.reading(ofRoot: root)
+        let name = CAMEOCode.rootNames[root] ?? ""
+        if let kind, kind.sign != sign {
+            issues.append(NetworkIssue(.warning, .relation(index: i, field: "cameo"),
+                                       "CAMEO code \(code) (\(name)) is \(sign == .positive ? "cooperation" : "conflict"), "
+                                           + "but kind '\(kind.name)' is \(kind.sign)",
+                                       fix: "check the code or the kind"))
+        }
+        if let given = r.channel, given != channel {
+            issues.append(NetworkIssue(.warning, .relation(index: i, field: "cameo"),
+                                       "CAMEO code \(code) (\(name)) is \(channel == .stated ? "verbal" : "material"), "
+                                           + "but the channel is \(given)",
+                                       fix: "check the code or the channel"))
+        }
     }
 
     private static func checkAttributes(

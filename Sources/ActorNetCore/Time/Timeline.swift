@@ -44,10 +44,12 @@ public struct Timeline: Sendable {
     public var actors: [String]?
     /// How many actors to keep when `actors` is nil.
     public var top: Int
+    /// The ordered pair (giver → receiver) of `say-do`; required by it, ignored otherwise.
+    public var pair: (source: String, target: String)?
 
     public init(measure: TimelineMeasure, range: TimelineRange, filter: ViewFilter,
                 options: MetricOptions = MetricOptions(), frustration: FrustrationIndex = FrustrationIndex(),
-                actors: [String]? = nil, top: Int = 5) {
+                actors: [String]? = nil, top: Int = 5, pair: (source: String, target: String)? = nil) {
         self.measure = measure
         self.range = range
         self.filter = filter
@@ -55,6 +57,7 @@ public struct Timeline: Sendable {
         self.frustration = frustration
         self.actors = actors
         self.top = top
+        self.pair = pair
     }
 
     /// Computes the timeline.
@@ -65,7 +68,14 @@ public struct Timeline: Sendable {
     ///   stop the timeline: its values are missing and its error is kept.
     /// - Parameter progress: hears the steps done (computed or reused) of all steps.
     public func run(on network: Network, progress: ProgressHandler? = nil) throws(TimelineError) -> TimelineResult {
-        if let actors {
+        if measure == .sayDo {
+            guard let pair else { throw TimelineError.missingPair }
+            let unknown = [pair.source, pair.target].filter { network.index(ofActor: $0) == nil }
+            if !unknown.isEmpty {
+                throw TimelineError.unknownActors(Self.unique(unknown), known: network.actors.map(\.id))
+            }
+            if pair.source == pair.target { throw TimelineError.samePair(pair.source) }
+        } else if let actors {
             let unknown = actors.filter { network.index(ofActor: $0) == nil }
             if !unknown.isEmpty {
                 throw TimelineError.unknownActors(Self.unique(unknown), known: network.actors.map(\.id))
@@ -75,6 +85,8 @@ public struct Timeline: Sendable {
         }
         var base = filter
         base.at = nil
+        // Say versus do reads who gives to whom: directions as declared.
+        if measure == .sayDo { base.direction = .asDeclared }
         // The relations that can be in the view at some step: the filter without its date, and
         // with both signs when the measure reads them whatever the view's sign.
         var reach = base
@@ -87,11 +99,19 @@ public struct Timeline: Sendable {
         }
         var boundaries: [Int] = []
         var undated = 0
+        // Say versus do changes only when a relation between the pair starts or ends.
+        let pairEnds = measure == .sayDo ? pair.flatMap { p in
+            network.index(ofActor: p.source).flatMap { a in network.index(ofActor: p.target).map { (a, $0) } }
+        } : nil
         for r in dateless.edgeRelation {
             let relation = network.relations[Int(r)]
+            if relation.since == nil, relation.until == nil { undated += 1 }
+            if let (a, b) = pairEnds {
+                let (s, t) = network.endpoints(ofRelation: Int(r))
+                guard (s == a && t == b) || (s == b && t == a) else { continue }
+            }
             if let since = relation.since { boundaries.append(since.ordinal) }
             if let until = relation.until { boundaries.append(until.ordinal) }
-            if relation.since == nil, relation.until == nil { undated += 1 }
         }
         boundaries.sort()
 
@@ -149,8 +169,9 @@ public struct Timeline: Sendable {
             }
         default:
             selection = .network
+            let suffix = measure == .sayDo ? pair.map { " \($0.source) → \($0.target)" } ?? "" : ""
             series = measure.networkSeries.enumerated().map { s, named in
-                TimelineSeries(id: named.id, name: named.name, values: values(s))
+                TimelineSeries(id: named.id, name: named.name + suffix, values: values(s))
             }
         }
         return TimelineResult(
@@ -201,6 +222,12 @@ public struct Timeline: Sendable {
             let graph = SignedGraph(view)
             let positive = graph.pairSign.count { $0 > 0 }
             return ([Double(positive), Double(graph.pairCount - positive)], "", nil, nil)
+        case .sayDo:
+            guard let pair, let a = network.index(ofActor: pair.source), let b = network.index(ofActor: pair.target) else {
+                return ([], "", nil, "no pair")
+            }
+            let p = SayDo().pair(a, b, on: view)
+            return ([p.stated, p.material, p.notGiven], "", nil, nil)
         case .frustration, .normalizedFrustration:
             do {
                 let result = try frustration.run(on: SignedGraph(view))
@@ -305,6 +332,10 @@ public enum TimelineError: Error, Sendable, Hashable, CustomStringConvertible {
                       coarser: [StepCount])
     /// No relation has a start date, so there is no default range.
     case noDatedRelations
+    /// `say-do` without the pair it is about.
+    case missingPair
+    /// `say-do` asked of an actor and itself.
+    case samePair(String)
     case unknownKinds(ViewError)
 
     /// The option or parameter at fault: `metric`, `actors`, `top`, `from`, `step`, `kinds`.
@@ -314,6 +345,7 @@ public enum TimelineError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownActors: "actors"
         case .badTop: "top"
         case .reversedRange, .noDatedRelations: "from"
+        case .missingPair, .samePair: "pair"
         case .tooManySteps: "step"
         case .unknownKinds: "kinds"
         }
@@ -342,6 +374,10 @@ public enum TimelineError: Error, Sendable, Hashable, CustomStringConvertible {
             return "no relation has a start date (since), so there is no default range; give from and to"
         case let .unknownKinds(error):
             return error.description
+        case .missingPair:
+            return "say-do is measured for one ordered pair; name it as GIVER,RECEIVER, e.g. RUS,IRN"
+        case let .samePair(id):
+            return "the pair names '\(id)' twice; name two different actors, the giver first"
         }
     }
 }

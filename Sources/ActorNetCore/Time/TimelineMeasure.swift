@@ -15,11 +15,14 @@ public enum TimelineMeasure: Sendable, Hashable, CustomStringConvertible {
     case normalizedFrustration
     /// The pairs joined by a net positive and by a net negative tie, as two series.
     case ties
+    /// Say versus do for one ordered pair (`Timeline.pair`): stated support, material support
+    /// and what was asked or promised and not given (`SayDo`), as three series.
+    case sayDo
 
     /// Network-level measures by name.
     static let networkMeasures: [(String, TimelineMeasure)] = [
         ("balance", .balance), ("triangles", .triangles), ("frustration", .frustration),
-        ("normalized-frustration", .normalizedFrustration), ("ties", .ties),
+        ("normalized-frustration", .normalizedFrustration), ("ties", .ties), ("say-do", .sayDo),
     ]
 
     /// `hedging` is H, the rivalries an actor straddles (`Metric.hedges`): a count, so it
@@ -75,7 +78,7 @@ public enum TimelineMeasure: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case let .actor(metric): metric.isCount
         case .triangles, .ties, .frustration: true
-        case .balance, .normalizedFrustration: false
+        case .balance, .normalizedFrustration, .sayDo: false
         }
     }
 
@@ -88,6 +91,7 @@ public enum TimelineMeasure: Sendable, Hashable, CustomStringConvertible {
     public var liftsSign: Bool {
         switch self {
         case let .actor(metric): metric.isSigned
+        case .sayDo: true
         default: false
         }
     }
@@ -104,6 +108,9 @@ public enum TimelineMeasure: Sendable, Hashable, CustomStringConvertible {
                 + "friendly inside and hostile across"
         case .normalizedFrustration: "normalised frustration F = 1 − L / (m/2) for m ties (1 = balanced)"
         case .ties: "ties: pairs of actors whose relations add up to a positive or a negative net sign (Σ sign × weight)"
+        case .sayDo:
+            "say versus do: stated support (words, pledges, treaties), material support (deeds) and what was asked or "
+                + "promised and not given, each a sum of relation weights"
         }
     }
 
@@ -137,6 +144,8 @@ public enum TimelineMeasure: Sendable, Hashable, CustomStringConvertible {
         case .frustration: [("L", "frustration index L")]
         case .normalizedFrustration: [("F", "normalised frustration F")]
         case .ties: [("positive", "positive ties"), ("negative", "negative ties")]
+        case .sayDo: [("stated", "stated support (words)"), ("material", "material support (deeds)"),
+                      ("not-given", "asked or promised, not given")]
         }
     }
 }

@@ -116,6 +116,7 @@ public struct NetworkView: Sendable {
                 guard let channel = relation.channel, channels.contains(channel) else { continue }
             }
             if let at = filter.at, !relation.isActive(at: at) { continue }
+            if !filter.includeInferred, relation.inferred { continue }
             edgeRelation.append(UInt32(i))
             if asDeclared && network.relationDirected[i] { hasDirectedEdges = true }
         }

@@ -20,16 +20,19 @@ public struct ViewFilter: Sendable, Hashable {
     /// relations count as always present.
     public var at: PartialDate?
     public var direction: DirectionTreatment
+    /// Whether relations marked `inferred` (the source does not state them) are kept.
+    public var includeInferred: Bool
 
     public init(
         kinds: Set<String>? = nil, sign: Sign? = nil, channels: Set<Channel>? = nil, at: PartialDate? = nil,
-        direction: DirectionTreatment = .asDeclared
+        direction: DirectionTreatment = .asDeclared, includeInferred: Bool = true
     ) {
         self.kinds = kinds
         self.sign = sign
         self.channels = channels
         self.at = at
         self.direction = direction
+        self.includeInferred = includeInferred
     }
 
     /// Every relation, read as declared.
@@ -58,6 +61,7 @@ extension ViewFilter {
             parts.append("on the \(channels.map(\.rawValue).sorted().joined(separator: " and ")) channel only")
         }
         parts.append(direction == .undirected ? "read as undirected" : "directions as declared")
+        if !includeInferred { parts.append("inferred relations left out") }
         if let at {
             let latest = network.latestStart == at ? ", the latest start date in the file" : ""
             parts.append("as of \(at)\(latest) (undated relations count as always present)")

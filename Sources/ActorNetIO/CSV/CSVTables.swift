@@ -196,7 +196,8 @@ public enum CSVTables {
         let id = lowered.firstIndex(of: "id"), type = lowered.firstIndex(of: "type")
         let weight = lowered.firstIndex(of: "weight"), sign = lowered.firstIndex(of: "sign")
         let evidence = lowered.firstIndex(of: "evidence")
-        let fixedText: Set<String> = ["kind", "directed", "channel", "since", "until", "flows", "label"]
+        let fixedText: Set<String> = ["kind", "directed", "channel", "since", "until", "flows", "label", "inferred", "note",
+                                      "commitment", "fulfilment", "cameo"]
         var own = Set([source, target, id, type, weight, sign, evidence].compactMap { $0 })
         own.formUnion(lowered.indices.filter { fixedText.contains(lowered[$0]) })
         let types = columnTypes(table, skipping: own)

@@ -10,7 +10,8 @@ import Foundation
 /// Edge columns: `kind`, `sign` (long, ±1), `weight` (double, the positive strength — never
 /// negative, as Gephi requires), `directed` (boolean), `channel`, `since`, `until` (ISO text),
 /// `flows` (text, items joined by "; "), `label`, `evidence` (JSON text: the list of evidence
-/// items, so nothing is lost), then the relations' own attributes.
+/// items, so nothing is lost), `inferred` (boolean, written only when true), `note`,
+/// `commitment`, `fulfilment`, `cameo` (text), then the relations' own attributes.
 ///
 /// An attribute's type is that of its values: number → double, boolean → boolean, text →
 /// string; a key whose values mix types is written as string. An attribute whose name clashes
@@ -114,6 +115,11 @@ public struct ExportTable: Sendable {
         Column(name: "flows", type: .string, role: .fixed),
         Column(name: "label", type: .string, role: .fixed),
         Column(name: "evidence", type: .string, role: .fixed),
+        Column(name: "inferred", type: .boolean, role: .fixed),
+        Column(name: "note", type: .string, role: .fixed),
+        Column(name: "commitment", type: .string, role: .fixed),
+        Column(name: "fulfilment", type: .string, role: .fixed),
+        Column(name: "cameo", type: .string, role: .fixed),
     ]
 
     /// Flattens `network`; `metrics` become node columns named by each score's metric name,
@@ -162,6 +168,8 @@ public struct ExportTable: Sendable {
                 r.until.map { .string($0.description) },
                 r.flows.isEmpty ? nil : .string(r.flows.joined(separator: "; ")), r.label.map(Value.string),
                 r.evidence.isEmpty ? nil : .string(EvidenceJSON.encode(r.evidence)),
+                r.inferred ? .boolean(true) : nil, r.note.map(Value.string), r.commitment.map { .string($0.rawValue) },
+                r.fulfilment.map { .string($0.rawValue) }, r.cameo.map(Value.string),
             ]
             values.reserveCapacity(edgeColumnCount)
             for column in edgeAttributes {

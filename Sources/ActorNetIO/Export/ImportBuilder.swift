@@ -203,6 +203,29 @@ public struct ImportBuilder {
             case "label": relation.label = value.text
             case "evidence":
                 relation.evidence = EvidenceJSON.decode(value.text) ?? [Evidence(text: value.text)]
+            case "inferred":
+                if case let .boolean(b) = value {
+                    relation.inferred = b
+                } else if let b = Bool(Self.lowercased(value.text)) {
+                    relation.inferred = b
+                } else if !value.text.isEmpty {
+                    error("inferred '\(value.text)' is not true or false", at: location, fix: "write true or false")
+                }
+            case "note": relation.note = value.text
+            case "commitment":
+                guard let c = Commitment(rawValue: Self.lowercased(value.text)) else {
+                    error("commitment '\(value.text)' is not valid", at: location, fix: "use 'request' or 'pledge'")
+                    continue
+                }
+                relation.commitment = c
+            case "fulfilment":
+                guard let f = Fulfilment(rawValue: Self.lowercased(value.text)) else {
+                    error("fulfilment '\(value.text)' is not valid", at: location,
+                          fix: "use 'met', 'partly', 'unmet', 'refused' or 'pending'")
+                    continue
+                }
+                relation.fulfilment = f
+            case "cameo": relation.cameo = value.text
             default:
                 relation.attributes[Self.attributeName(key, reserved: Self.fixedEdgeNames)] = Self.attribute(value)
             }

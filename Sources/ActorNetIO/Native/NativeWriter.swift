@@ -58,6 +58,11 @@ public enum NativeWriter {
                     out += "      - " + fields.joined(separator: "\n        ") + "\n"
                 }
             }
+            if r.inferred { out += "    inferred: true\n" }
+            if let n = r.note { out += "    note: \(quote(n))\n" }
+            if let c = r.commitment { out += "    commitment: \(c)\n" }
+            if let f = r.fulfilment { out += "    fulfilment: \(f)\n" }
+            if let c = r.cameo { out += "    cameo: \(quote(c))\n" }
             out += attributes(r.attributes)
         }
         return out

@@ -189,10 +189,27 @@ public struct NetworkDecoder {
         relationSites.append(Site(location: node.location, fields: f.mapValues(\.value.location), ordinal: relationsSeen))
         evidenceSites.append(sites)
         let id = f["id"].flatMap { text($0, allowNumber: true, in: what) }
-        return (id, Relation(id: id ?? "", source: source, target: target, kind: kind, weight: weight,
-                             direction: direction, channel: channel, since: since, until: until, flows: flows,
-                             label: f["label"].flatMap { text($0, in: what) }, evidence: evidenceItems,
-                             attributes: f["attributes"].map { attributes($0, in: what) } ?? [:]))
+        var relation = Relation(id: id ?? "", source: source, target: target, kind: kind, weight: weight,
+                                direction: direction, channel: channel, since: since, until: until, flows: flows,
+                                label: f["label"].flatMap { text($0, in: what) }, evidence: evidenceItems,
+                                attributes: f["attributes"].map { attributes($0, in: what) } ?? [:])
+        relation.inferred = f["inferred"].flatMap { boolean($0, in: what) } ?? false
+        // Files written before `inferred` was a field kept it as an attribute.
+        if f["inferred"] == nil, case .bool(true)? = relation.attributes["inferred"] {
+            relation.inferred = true
+            relation.attributes["inferred"] = nil
+        }
+        relation.note = f["note"].flatMap { text($0, in: what) }
+        relation.commitment = f["commitment"].flatMap { e in
+            choice(e, Commitment.self, in: what,
+                   fix: "use 'request' (the source asked the target for what 'flows' names) or 'pledge' (the source promised it)")
+        }
+        relation.fulfilment = f["fulfilment"].flatMap { e in
+            choice(e, Fulfilment.self, in: what,
+                   fix: "use 'met', 'partly', 'unmet', 'refused' (ruled out by the provider) or 'pending'")
+        }
+        relation.cameo = f["cameo"].flatMap { text($0, allowNumber: false, in: what) }
+        return (id, relation)
     }
 
     private mutating func decodeEvidence(_ node: DocNode, in what: String) -> (Evidence, Site)? {
@@ -341,6 +358,21 @@ public struct NetworkDecoder {
         if let date = PartialDate(iso: raw) { return date }
         error(entry.value.location, "\(prefix)'\(entry.key)': '\(raw)' is not a valid date",
               fix: "write an ISO 8601 date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-01-17) that exists in the calendar")
+        return nil
+    }
+
+    private mutating func boolean(_ entry: DocEntry, in what: String) -> Bool? {
+        if case let .scalar(_, .bool(b)) = entry.value.value { return b }
+        error(entry.value.location, "\(what): '\(entry.key)' must be true or false, found \(entry.value.shapeDescription)",
+              fix: "write \(entry.key): true or \(entry.key): false, without quotes")
+        return nil
+    }
+
+    /// One of an enumeration's raw values, case-insensitive.
+    private mutating func choice<T: RawRepresentable<String>>(_ entry: DocEntry, _ type: T.Type, in what: String, fix: String) -> T? {
+        guard let raw = text(entry, in: what) else { return nil }
+        if let value = T(rawValue: raw.lowercased()) { return value }
+        error(entry.value.location, "\(what): \(entry.key) '\(DocNode.excerpt(raw).debugEscaped)' is not valid", fix: fix)
         return nil
     }
 

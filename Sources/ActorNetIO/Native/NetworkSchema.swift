@@ -8,7 +8,7 @@ enum NetworkSchema {
     static let actor = ["id", "name", "kind", "group", "attributes"]
     static let relation = [
         "id", "source", "target", "kind", "weight", "direction", "channel", "since", "until", "flows", "label",
-        "evidence", "attributes",
+        "evidence", "attributes", "inferred", "note", "commitment", "fulfilment", "cameo",
     ]
     static let evidence = ["text", "source", "section", "url"]
 }

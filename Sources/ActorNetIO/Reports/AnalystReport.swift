@@ -37,6 +37,13 @@ public enum AnalystReport {
         para("\(n.actors.count) actors; \(inSnapshot) relations in this view (\(positive) positive, "
             + "\(inSnapshot - positive) negative)" + (inSnapshot < n.relations.count
                 ? "; \(n.relations.count - inSnapshot) relations fall outside it." : "."))
+        if !r.options.includeInferred {
+            para("Inferred relations (those the source does not state) are left out (--no-inferred).")
+        } else if !r.inferredInView.isEmpty {
+            para("\(r.inferredInView.count) relation\(r.inferredInView.count == 1 ? " is" : "s are") inferred, not stated by the "
+                + "source: \(r.inferredInView.joined(separator: ", ")). Results that rest on them are marked "
+                + "(inferred); --no-inferred leaves them out.")
+        }
 
         // 1. Centrality
         line("")
@@ -82,7 +89,9 @@ public enum AnalystReport {
         } else {
             line("rank  actor                        H      h     H_w  rivalries straddled, strongest first")
             for (i, h) in hedgers.prefix(r.options.top).enumerated() {
-                let rivalries = h.rivalries.prefix(4).map { "\($0.first)\u{00A0}×\u{00A0}\($0.second)" }.joined(separator: ", ")
+                let rivalries = h.rivalries.prefix(4).map {
+                    "\($0.first)\u{00A0}×\u{00A0}\($0.second)" + (r.restsOnInferred(hedger: h.id, $0) ? "\u{00A0}(inferred)" : "")
+                }.joined(separator: ", ")
                     + (h.rivalries.count > 4 ? ", … (+\(h.rivalries.count - 4))" : "")
                 let label = String(name(n, h.id).prefix(24))
                 line(wrap(String(i + 1).leftPadded(4) + "  " + label.padding(toLength: 24, withPad: " ", startingAt: 0)
@@ -91,6 +100,16 @@ public enum AnalystReport {
                     width: 100, indent: String(repeating: " ", count: 53)))
             }
             if hedgers.count > r.options.top { line("(\(hedgers.count) actors hedge; `actornet hedging` lists all)") }
+            let resting = hedgers.flatMap { h in h.rivalries.filter { r.restsOnInferred(hedger: h.id, $0) }.map { (h.id, $0) } }
+            if !resting.isEmpty {
+                let byActor = Dictionary(grouping: resting, by: \.0)
+                let parts = byActor.keys.sorted().map { id in
+                    let total = hedgers.first { $0.id == id }!.hedges
+                    return "\(byActor[id]!.count) of \(id)'s \(total)"
+                }
+                para("Resting on inferred relations: \(parts.joined(separator: ", ")) straddled rivalries exist only "
+                    + "with the inferred relations; without them they are gone.")
+            }
         }
 
         // 3. Balance
@@ -126,21 +145,30 @@ public enum AnalystReport {
             }
         case let .failure(e): para("Frustration not computed: \(e)")
         }
+        if case let .success(with) = r.frustration, case let .success(without)? = r.frustrationWithoutInferred {
+            let same = Self.sameSplit(with, without)
+            para("Without the inferred relations: L = \(without.index)"
+                + (same ? ", the same split: the camps do not rest on inferences."
+                    : "; the split differs, so these camps rest in part on inferred relations."))
+        }
 
         // 4. Say versus do
         line("")
         line("4. SAY VERSUS DO")
-        para("For each actor supporting another: stated support (words: statements, votes, mediation) against "
-            + "material support (arms, drones, fuel, money, troops), each the sum of the weights of the positive "
-            + "relations on that channel; an undirected relation supports both ways. Gap = stated − material.")
+        para("For each actor supporting another: stated support (words: statements, votes, pledges, treaties, "
+            + "mediation) against material support (arms, drones, fuel, money, troops), each the sum of the weights "
+            + "of the positive relations on that channel; an undirected relation supports both ways. Not given: "
+            + "what the target asked for, or the source promised, and did not get (unmet or refused; half for "
+            + "partly met). Gap = stated − material; words outrun deeds where the gap is positive or something was "
+            + "not given.")
         let pairs = r.sayDo.pairs
         if pairs.isEmpty {
-            line("No relation in this view records a channel (stated or material).")
+            line("No relation in this view records a channel (stated or material) or an unmet request or pledge.")
         } else {
             line("")
             line("source → target".padding(toLength: 34, withPad: " ", startingAt: 0) + "stated".leftPadded(8)
-                + "material".leftPadded(10) + "gap".leftPadded(8))
-            let words = pairs.filter { $0.gap > 0 }.prefix(r.options.top)
+                + "material".leftPadded(10) + "not given".leftPadded(11) + "gap".leftPadded(8))
+            let words = pairs.filter { $0.gap > 0 || ($0.gap == 0 && $0.notGiven > 0) }.prefix(r.options.top)
             let deeds = pairs.filter { $0.gap < 0 }.reversed().prefix(r.options.top)
             for p in Array(words) + [nil] + Array(deeds) {
                 guard let p else {
@@ -148,11 +176,34 @@ public enum AnalystReport {
                     continue
                 }
                 let label = "\(p.source) → \(p.target)"
-                line(label.padding(toLength: 34, withPad: " ", startingAt: 0) + number(p.stated, 1).leftPadded(8)
-                    + number(p.material, 1).leftPadded(10) + String(format: "%+.1f", p.gap).leftPadded(8))
+                line((label.padding(toLength: 34, withPad: " ", startingAt: 0) + number(p.stated, 1).leftPadded(8)
+                    + number(p.material, 1).leftPadded(10) + number(p.notGiven, 1).leftPadded(11)
+                    + String(format: "%+.1f", p.gap).leftPadded(8) + (p.restsOnInferred ? "  (inferred)" : "")))
+            }
+            let capped = pairs.filter { $0.notGiven > 0 }
+            if !capped.isEmpty {
+                para("Asked or promised and not given: " + capped.map { p in
+                    "\(p.source) → \(p.target) \(number(p.notGiven, 1)) (\(p.notGivenItems.map(\.id).joined(separator: ", ")))"
+                }.joined(separator: "; ") + ". `actornet dyad FILE A B` shows the evidence.")
             }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+}
+
+extension AnalystReport {
+    /// Whether two frustration results split the actors they share into the same camps (up to
+    /// naming the camps the other way round).
+    static func sameSplit(_ x: FrustrationResult, _ y: FrustrationResult) -> Bool {
+        guard x.index == y.index else { return false }
+        let ys = Dictionary(uniqueKeysWithValues: y.actorIDs.enumerated().map { ($1, $0) })
+        var relation: Bool?
+        for (i, id) in x.actorIDs.enumerated() {
+            guard let j = ys[id] else { continue }
+            let same = x.unweighted.camps[i] == y.unweighted.camps[j]
+            if relation == nil { relation = same } else if relation != same { return false }
+        }
+        return true
     }
 }
 
@@ -169,7 +220,7 @@ extension AnalystReport {
     public static func json(_ r: NetworkReport, file: String) throws -> String {
         struct Entry: Encodable { var id: String; var value: Double }
         struct Ranking: Encodable { var metric: String; var measure: String; var top: [Entry]; var error: String? }
-        struct Rivalry: Encodable { var first: String; var second: String; var strength: Double }
+        struct Rivalry: Encodable { var first: String; var second: String; var strength: Double; var restsOnInferred: Bool }
         struct Hedger: Encodable {
             var id: String; var hedges: Int; var hedgingRatio: Double; var weightedHedges: Double; var rivalries: [Rivalry]
         }
@@ -184,12 +235,14 @@ extension AnalystReport {
         }
         struct Support: Encodable {
             var source: String; var target: String; var stated: Double; var material: Double; var unspecified: Double
-            var gap: Double
+            var notGiven: Double; var notGivenRelations: [String]; var gap: Double; var verdict: String
+            var restsOnInferred: Bool
         }
         struct Document: Encodable {
             var file: String; var name: String?; var asOf: String?; var actors: Int; var relationsInView: Int
             var centralityView: String; var signedView: String; var distance: String
             var centrality: [Ranking]; var hedging: [Hedger]; var balance: Balance; var sayDo: [Support]
+            var inferredRelations: [String]; var includeInferred: Bool
         }
         var errors: [String] = []
         var walk: Double?
@@ -217,14 +270,18 @@ extension AnalystReport {
                                                  top: $0.top.map { Entry(id: $0.id, value: $0.value) }, error: $0.failure) },
             hedging: r.hedging.ranking().filter { $0.hedges > 0 }.map { h in
                 Hedger(id: h.id, hedges: h.hedges, hedgingRatio: h.hedgingRatio, weightedHedges: h.weightedHedges,
-                       rivalries: h.rivalries.map { Rivalry(first: $0.first, second: $0.second, strength: $0.strength) })
+                       rivalries: h.rivalries.map { Rivalry(first: $0.first, second: $0.second, strength: $0.strength,
+                                                            restsOnInferred: r.restsOnInferred(hedger: h.id, $0)) })
             },
             balance: Balance(
                 triangles: ["+++": c.plusPlusPlus, "++-": c.plusPlusMinus, "+--": c.plusMinusMinus, "---": c.minusMinusMinus],
                 triangleBalance: c.balanceRatio, walkBalance: walk, frustration: frustration,
                 ambivalentPairs: r.signedGraph.ambivalentPairs, errors: errors),
             sayDo: r.sayDo.pairs.map { Support(source: $0.source, target: $0.target, stated: $0.stated, material: $0.material,
-                                               unspecified: $0.unspecified, gap: $0.gap) })
+                                               unspecified: $0.unspecified, notGiven: $0.notGiven,
+                                               notGivenRelations: $0.notGivenItems.map(\.id), gap: $0.gap,
+                                               verdict: $0.verdict.rawValue, restsOnInferred: $0.restsOnInferred) },
+            inferredRelations: r.inferredInView, includeInferred: r.options.includeInferred)
         return try JSONOutput.encode(doc)
     }
 }

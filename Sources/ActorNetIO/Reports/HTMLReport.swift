@@ -97,7 +97,7 @@ public enum HTMLReport {
     /// - Complexity: O(n · k) for n actors and k metrics, plus the hedgers' rivalries, the
     ///   say-versus-do pairs, the SVG and the timeline's steps × series.
     public static func network(name: String, report r: NetworkReport, metrics: MetricsReport, svg: String?,
-                               timeline: TimelineReport? = nil) -> String {
+                               timeline: TimelineReport? = nil, dyad: DyadResult? = nil, dyadChart: String? = nil) -> String {
         let n = r.network
         let title = n.name ?? name
         let base = "/v1/networks/" + pathSegment(name)
@@ -108,7 +108,7 @@ public enum HTMLReport {
         page.line("<nav aria-label=\"Sections\"><ul>" + [
             ("drawing", "Drawing"), ("timeline", timeline == nil ? "" : "Over time"), ("central", "Who is central"),
             ("metrics", "Metrics"), ("hedging", "Who hedges"), ("balance", "Balance"), ("saydo", "Say versus do"),
-            ("downloads", "Downloads"), ("api", "JSON API"),
+            ("dyad", dyad == nil ? "" : "Does A support B?"), ("downloads", "Downloads"), ("api", "JSON API"),
         ].filter { !$0.1.isEmpty }.map { "<li><a href=\"#\($0.0)\">\($0.1)</a></li>" }.joined() + "</ul></nav>")
         page.line("</header>")
         page.line("<main>")
@@ -120,6 +120,7 @@ public enum HTMLReport {
         hedgingSection(r, into: &page)
         balanceSection(r, into: &page)
         sayDoSection(r, into: &page)
+        if let dyad { dyadSection(dyad, network: n, name: name, base: base, chart: dyadChart, into: &page) }
         downloadsSection(name: name, base: base, into: &page)
         page.line("</main>")
         return page.finish()
@@ -145,6 +146,13 @@ extension HTMLReport {
         page.line("<p>\(n.actors.count) actors; \(inView) relations in this view (\(positive) positive, "
             + "\(inView - positive) negative)"
             + (inView < n.relations.count ? "; \(n.relations.count - inView) relations fall outside it." : ".") + "</p>")
+        if !r.options.includeInferred {
+            page.line("<p>Inferred relations (those the source does not state) are left out.</p>")
+        } else if !r.inferredInView.isEmpty {
+            page.line("<p>\(r.inferredInView.count) relation\(r.inferredInView.count == 1 ? " is" : "s are") inferred, not stated "
+                + "by the source: " + r.inferredInView.map { "<code>\(escape($0))</code>" }.joined(separator: ", ")
+                + ". Results that rest on them are marked <em>inferred</em>.</p>")
+        }
         page.line("</section>")
     }
 
@@ -173,6 +181,7 @@ extension HTMLReport {
     static func timelineSection(_ t: TimelineReport, base: String, into page: inout Page) {
         let range = t.result.range
         let query = "metric=\(t.asked ?? t.result.measure.name)&from=\(range.from)&to=\(range.to)&step=\(range.size.rawValue)"
+            + (t.result.filter.includeInferred ? "" : "&no_inferred=true")
         page.line("<section id=\"timeline\" aria-labelledby=\"timeline-title\">")
         page.line("<h2 id=\"timeline-title\">Over time</h2>")
         page.line("<figure>")
@@ -289,7 +298,8 @@ extension HTMLReport {
             for (i, h) in hedgers.enumerated() {
                 let rivalries = h.rivalries.map { rivalry in
                     "<li>\(actorLabel(n, rivalry.first)) × \(actorLabel(n, rivalry.second)) "
-                        + "<span class=\"strength\">(\(AnalystReport.number(rivalry.strength, 2)))</span></li>"
+                        + "<span class=\"strength\">(\(AnalystReport.number(rivalry.strength, 2)))</span>"
+                        + (r.restsOnInferred(hedger: h.id, rivalry) ? " <em>inferred</em>" : "") + "</li>"
                 }.joined()
                 page.line("<tr><td class=\"num\">\(i + 1)</td><td>\(escape(AnalystReport.name(n, h.id)))</td>"
                     + "<td class=\"num\">\(h.hedges)</td>"
@@ -357,6 +367,11 @@ extension HTMLReport {
             page.line("<dt>Frustration index</dt><dd>Not computed: \(escape(e.description))</dd>")
             page.line("</dl>")
         }
+        if case let .success(with) = r.frustration, case let .success(without)? = r.frustrationWithoutInferred {
+            page.line("<p class=\"note\">Without the inferred relations: <var>L</var> = \(without.index)"
+                + (AnalystReport.sameSplit(with, without) ? ", the same split: the camps do not rest on inferences."
+                    : "; the split differs, so these camps rest in part on inferred relations.") + "</p>")
+        }
         page.line("</section>")
     }
 
@@ -366,18 +381,21 @@ extension HTMLReport {
         page.line("<section id=\"saydo\" aria-labelledby=\"saydo-title\">")
         page.line("<h2 id=\"saydo-title\">Say versus do</h2>")
         page.line("<p class=\"explain\">For each actor supporting another: stated support (words: statements, votes, "
-            + "mediation) against material support (arms, drones, fuel, money, troops), each the sum of the weights of the "
-            + "positive relations on that channel; an undirected relation supports both ways. Gap = stated − material; "
-            + "relations without a channel are counted apart. View: \(escape(r.supportView.filter.describe(in: n))).</p>")
+            + "pledges, treaties, mediation) against material support (arms, drones, fuel, money, troops), each the sum of "
+            + "the weights of the positive relations on that channel; an undirected relation supports both ways. Not given: "
+            + "what the target asked for, or the source promised, and did not get (unmet or refused; half for partly met). "
+            + "Gap = stated − material; relations without a channel are counted apart. "
+            + "View: \(escape(r.supportView.filter.describe(in: n))).</p>")
         let pairs = r.sayDo.pairs
         if pairs.isEmpty {
-            page.line("<p class=\"empty\">No relation in this view records a channel (stated or material).</p>")
+            page.line("<p class=\"empty\">No relation in this view records a channel (stated or material) or an unmet "
+                + "request or pledge.</p>")
         } else {
             page.line("<table class=\"sortable\" id=\"saydo-table\">")
             page.line("<caption>\(pairs.count) supporting pairs, most words over deeds first.</caption>")
             page.line("<thead><tr><th scope=\"col\">source</th><th scope=\"col\">target</th>"
                 + "<th scope=\"col\" class=\"num\">stated</th><th scope=\"col\" class=\"num\">material</th>"
-                + "<th scope=\"col\" class=\"num\">unspecified</th>"
+                + "<th scope=\"col\" class=\"num\">unspecified</th><th scope=\"col\" class=\"num\">not given</th>"
                 + "<th scope=\"col\" class=\"num\" aria-sort=\"descending\">gap</th></tr></thead>")
             page.line("<tbody>")
             for p in pairs {
@@ -386,7 +404,9 @@ extension HTMLReport {
                     + "<td class=\"num\">\(AnalystReport.number(p.stated, 1))</td>"
                     + "<td class=\"num\">\(AnalystReport.number(p.material, 1))</td>"
                     + "<td class=\"num\">\(AnalystReport.number(p.unspecified, 1))</td>"
-                    + "<td class=\"\(gapClass)\" data-sort=\"\(escape(formatExact(p.gap)))\">\(String(format: "%+.1f", p.gap))</td></tr>")
+                    + "<td class=\"num\">\(AnalystReport.number(p.notGiven, 1))</td>"
+                    + "<td class=\"\(gapClass)\" data-sort=\"\(escape(formatExact(p.gap)))\">\(String(format: "%+.1f", p.gap))"
+                    + (p.restsOnInferred ? " <em>inferred</em>" : "") + "</td></tr>")
             }
             page.line("</tbody></table>")
         }
@@ -425,6 +445,7 @@ extension HTMLReport {
             ("/hedging", "every actor's hedging with the rivalries it straddles"),
             ("/balance", "triangles, walk balance, frustration with its camps, PN centrality"),
             ("/report", "everything on this page"),
+            ("/dyad?a=RUS&b=IRN", "everything between two actors: does a support b? (a, b: actor ids)"),
         ] {
             page.line("<li><a href=\"\(escape(base + path))\"><code>GET \(escape(base + path))</code></a>: \(escape(what))</li>")
         }
@@ -615,7 +636,7 @@ extension HTMLReport {
                 // Nothing outside the page may load; the only script is the sorting one.
                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                     + "style-src 'unsafe-inline'; script-src '\(HTMLReport.sortScriptHash)'; img-src data:; "
-                    + "base-uri 'none'; form-action 'none'\">",
+                    + "base-uri 'none'; form-action 'self'\">",
                 "<meta name=\"generator\" content=\"ActorNet\">",
                 "<title>\(HTMLReport.escape(title))</title>",
                 "<style>\n\(HTMLReport.styleSheet)\n</style>",

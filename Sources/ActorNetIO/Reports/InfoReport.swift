@@ -59,8 +59,10 @@ public enum InfoReport {
                 + " (all are kept)")
             for p in s.parallelPairs {
                 let kinds = p.kinds.map { $0.count > 1 ? "\($0.name) ×\($0.count)" : $0.name }.joined(separator: ", ")
-                out.append("  " + p.actors.joined(separator: " – ").padding(toLength: 22, withPad: " ", startingAt: 0)
-                    + String(p.relations).leftPadded(3) + "  " + kinds + (p.mixedSign ? "  [+ and −]" : ""))
+                // Many kinds between one pair wrap under the kinds column, within 100 columns.
+                out.append(wrap("  " + p.actors.joined(separator: " – ").padding(toLength: 22, withPad: " ", startingAt: 0)
+                    + String(p.relations).leftPadded(3) + "  " + kinds + (p.mixedSign ? "  [+ and −]" : ""),
+                    width: 100, indent: String(repeating: " ", count: 29)))
             }
         }
         return out.joined(separator: "\n") + "\n"

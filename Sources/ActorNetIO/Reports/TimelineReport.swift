@@ -32,19 +32,21 @@ public struct TimelineReport: Sendable {
     /// - Parameters:
     ///   - filter: the view; its date is ignored (each step has its own).
     ///   - actors: the series to keep, in order; nil: the `top` actors by their largest value.
+    ///   - pair: the ordered pair of `say-do` (giver, receiver).
     ///   - progress: hears the steps done of all steps.
     /// - Throws: `TimelineError`, whose `field` names the parameter at fault.
     public static func compute(
         _ network: Network, file: String, measure: TimelineMeasure, asked: String? = nil, from: PartialDate?,
         to: PartialDate?, step: TimelineStepSize, filter: ViewFilter, actors: [String]? = nil, top: Int = 5,
         options: MetricOptions = MetricOptions(), frustration: FrustrationIndex = FrustrationIndex(),
-        maximumSteps: Int = TimelineRange.defaultMaximumSteps, progress: ProgressHandler? = nil
+        maximumSteps: Int = TimelineRange.defaultMaximumSteps, pair: (source: String, target: String)? = nil,
+        progress: ProgressHandler? = nil
     ) throws(TimelineError) -> TimelineReport {
         let bounds = TimelineRange.defaultBounds(of: network)
         guard let first = from ?? bounds?.from, let last = to ?? bounds?.to else { throw TimelineError.noDatedRelations }
         let range = try TimelineRange(from: first, to: last, size: step, maximumSteps: maximumSteps)
         let timeline = Timeline(measure: measure, range: range, filter: filter, options: options,
-                                frustration: frustration, actors: actors, top: top)
+                                frustration: frustration, actors: actors, top: top, pair: pair)
         let result = try timeline.run(on: network, progress: progress)
         let askedName = asked.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         return TimelineReport(file: file, networkName: network.name, asked: askedName == measure.name ? nil : askedName,
@@ -53,14 +55,17 @@ public struct TimelineReport: Sendable {
 
     /// The timeline a network's page shows: the hedging (H) of the 5 actors that hedge most,
     /// month by month over the 15 years up to the latest start (monthly, so that the last step
-    /// is the file's present, as in the rest of the page), in the view `metrics` uses. Nil when
-    /// no relation has a start date.
+    /// is the file's present, as in the rest of the page), in the view `metrics` uses, without
+    /// the relations marked inferred: the chart shows the change the source dates, and an
+    /// undated inference would be a flat line across it (the chart's view line says so). Nil
+    /// when no relation has a start date.
     public static func overview(_ network: Network, file: String) -> TimelineReport? {
         guard let latest = network.latestStart, let bounds = TimelineRange.defaultBounds(of: network) else { return nil }
         let from = max(bounds.from, PartialDate(year: max(1, latest.year - 15))!)
         // At most 15 × 12 + 12 monthly steps, and every id is the network's own: this cannot fail.
         return try? compute(network, file: file, measure: .actor(.hedges), asked: "hedging", from: from, to: latest,
-                            step: .month, filter: ViewFilter(sign: .positive, direction: .undirected))
+                            step: .month, filter: ViewFilter(sign: .positive, direction: .undirected,
+                                                             includeInferred: !network.relations.contains(where: \.inferred)))
     }
 
     /// The view as `ViewFilter.describe` states it, with the date part for a timeline, and a

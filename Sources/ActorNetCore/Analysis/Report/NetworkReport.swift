@@ -9,10 +9,13 @@ public struct NetworkReport: Sendable {
         public var top = 5
         public var metric = MetricOptions()
         public var frustration = FrustrationIndex()
+        /// Whether relations marked `inferred` count (`--no-inferred` leaves them out).
+        public var includeInferred = true
 
-        public init(at: PartialDate? = nil, top: Int = 5) {
+        public init(at: PartialDate? = nil, top: Int = 5, includeInferred: Bool = true) {
             self.at = at
             self.top = top
+            self.includeInferred = includeInferred
         }
     }
 
@@ -40,6 +43,12 @@ public struct NetworkReport: Sendable {
     public let walkBalance: Result<WalkBalanceScore, AnalysisError>
     public let frustration: Result<FrustrationResult, AnalysisError>
     public let sayDo: SayDo.Result
+    /// What the headlines rest on: the inferred relations in the signed view (ids, sorted), and
+    /// when there are any, the hedging and the frustration split computed without them, so a
+    /// hedge or a camp that exists only because of an inference can say so.
+    public let inferredInView: [String]
+    public let hedgingWithoutInferred: HedgingScores?
+    public let frustrationWithoutInferred: Result<FrustrationResult, AnalysisError>?
 
     /// The measures the report ranks actors by.
     public static let rankedMetrics: [Metric] = [.degree, .betweenness, .eigenvector, .pagerank]
@@ -47,9 +56,12 @@ public struct NetworkReport: Sendable {
     public init(network: Network, options: Options = Options()) throws(ViewError) {
         self.network = network
         self.options = options
-        centralityView = try NetworkView(network, filter: ViewFilter(sign: .positive, at: options.at, direction: .undirected))
-        signedView = try NetworkView(network, filter: ViewFilter(at: options.at, direction: .undirected))
-        supportView = try NetworkView(network, filter: ViewFilter(at: options.at, direction: .asDeclared))
+        let inferred = options.includeInferred
+        centralityView = try NetworkView(network, filter: ViewFilter(sign: .positive, at: options.at, direction: .undirected,
+                                                                     includeInferred: inferred))
+        signedView = try NetworkView(network, filter: ViewFilter(at: options.at, direction: .undirected, includeInferred: inferred))
+        supportView = try NetworkView(network, filter: ViewFilter(at: options.at, direction: .asDeclared,
+                                                                  includeInferred: inferred))
         degrees = DegreeStrength().run(on: centralityView)
         var rankings: [Ranking] = []
         for metric in Self.rankedMetrics {
@@ -71,5 +83,24 @@ public struct NetworkReport: Sendable {
         let frustrationIndex = options.frustration
         frustration = Result { () throws(AnalysisError) in try frustrationIndex.run(on: graph) }
         sayDo = SayDo().run(on: supportView)
+        let inferredIDs = signedView.edgeRelation.map { network.relations[Int($0)] }.filter(\.inferred).map(\.id).sorted()
+        inferredInView = inferredIDs
+        if inferredIDs.isEmpty {
+            hedgingWithoutInferred = nil
+            frustrationWithoutInferred = nil
+        } else {
+            let stated = SignedGraph(try NetworkView(network, filter: ViewFilter(at: options.at, direction: .undirected,
+                                                                                 includeInferred: false)))
+            hedgingWithoutInferred = Hedging().run(on: stated)
+            frustrationWithoutInferred = Result { () throws(AnalysisError) in try frustrationIndex.run(on: stated) }
+        }
+    }
+
+    /// Whether actor `id`'s straddling of the rivalry first × second disappears without the
+    /// inferred relations.
+    public func restsOnInferred(hedger id: String, _ rivalry: StraddledRivalry) -> Bool {
+        guard let without = hedgingWithoutInferred else { return false }
+        guard let score = without.scores.first(where: { $0.id == id }) else { return true }
+        return !score.rivalries.contains { $0.first == rivalry.first && $0.second == rivalry.second }
     }
 }
