@@ -142,8 +142,8 @@ import Testing
         let sayDo = try #require(html.range(of: "id=\"saydo-table\""))
         #expect(html[sayDo.upperBound...].contains("<tbody>\n<tr><td><abbr title=\"Russia\">RUS</abbr></td>"
             + "<td><abbr title=\"Iran\">IRN</abbr></td><td class=\"num\">14.0</td><td class=\"num\">9.0</td>"
-            // unspecified 4, and 4 asked or promised and not given (air defences, mutual defence).
-            + "<td class=\"num\">4.0</td><td class=\"num\">4.0</td>"))
+            // unspecified 4, and 6 asked or promised and not given (air defences 2, mutual defence 4).
+            + "<td class=\"num\">4.0</td><td class=\"num\">6.0</td>"))
         // What the headlines rest on: the Gulf hedges are inferred, and the camps are said to be.
         #expect(html.contains("<code>irn-sau-rivalry</code>"))
         #expect(html.contains("</span> <em>inferred</em></li>"))
