@@ -25,14 +25,15 @@ enum Deadline {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 once.set(continuation)
-                let timer = Task {
-                    try? await Task.sleep(for: limit)
-                    if !Task.isCancelled {
-                        token.cancel(reason: "the time limit of \(describe(limit)) passed")
-                        once.resume(.failure(APIError(.serviceUnavailable, "the computation took longer than "
-                            + "\(describe(limit)); ask for fewer metrics or a smaller view (kinds, sign, channel, at)")))
-                    }
-                }
+                // The timer runs on Dispatch, not as a Task: while CPU-bound work holds the
+                // cooperative pool's threads, a sleeping Task wakes late, and the limit with it.
+                let timer = TimerItem(DispatchWorkItem {
+                    token.cancel(reason: "the time limit of \(describe(limit)) passed")
+                    once.resume(.failure(APIError(.serviceUnavailable, "the computation took longer than "
+                        + "\(describe(limit)); ask for fewer metrics or a smaller view (kinds, sign, channel, at)")))
+                })
+                DispatchQueue.global(qos: .userInitiated).asyncAfter(deadline: .now() + dispatchInterval(limit),
+                                                                     execute: timer.item)
                 DispatchQueue.global(qos: .userInitiated).async {
                     gauge?.started()
                     let result = Result { try token.run(work) }
@@ -49,10 +50,25 @@ enum Deadline {
         }
     }
 
+    static func dispatchInterval(_ limit: Duration) -> DispatchTimeInterval {
+        let (seconds, attoseconds) = limit.components
+        let nanoseconds = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        guard !nanoseconds.overflow else { return .never }
+        return .nanoseconds(Int(nanoseconds.partialValue + attoseconds / 1_000_000_000))
+    }
+
     static func describe(_ limit: Duration) -> String {
         let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
         return seconds >= 1 && seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
     }
+}
+
+/// A timer's work item, shared with the work that cancels it when it finishes first.
+/// `DispatchWorkItem.cancel()` may be called from any thread.
+private final class TimerItem: @unchecked Sendable {
+    let item: DispatchWorkItem
+    init(_ item: DispatchWorkItem) { self.item = item }
+    func cancel() { item.cancel() }
 }
 
 /// Counts the computations `Deadline` runs: how many are running now (their threads busy), and
