@@ -110,6 +110,22 @@ import Testing
         #expect(Self.fields(fromJSON) == ["p inferred=false note=n commitment=pledge fulfilment=partly cameo=07 flows=[]"])
     }
 
+    /// Another tool's file with columns of these names but other values is read: each value the
+    /// field cannot take is kept as an attribute, with a located warning.
+    @Test func foreignValuesAreKeptAsAttributesWithAWarning() throws {
+        let edges = "Source,Target,inferred,commitment,fulfilment,cameo\nA,B,maybe,promise,unmet,2\nB,C,true,request,met,02\n"
+        let result = CSVTables.read(nodes: nil, nodesFile: nil, edges: Array(edges.utf8), edgesFile: "edges.csv")
+        let n = try #require(result.network, "\(result.diagnostics)")
+        #expect(n.relations[0].attributes == ["inferred": .string("maybe"), "commitment": .string("promise"),
+                                               "fulfilment": .string("unmet"), "cameo": .string("2")])
+        #expect(!n.relations[0].inferred && n.relations[0].commitment == nil && n.relations[0].cameo == nil)
+        #expect(n.relations[1].inferred && n.relations[1].commitment == .request && n.relations[1].fulfilment == .met)
+        #expect(n.relations[1].cameo == "02")
+        let warnings = result.diagnostics.filter { $0.severity == .warning }.map(\.description)
+        #expect(warnings.count == 4, "\(warnings)")
+        #expect(warnings.allSatisfy { $0.contains("edges.csv:2:") && $0.contains("kept as the attribute") })
+    }
+
     @Test func badValuesAreLocatedWithTheirFix() {
         func diagnostics(_ relation: String) -> [String] {
             let text = """

@@ -11,7 +11,7 @@
 ///   seen from one rivalry). It **rests on inferred relations** when it disappears once the
 ///   relations marked `inferred` are left out;
 /// - an **episode** is a date at which a relation touching A or B starts or ends and the net
-///   tie, A's support of B, or the caps change.
+///   tie, the support either way, or A's caps change.
 ///
 /// The answer is computed, not written: *no* when A gives B no support (S + M + U = 0);
 /// *yes, within limits* when it does but words outrun deeds (S > M), something asked or
@@ -53,7 +53,7 @@ public struct Dyad: Sendable {
         for i in network.relations.indices {
             let (s, t) = network.endpoints(ofRelation: i)
             guard s == a || t == a || s == b || t == b else { continue }
-            guard passes(i, in: network) else { continue }
+            guard filter.keeps(network.relations[i], kind: network.kind(ofRelation: i)) else { continue }
             touching.append(i)
         }
         let between = touching.filter { i in
@@ -77,22 +77,19 @@ public struct Dyad: Sendable {
             }
         }
         var episodes: [DyadEpisode] = []
+        // Between two consecutive dates nothing touching A or B changes: a date's "before" is
+        // the previous date's "after".
+        var before: DyadSnapshot?
         for ordinal in dates.sorted() {
             if let at, ordinal > at.ordinal { break }
-            let date = byOrdinal[ordinal]!
-            let before = state(at: ordinal - 1)
-            let after = state(at: ordinal)
+            let previous = before ?? state(at: ordinal - 1).summary
+            let after = state(at: ordinal).summary
+            before = after
+            guard previous != after else { continue }
             let started = touching.filter { network.relations[$0].since?.ordinal == ordinal }
             let ended = touching.filter { network.relations[$0].until?.ordinal == ordinal }
-            let changed = before.net != after.net || before.forward.stated != after.forward.stated
-                || before.forward.material != after.forward.material || before.forward.notGiven != after.forward.notGiven
-                || before.backward.stated != after.backward.stated || before.backward.material != after.backward.material
-                || Set(before.caps.map(\.third)) != Set(after.caps.map(\.third))
-                || Set(before.reverseCaps.map(\.third)) != Set(after.reverseCaps.map(\.third))
-            guard changed else { continue }
-            episodes.append(DyadEpisode(date: date, started: started.map { network.relations[$0].id },
-                                        ended: ended.map { network.relations[$0].id }, before: before.summary,
-                                        after: after.summary))
+            episodes.append(DyadEpisode(date: byOrdinal[ordinal]!, started: started.map { network.relations[$0].id },
+                                        ended: ended.map { network.relations[$0].id }, before: previous, after: after))
         }
 
         let relations = between.sorted { x, y in
@@ -113,27 +110,9 @@ public struct Dyad: Sendable {
             inferredBetween: inferred)
     }
 
-    private func passes(_ i: Int, in network: Network) -> Bool {
-        let relation = network.relations[i]
-        let kind = network.kind(ofRelation: i)
-        if let kinds = filter.kinds, !kinds.contains(kind.name) { return false }
-        if let sign = filter.sign, kind.sign != sign { return false }
-        if let channels = filter.channels {
-            guard let channel = relation.channel, channels.contains(channel) else { return false }
-        }
-        if !filter.includeInferred, relation.inferred { return false }
-        return true
-    }
-
     /// The numbers on day `at` (an ordinal, as `PartialDate.ordinal`); nil: every relation.
     static func state(_ network: Network, a: Int, b: Int, touching: [Int], between: [Int], at: Int?) -> DyadState {
-        func active(_ i: Int) -> Bool {
-            guard let at else { return true }
-            let r = network.relations[i]
-            if let since = r.since, at < since.ordinal { return false }
-            if let until = r.until, at >= until.ordinal { return false }
-            return true
-        }
+        func active(_ i: Int) -> Bool { at.map { network.relations[i].isActive(onDay: $0) } ?? true }
         var forward = SayDo.Pair(source: network.actors[a].id, target: network.actors[b].id)
         var backward = SayDo.Pair(source: network.actors[b].id, target: network.actors[a].id)
         var net = 0.0, positive = 0, negative = 0
@@ -204,7 +183,7 @@ public struct DyadState: Sendable, Hashable {
 
     var summary: DyadSnapshot {
         DyadSnapshot(net: net, stated: forward.stated, material: forward.material, notGiven: forward.notGiven,
-                     backStated: backward.stated, backMaterial: backward.material, caps: caps.map(\.third))
+                     backStated: backward.stated, backMaterial: backward.material, caps: caps.map(\.third).sorted())
     }
 }
 
@@ -218,7 +197,7 @@ public struct DyadSnapshot: Sendable, Hashable {
     /// Second → first.
     public var backStated: Double
     public var backMaterial: Double
-    /// The third parties that cap the first's support.
+    /// The third parties that cap the first's support, by id.
     public var caps: [String]
 }
 
@@ -368,15 +347,11 @@ public enum DyadError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unknownActors(ids, known):
-            let named = ids.map { id in
-                "'\(id)'" + (NameSuggestion.nearest(to: id, in: known).map { " (did you mean '\($0)'?)" } ?? "")
-            }
-            return "unknown actor\(ids.count > 1 ? "s" : "") \(named.joined(separator: ", ")); known ids: \(knownNamesList(known))"
+            return NameSuggestion.unknownActors(ids, known: known)
         case let .sameActor(id):
             return "the two actors are both '\(id)'; name two different actors"
         case let .unknownKinds(kinds, known):
-            return "unknown kind\(kinds.count > 1 ? "s" : "") \(kinds.map { "'\($0)'" }.joined(separator: ", ")); "
-                + "known kinds: \(knownNamesList(known))"
+            return ViewError.unknownKinds(kinds, known: known).description
         }
     }
 }

@@ -1,5 +1,12 @@
 /// Finds the known name closest to a misspelt one, for "did you mean" hints.
 public enum NameSuggestion {
+    /// "unknown actors 'IRNN' (did you mean 'IRN'?), 'XX'; known ids: …", for errors that name
+    /// actor ids a network does not have.
+    public static func unknownActors(_ ids: [String], known: [String]) -> String {
+        let named = ids.map { id in "'\(id)'" + (nearest(to: id, in: known).map { " (did you mean '\($0)'?)" } ?? "") }
+        return "unknown actor\(ids.count > 1 ? "s" : "") \(named.joined(separator: ", ")); known ids: \(knownNamesList(known))"
+    }
+
     /// The candidate with the smallest edit distance to `name` (case-insensitive), if it is
     /// close enough to be a plausible typo: at most a third of the name's length, and at least 1.
     public static func nearest<S: Sequence<String>>(to name: String, in candidates: S) -> String? {

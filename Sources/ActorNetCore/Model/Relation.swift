@@ -104,9 +104,13 @@ public struct Relation: Sendable, Hashable, Identifiable {
 
     /// Whether the relation holds on `date` (the first day of its period): `since` inclusive,
     /// `until` exclusive, undated ends open.
-    public func isActive(at date: PartialDate) -> Bool {
-        if let since, date.ordinal < since.ordinal { return false }
-        if let until, date.ordinal >= until.ordinal { return false }
+    public func isActive(at date: PartialDate) -> Bool { isActive(onDay: date.ordinal) }
+
+    /// `isActive(at:)` for a day given as `PartialDate.ordinal` (the day before a boundary has
+    /// no `PartialDate` of its own precision).
+    public func isActive(onDay day: Int) -> Bool {
+        if let since, day < since.ordinal { return false }
+        if let until, day >= until.ordinal { return false }
         return true
     }
 }

@@ -357,10 +357,7 @@ public enum TimelineError: Error, Sendable, Hashable, CustomStringConvertible {
             let hint = NameSuggestion.nearest(to: name, in: TimelineMeasure.allNames).map { "did you mean '\($0)'? " } ?? ""
             return "unknown measure '\(name)'; \(hint)valid measures: \(TimelineMeasure.allNames.joined(separator: ", "))"
         case let .unknownActors(ids, known):
-            let named = ids.map { id in
-                "'\(id)'" + (NameSuggestion.nearest(to: id, in: known).map { " (did you mean '\($0)'?)" } ?? "")
-            }
-            return "unknown actor\(ids.count > 1 ? "s" : "") \(named.joined(separator: ", ")); known ids: \(knownNamesList(known))"
+            return NameSuggestion.unknownActors(ids, known: known)
         case let .badTop(top):
             return "the number of actors must be at least 1 (got \(top))"
         case let .reversedRange(from, to):

@@ -41,6 +41,18 @@ public struct ViewFilter: Sendable, Hashable {
     /// The default view for centrality: positive relations read as undirected.
     public static let positiveUndirected = ViewFilter(sign: .positive, direction: .undirected)
 
+    /// Whether a relation of `kind` passes the filter's kinds, sign, channels and inferred
+    /// setting (its date aside). `NetworkView` applies the same rules, with the kinds looked up
+    /// once per kind instead of per relation.
+    public func keeps(_ relation: Relation, kind: RelationKind) -> Bool {
+        if let kinds, !kinds.contains(kind.name) { return false }
+        if let sign, kind.sign != sign { return false }
+        if let channels {
+            guard let channel = relation.channel, channels.contains(channel) else { return false }
+        }
+        return includeInferred || !relation.inferred
+    }
+
     /// Kind names in the filter that the network does not know, for error messages.
     public func unknownKinds(in network: Network) -> [String] {
         (kinds ?? []).filter { network.kind(named: $0) == nil }.sorted()

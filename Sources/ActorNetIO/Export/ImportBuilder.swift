@@ -203,32 +203,44 @@ public struct ImportBuilder {
             case "label": relation.label = value.text
             case "evidence":
                 relation.evidence = EvidenceJSON.decode(value.text) ?? [Evidence(text: value.text)]
+            // A value ActorNet cannot take as the field (another tool's own meaning of the
+            // column) is kept as an attribute, with a warning, rather than refusing the file.
             case "inferred":
                 if case let .boolean(b) = value {
                     relation.inferred = b
                 } else if let b = Bool(Self.lowercased(value.text)) {
                     relation.inferred = b
                 } else if !value.text.isEmpty {
-                    error("inferred '\(value.text)' is not true or false", at: location, fix: "write true or false")
+                    keepAsAttribute(key, value, "is not true or false", in: &relation, at: location)
                 }
             case "note": relation.note = value.text
             case "commitment":
-                guard let c = Commitment(rawValue: Self.lowercased(value.text)) else {
-                    error("commitment '\(value.text)' is not valid", at: location, fix: "use 'request' or 'pledge'")
-                    continue
+                if let c = Commitment(rawValue: Self.lowercased(value.text)) {
+                    relation.commitment = c
+                } else {
+                    keepAsAttribute(key, value, "is not 'request' or 'pledge'", in: &relation, at: location)
                 }
-                relation.commitment = c
             case "fulfilment":
-                guard let f = Fulfilment(rawValue: Self.lowercased(value.text)) else {
-                    error("fulfilment '\(value.text)' is not valid", at: location,
-                          fix: "use 'met', 'partly', 'unmet', 'refused' or 'pending'")
-                    continue
+                if let f = Fulfilment(rawValue: Self.lowercased(value.text)) {
+                    relation.fulfilment = f
+                } else {
+                    keepAsAttribute(key, value, "is not 'met', 'partly', 'unmet', 'refused' or 'pending'", in: &relation,
+                                    at: location)
                 }
-                relation.fulfilment = f
-            case "cameo": relation.cameo = value.text
+            case "cameo":
+                if CAMEOCode.root(of: value.text) != nil {
+                    relation.cameo = value.text
+                } else {
+                    keepAsAttribute(key, value, "is not a CAMEO code (2 to 4 digits, root 01–20)", in: &relation, at: location)
+                }
             default:
                 relation.attributes[Self.attributeName(key, reserved: Self.fixedEdgeNames)] = Self.attribute(value)
             }
+        }
+        if let fulfilment = relation.fulfilment, relation.commitment == nil {
+            relation.fulfilment = nil
+            keepAsAttribute("fulfilment", .string(fulfilment.rawValue), "has no commitment (request or pledge) beside it",
+                            in: &relation, at: location)
         }
         if let w = weight, w < 0 {
             if sign == nil { sign = .negative }
@@ -241,6 +253,14 @@ public struct ImportBuilder {
         pendingIDs.append(id)
         pendingKinds.append((sign, isDirected))
         return true
+    }
+
+    /// Keeps a value a relation field cannot take as an attribute of that name, and says so.
+    private mutating func keepAsAttribute(_ key: String, _ value: ExportTable.Value, _ problem: String,
+                                          in relation: inout Relation, at location: SourceLocation) {
+        relation.attributes[key] = Self.attribute(value)
+        repeatedWarning("field kept as attribute", "\(key) '\(value.text)' \(problem); kept as the attribute '\(key)'",
+                        at: location, fix: "leave it, or write a value ActorNet reads (see graphs/README.md, Relations)")
     }
 
     /// Gives every relation its kind: a known one (built in or declared), else one declared on

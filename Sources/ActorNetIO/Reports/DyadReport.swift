@@ -167,7 +167,7 @@ public enum DyadReport {
                     back.append("material \(n(e.before.backMaterial)) → \(n(e.after.backMaterial))")
                 }
                 if !back.isEmpty { changes.append("\(b) → \(a) " + back.joined(separator: ", ")) }
-                if Set(e.before.caps) != Set(e.after.caps) {
+                if e.before.caps != e.after.caps {
                     let gained = e.after.caps.filter { !e.before.caps.contains($0) }
                     let lost = e.before.caps.filter { !e.after.caps.contains($0) }
                     changes.append("caps " + (gained.isEmpty ? "" : "+" + gained.joined(separator: ", +"))
