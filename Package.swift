@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "actornet", targets: ["actornet"]),
         .library(name: "ActorNetCore", targets: ["ActorNetCore"]),
         .library(name: "ActorNetIO", targets: ["ActorNetIO"]),
+        .library(name: "ActorNetReports", targets: ["ActorNetReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,10 +40,16 @@ let package = Package(
             dependencies: ["ActorNetCore", "CLibXML2", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
+        // Presentation: the text, CSV and JSON reports and the SVG charts. Codecs stay in IO.
+        .target(
+            name: "ActorNetReports",
+            dependencies: ["ActorNetCore", "ActorNetIO"],
+            swiftSettings: strict
+        ),
         .target(
             name: "ActorNetServer",
             dependencies: [
-                "ActorNetCore", "ActorNetIO",
+                "ActorNetCore", "ActorNetIO", "ActorNetReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // Imported directly (the HTTP/1 channel, client watching), not only through
                 // Hummingbird.
@@ -51,13 +58,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("openapi.json")],
+            resources: [.copy("openapi.json"), .copy("Page/sort.js"), .copy("Page/page.css")],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "actornet",
             dependencies: [
-                "ActorNetCore", "ActorNetIO", "ActorNetServer",
+                "ActorNetCore", "ActorNetIO", "ActorNetReports", "ActorNetServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -65,7 +72,7 @@ let package = Package(
         // Times library operations for scripts/bench; no server, so it builds in seconds.
         .executableTarget(
             name: "actornet-bench",
-            dependencies: ["ActorNetCore", "ActorNetIO"],
+            dependencies: ["ActorNetCore", "ActorNetIO", "ActorNetReports"],
             swiftSettings: strict
         ),
         // Fuzz harness for every reader: a replay tool in a normal build, a libFuzzer binary when
@@ -77,7 +84,7 @@ let package = Package(
         ),
         .target(
             name: "ActorNetTestSupport",
-            dependencies: ["ActorNetCore", "ActorNetIO"],
+            dependencies: ["ActorNetCore", "ActorNetIO", "CLibXML2"],
             path: "Tests/ActorNetTestSupport",
             swiftSettings: strict
         ),
@@ -92,6 +99,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "ActorNetReportsTests",
+            dependencies: ["ActorNetReports", "ActorNetIO", "ActorNetCore", "ActorNetTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "ActorNetServerTests",
             dependencies: [
                 "ActorNetServer", "ActorNetTestSupport",
@@ -101,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ActorNetCLITests",
-            dependencies: ["ActorNetTestSupport", "ActorNetCore", "ActorNetIO", "actornet"],
+            dependencies: ["ActorNetTestSupport", "ActorNetCore", "ActorNetIO", "ActorNetReports", "actornet"],
             swiftSettings: strict
         ),
     ],

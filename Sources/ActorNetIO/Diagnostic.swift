@@ -61,3 +61,10 @@ extension Diagnostic {
         return lines
     }
 }
+
+extension String {
+    /// The value as diagnostics quote it: at most 60 characters, longer ones cut with "…".
+    var shownValue: String {
+        utf8.count <= 60 || count <= 60 ? self : String(prefix(59)) + "…"
+    }
+}

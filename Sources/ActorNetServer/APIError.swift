@@ -1,4 +1,5 @@
 import ActorNetIO
+import ActorNetReports
 import Foundation
 import Hummingbird
 import NIOCore

@@ -1,5 +1,6 @@
 import ActorNetCore
 import ActorNetIO
+import ActorNetReports
 
 /// The library calls behind each analysis route — the same compositions the CLI calls
 /// (`MetricsReport.compute`, `BalanceReport.Input.compute`, `DOTWriter.drawing`, …), so both

@@ -1,5 +1,6 @@
 import ActorNetCore
 import ActorNetIO
+import ActorNetReports
 import Foundation
 import Hummingbird
 

@@ -1,5 +1,6 @@
 import ActorNetCore
 import ActorNetIO
+import ActorNetReports
 import Hummingbird
 
 /// `GET /v1/networks/{name}/timeline` (the JSON of `actornet timeline --format json`) and

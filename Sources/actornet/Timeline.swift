@@ -1,5 +1,6 @@
 import ActorNetCore
 import ActorNetIO
+import ActorNetReports
 import ArgumentParser
 import Foundation
 

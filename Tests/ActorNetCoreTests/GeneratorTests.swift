@@ -76,7 +76,7 @@ import Testing
     @Test func theStreamIsPinned() throws {
         let network = try SignedBlockModel(actors: 50, relations: 5, seed: 2025).generate()
         let pinned = network.relations.map {
-            "\($0.id) \($0.source)→\($0.target) \($0.kind) \(formatNumber($0.weight)) \($0.channel?.rawValue ?? "-") "
+            "\($0.id) \($0.source)→\($0.target) \($0.kind) \(NumberText.exact($0.weight)) \($0.channel?.rawValue ?? "-") "
                 + "\($0.since?.description ?? "-")–\($0.until?.description ?? "-")"
         }
         #expect(pinned == GeneratorTests.pinnedRelations, "\(pinned)")

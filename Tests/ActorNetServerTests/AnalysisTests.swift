@@ -1,5 +1,6 @@
 import ActorNetCore
 import ActorNetIO
+import ActorNetReports
 @testable import ActorNetServer
 import ActorNetTestSupport
 import Foundation

@@ -276,7 +276,7 @@ public struct DyadResult: Sendable {
     public var summary: [String] {
         let a = first.id, b = second.id
         let f = now.forward, r = now.backward
-        func n(_ x: Double) -> String { formatNumber(x) }
+        func n(_ x: Double) -> String { NumberText.exact(x) }
         var lines: [String] = []
         let when = at.map { "as of \($0)" } ?? "all dates together"
         switch answer {

@@ -133,7 +133,7 @@ public struct SignedBlockModel: Sendable, Hashable {
             }
         }
         if !(activityExponent.isFinite && activityExponent > 1) {
-            throw E(.activityExponent, formatNumber(activityExponent), "is not a number > 1",
+            throw E(.activityExponent, NumberText.exact(activityExponent), "is not a number > 1",
                     fix: "give an exponent > 1; 2 to 3 is typical of real networks (default 2.5)")
         }
         let shares: [(SignedBlockModelError.Parameter, Double)] = [
@@ -142,7 +142,7 @@ public struct SignedBlockModel: Sendable, Hashable {
             (.statedShare, statedShare), (.endedShare, endedShare),
         ]
         for (parameter, share) in shares where !(0...1).contains(share) {
-            throw E(parameter, formatNumber(share), "is not a share", fix: "give a number from 0 to 1, e.g. 0.3")
+            throw E(parameter, NumberText.exact(share), "is not a share", fix: "give a number from 0 to 1, e.g. 0.3")
         }
         if let years, years.lowerBound < 1 || years.upperBound > 9998 {
             throw E(.years, "\(years.lowerBound)-\(years.upperBound)", "is outside the calendar ActorNet reads",
@@ -262,13 +262,13 @@ public struct SignedBlockModel: Sendable, Hashable {
     func summary(blocs k: Int) -> String {
         var parts = [
             "Degree-corrected stochastic block model, seed \(seed): \(actors) actors in \(k) blocs, \(relations) relations",
-            "activity exponent \(formatNumber(activityExponent))", "between share \(formatNumber(betweenShare))",
-            "positive inside \(formatNumber(positiveInside))", "negative between \(formatNumber(negativeBetween))",
-            "organisations \(formatNumber(organisationShare))", "membership rate \(formatNumber(membershipRate))",
-            "supply \(formatNumber(supplyShare))", "stated \(formatNumber(statedShare))",
+            "activity exponent \(NumberText.exact(activityExponent))", "between share \(NumberText.exact(betweenShare))",
+            "positive inside \(NumberText.exact(positiveInside))", "negative between \(NumberText.exact(negativeBetween))",
+            "organisations \(NumberText.exact(organisationShare))", "membership rate \(NumberText.exact(membershipRate))",
+            "supply \(NumberText.exact(supplyShare))", "stated \(NumberText.exact(statedShare))",
         ]
         if let years {
-            parts.append("years \(years.lowerBound)-\(years.upperBound), ended \(formatNumber(endedShare))")
+            parts.append("years \(years.lowerBound)-\(years.upperBound), ended \(NumberText.exact(endedShare))")
         } else {
             parts.append("undated")
         }

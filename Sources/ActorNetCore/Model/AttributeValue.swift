@@ -17,17 +17,20 @@ public enum AttributeValue: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .string(s): s
-        case let .number(x): formatNumber(x)
+        case let .number(x): NumberText.exact(x)
         case let .bool(b): b ? "true" : "false"
         }
     }
 }
 
-/// Formats a number deterministically: integers without a fraction, others as Swift's shortest
-/// round-tripping representation.
-public func formatNumber(_ x: Double) -> String {
-    if x.isFinite, x == x.rounded(), abs(x) < 1e15 {
-        return String(Int64(x))
+/// Deterministic text for numbers, used by every writer and report.
+public enum NumberText {
+    /// Integers without a fraction, others as Swift's shortest round-tripping representation,
+    /// so the text reads back as exactly the same number.
+    public static func exact(_ x: Double) -> String {
+        if x.isFinite, x == x.rounded(), abs(x) < 1e15 {
+            return String(Int64(x))
+        }
+        return "\(x)"
     }
-    return "\(x)"
 }

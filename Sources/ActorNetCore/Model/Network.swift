@@ -228,7 +228,7 @@ extension Network {
                       fix: "\(hint)use one of \(knownNamesList(a.kindIndex.keys)), or declare '\(r.kind)' under kinds with its sign and direction")
             }
             if !(r.weight.isFinite && r.weight > 0) {
-                error(.relation(index: i, field: "weight"), "weight \(formatNumber(r.weight)) is not a finite number > 0",
+                error(.relation(index: i, field: "weight"), "weight \(NumberText.exact(r.weight)) is not a finite number > 0",
                       fix: "use a positive strength, e.g. 1 (token) to 5 (defining); the sign comes from the kind")
             }
             if let since = r.since, let until = r.until, until <= since {

@@ -132,7 +132,7 @@ public struct DOTWriter: Sendable {
             } else if directedGraph {
                 attributes.append(("dir", "none"))
             }
-            var tooltip = "\(relation.id): \(kind.name) (\(kind.sign)), weight \(formatNumber(relation.weight))"
+            var tooltip = "\(relation.id): \(kind.name) (\(kind.sign)), weight \(NumberText.exact(relation.weight))"
             if let channel = relation.channel { tooltip += ", \(channel)" }
             attributes.append(("tooltip", Self.quote(tooltip)))
             out += "  \(Self.quote(relation.source)) \(edgeOp) \(Self.quote(relation.target))"

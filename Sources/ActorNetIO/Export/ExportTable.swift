@@ -46,7 +46,7 @@ public struct ExportTable: Sendable {
         public var text: String {
             switch self {
             case let .string(s): s
-            case let .double(x): formatNumber(x)
+            case let .double(x): NumberText.exact(x)
             case let .long(n): String(n)
             case let .boolean(b): b ? "true" : "false"
             }

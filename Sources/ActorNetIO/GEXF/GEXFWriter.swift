@@ -142,7 +142,7 @@ public enum GEXFWriter {
             }
             if let s = visual[3], case let .double(size)? = row.values[s], size.isFinite, size >= 0 {
                 try out.start("viz:size")
-                try out.attribute("value", formatNumber(size))
+                try out.attribute("value", NumberText.exact(size))
                 try out.end()
             }
             try out.end()

@@ -40,7 +40,7 @@ public enum NativeWriter {
         out += network.relations.isEmpty ? "relations: []\n" : "relations:\n"
         for (i, r) in network.relations.enumerated() {
             out += "  - id: \(quote(r.id))\n    source: \(quote(r.source))\n    target: \(quote(r.target))\n"
-            out += "    kind: \(quote(r.kind))\n    weight: \(formatNumber(r.weight))\n"
+            out += "    kind: \(quote(r.kind))\n    weight: \(NumberText.exact(r.weight))\n"
             if let d = r.direction, d != network.kind(ofRelation: i).direction { out += "    direction: \(d)\n" }
             if let c = r.channel { out += "    channel: \(c)\n" }
             if let s = r.since { out += "    since: \(s)\n" }
@@ -75,7 +75,7 @@ public enum NativeWriter {
             let value: String
             switch map[key]! {
             case let .string(s): value = quote(s)
-            case let .number(x): value = formatNumber(x)
+            case let .number(x): value = NumberText.exact(x)
             case let .bool(b): value = b ? "true" : "false"
             }
             out += "      \(quote(key)): \(value)\n"

@@ -218,7 +218,7 @@ public struct PageRank: Sendable {
     }
 
     public var measureName: String {
-        "pagerank (damping \(formatNumber(damping)); \(weighted ? "weighted by strength" : "unweighted")"
+        "pagerank (damping \(NumberText.exact(damping)); \(weighted ? "weighted by strength" : "unweighted")"
             + (personalization == nil ? ")" : "; personalised)")
     }
 
@@ -308,7 +308,7 @@ public struct Katz: Sendable {
     }
 
     func measureName(alpha: Double, automatic: Bool) -> String {
-        "katz (α \(String(format: "%.6g", alpha))\(automatic ? " = 0.5/λ_max" : ""), β \(formatNumber(beta)); "
+        "katz (α \(String(format: "%.6g", alpha))\(automatic ? " = 0.5/λ_max" : ""), β \(NumberText.exact(beta)); "
             + "\(weighted ? "weighted by strength" : "unweighted"))"
     }
 
@@ -341,7 +341,7 @@ public struct Katz: Sendable {
                 return NodeScores(measure: measureName(alpha: alpha, automatic: self.alpha == nil), view: view, values: x)
             }
         }
-        throw AnalysisError.notConverged(measure: "katz (α = \(formatNumber(alpha)); α must be below 1/λ_max)",
+        throw AnalysisError.notConverged(measure: "katz (α = \(NumberText.exact(alpha)); α must be below 1/λ_max)",
                                          iterations: iteration.maxIterations, tolerance: iteration.tolerance)
     }
 }

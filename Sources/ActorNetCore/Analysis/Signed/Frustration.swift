@@ -353,10 +353,10 @@ public struct FrustrationOptimum: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         let name = objective == .weighted ? "weighted L" : "L"
         switch (method, isOptimal) {
-        case (.exact, _): return "\(name) = \(formatNumber(value)) (exact)"
-        case (.heuristic, true): return "\(name) = \(formatNumber(value)) (heuristic, met by the lower bound)"
+        case (.exact, _): return "\(name) = \(NumberText.exact(value)) (exact)"
+        case (.heuristic, true): return "\(name) = \(NumberText.exact(value)) (heuristic, met by the lower bound)"
         case (.heuristic, false):
-            return "\(name) ≤ \(formatNumber(value)) (heuristic; lower bound \(formatNumber(lowerBound)))"
+            return "\(name) ≤ \(NumberText.exact(value)) (heuristic; lower bound \(NumberText.exact(lowerBound)))"
         }
     }
 

@@ -1,10 +1,11 @@
+import ActorNetIO
 public import ActorNetCore
 import Foundation
 
 /// `actornet hedging`: every actor's hedging with the rivalries it straddles.
 public enum HedgingReport {
     public static func text(_ h: HedgingScores, network: Network, view: String, file: String, all: Bool, top: Int?) -> String {
-        var out = [file, wrap("view: \(view)"), wrap("H = rivalries straddled (positive ties to both rivals); "
+        var out = [file, TextLayout.wrap("view: \(view)"), TextLayout.wrap("H = rivalries straddled (positive ties to both rivals); "
             + "h = H / C(d⁺, 2), the share of the actor's pairs of partners that are rivals; H_w = H weighted by "
             + "the geometric mean of the three tie strengths (each divided by the strongest tie)."), ""]
         var rows = h.ranking()
@@ -21,7 +22,7 @@ public enum HedgingReport {
                 + String(s.hedges).leftPadded(6) + AnalystReport.number(s.hedgingRatio, 2).leftPadded(7)
                 + AnalystReport.number(s.weightedHedges, 2).leftPadded(8) + String(s.positiveDegree).leftPadded(5) + "  "
             let rivalries = s.rivalries.map { "\($0.first)\u{00A0}×\u{00A0}\($0.second)\u{00A0}(\(AnalystReport.number($0.strength, 2)))" }
-            out.append(wrap(head + rivalries.joined(separator: ", "), width: 100, indent: String(repeating: " ", count: 58)))
+            out.append(TextLayout.wrap(head + rivalries.joined(separator: ", "), width: 100, indent: String(repeating: " ", count: 58)))
         }
         out.append("")
         out.append("Σ H = \(h.totalHedges) (= the number of ++− triangles)")
@@ -33,7 +34,7 @@ public enum HedgingReport {
         for s in h.ranking() {
             let rivalries = s.rivalries.map { "\($0.first)×\($0.second)" }.joined(separator: ";")
             let name = network.actor(withID: s.id)?.name ?? s.id
-            out += [s.id, name, String(s.hedges), formatExact(s.hedgingRatio), formatExact(s.weightedHedges),
+            out += [s.id, name, String(s.hedges), NumberText.exact(s.hedgingRatio), NumberText.exact(s.weightedHedges),
                     String(s.positiveDegree), rivalries].map(CSVField.escape).joined(separator: ",") + "\n"
         }
         return out
@@ -80,7 +81,7 @@ public enum BalanceReport {
     }
 
     public static func text(_ b: Input, top: Int) -> String {
-        var out = [b.file, wrap("view: \(b.view); several relations between a pair count as one tie of net sign "
+        var out = [b.file, TextLayout.wrap("view: \(b.view); several relations between a pair count as one tie of net sign "
             + "Σ sign × weight" + (b.graph.ambivalentPairs > 0 ? " (\(b.graph.ambivalentPairs) pairs cancel out and are left out)" : "")), ""]
         out.append("actors \(b.graph.nodeCount), ties \(b.graph.pairCount) (positive \(b.graph.pairSign.count { $0 > 0 }), "
             + "negative \(b.graph.pairSign.count { $0 < 0 }))")
@@ -90,7 +91,7 @@ public enum BalanceReport {
             ?? "n/a (no triangles)"))
         switch b.walk {
         case let .success(w): out.append("walk balance      \(AnalystReport.number(w.value, 7)) (Estrada–Benzi K = tr e^A / tr e^|A|)")
-        case let .failure(e): out.append(wrap("walk balance      not computed: \(e)"))
+        case let .failure(e): out.append(TextLayout.wrap("walk balance      not computed: \(e)"))
         }
         switch b.frustration {
         case let .success(f):
@@ -101,13 +102,13 @@ public enum BalanceReport {
             let active = ids.indices.filter { b.graph.offsets[$0] != b.graph.offsets[$0 + 1] }
             for camp in [0, 1] {
                 let members = active.filter { f.unweighted.camps[$0] == camp }.map { ids[$0] }.sorted()
-                out.append(wrap("camp \(camp == 0 ? "A" : "B")            " + members.joined(separator: ", "),
+                out.append(TextLayout.wrap("camp \(camp == 0 ? "A" : "B")            " + members.joined(separator: ", "),
                                 width: 100, indent: String(repeating: " ", count: 18)))
             }
             let ties = f.unweighted.frustrated.map { "\($0.first)–\($0.second) (\($0.sign.symbol))" }
-            out.append(wrap("frustrated ties   " + (ties.isEmpty ? "none" : ties.joined(separator: ", ")),
+            out.append(TextLayout.wrap("frustrated ties   " + (ties.isEmpty ? "none" : ties.joined(separator: ", ")),
                             width: 100, indent: String(repeating: " ", count: 18)))
-        case let .failure(e): out.append(wrap("frustration       not computed: \(e)"))
+        case let .failure(e): out.append(TextLayout.wrap("frustration       not computed: \(e)"))
         }
         switch b.pn {
         case let .success(pn):
@@ -117,7 +118,7 @@ public enum BalanceReport {
                 out.append(String(i + 1).leftPadded(4) + "  " + entry.id.padding(toLength: 24, withPad: " ", startingAt: 0)
                     + AnalystReport.number(entry.value, 6).leftPadded(10))
             }
-        case let .failure(e): out.append(wrap("PN centrality not computed: \(e)"))
+        case let .failure(e): out.append(TextLayout.wrap("PN centrality not computed: \(e)"))
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -1,5 +1,6 @@
 import ActorNetCore
-@testable import ActorNetIO
+import ActorNetIO
+@testable import ActorNetReports
 import ActorNetTestSupport
 import Foundation
 import Testing
@@ -254,24 +255,5 @@ import Testing
         #expect(overview.asked == "hedging")
         let undated = try #require(Fixtures.load(yaml: "actors: [{id: A}, {id: B}]\nrelations: [{source: A, target: B, kind: cooperation}]\n").network)
         #expect(TimelineReport.overview(undated, file: "u") == nil)
-    }
-
-    @Test func theNetworkPageEmbedsTheChart() throws {
-        let network = try Self.shipped()
-        let report = try NetworkReport(network: network, options: NetworkReport.Options(at: network.latestStart))
-        let filter = ViewFilter(sign: .positive, at: network.latestStart, direction: .undirected)
-        let metrics = try MetricsReport.compute(network, file: "russia-iran", filter: filter, metrics: [.degree],
-                                                options: MetricOptions(), distanceName: "inverse")
-        let timeline = try #require(TimelineReport.overview(network, file: "russia-iran"))
-        let page = HTMLReport.network(name: "russia-iran", report: report, metrics: metrics, svg: nil, timeline: timeline)
-        #expect(page.contains("<section id=\"timeline\""))
-        #expect(page.contains("<li><a href=\"#timeline\">Over time</a></li>"))
-        #expect(page.contains("/v1/networks/russia-iran/timeline.svg?metric=hedging&amp;from=2010&amp;to=2025-06-18&amp;step=month"))
-        #expect(page.contains("<path class=\"series\" data-series=\"RUS\""))
-        #expect(!page.contains("<?xml"))
-        #expect(!page.contains("http://"))
-        let without = HTMLReport.network(name: "russia-iran", report: report, metrics: metrics, svg: nil)
-        #expect(!without.contains("id=\"timeline\""))
-        #expect(!without.contains("Over time"))
     }
 }

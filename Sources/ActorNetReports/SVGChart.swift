@@ -1,3 +1,5 @@
+import ActorNetCore
+import ActorNetIO
 import Foundation
 
 /// A line chart as a standalone SVG 1.1 document, readable in any browser or image viewer
@@ -294,7 +296,7 @@ public struct SVGLineChart: Sendable {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(x) * scale).rounded()
-        guard scaled < 9e15 else { return formatExact(x) }
+        guard scaled < 9e15 else { return NumberText.exact(x) }
         let digits = Int64(scaled), unit = Int64(scale)
         var text = String(digits / unit)
         if decimals > 0 {

@@ -1,3 +1,4 @@
+import ActorNetIO
 public import ActorNetCore
 import Foundation
 
@@ -24,10 +25,10 @@ public enum DiffReport {
     }
 
     public static func text(_ diff: NetworkDiff, sides: Sides, network: Network, top: Int) -> String {
-        var out = ["before: \(sides.before)", "after:  \(sides.after)", wrap("view: \(sides.view)"), ""]
+        var out = ["before: \(sides.before)", "after:  \(sides.after)", TextLayout.wrap("view: \(sides.view)"), ""]
         func list<T>(_ title: String, _ items: [T], _ line: (T) -> String) {
             out.append("\(title) (\(items.count))")
-            for item in items.prefix(top) { out.append(wrap("  " + line(item), width: 100, indent: "    ")) }
+            for item in items.prefix(top) { out.append(TextLayout.wrap("  " + line(item), width: 100, indent: "    ")) }
             if items.count > top { out.append("  … \(items.count - top) more (--top to show more, --format json for all)") }
             out.append("")
         }
@@ -60,7 +61,7 @@ public enum DiffReport {
                 + AnalystReport.number(m.betweennessAfter).leftPadded(6))
         }
         out.append("")
-        out.append(wrap("Camp changes (frustration partition: the share of an actor's component-mates whose side relative to it changed; 1 = switched sides)"))
+        out.append(TextLayout.wrap("Camp changes (frustration partition: the share of an actor's component-mates whose side relative to it changed; 1 = switched sides)"))
         if let note = diff.campsNote {
             out.append("  \(note)")
         } else {

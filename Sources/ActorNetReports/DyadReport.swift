@@ -1,3 +1,4 @@
+import ActorNetIO
 public import ActorNetCore
 import Foundation
 
@@ -5,9 +6,9 @@ import Foundation
 /// 100 columns), JSON, or an SVG chart of say versus do of the first actor towards the second
 /// over time. Deterministic: the same result gives the same bytes.
 public enum DyadReport {
-    static func n(_ x: Double) -> String { formatNumber(x) }
+    static func n(_ x: Double) -> String { NumberText.exact(x) }
 
-    static func dates(_ r: Relation) -> String {
+    public static func dates(_ r: Relation) -> String {
         switch (r.since, r.until) {
         case let (s?, u?): "\(s) until \(u)"
         case let (s?, nil): "since \(s)"
@@ -16,16 +17,16 @@ public enum DyadReport {
         }
     }
 
-    static func arrow(_ d: DyadRelation) -> String {
+    public static func arrow(_ d: DyadRelation) -> String {
         d.directed ? "\(d.relation.source) → \(d.relation.target)" : "\(d.relation.source) – \(d.relation.target)"
     }
 
     public static func text(_ d: DyadResult, file: String, network: Network) -> String {
         let a = d.first.id, b = d.second.id
         var out: [String] = []
-        func para(_ text: String, indent: String = "") { out.append(wrap(indent + text, width: 100, indent: indent)) }
+        func para(_ text: String, indent: String = "") { out.append(TextLayout.wrap(indent + text, width: 100, indent: indent)) }
         /// A line that starts at `indent` and continues two columns further in.
-        func item(_ text: String, indent: String) { out.append(wrap(indent + text, width: 100, indent: indent + "  ")) }
+        func item(_ text: String, indent: String) { out.append(TextLayout.wrap(indent + text, width: 100, indent: indent + "  ")) }
         func line(_ text: String) { out.append(text) }
 
         line("ActorNet dyad: \(d.first.name) (\(a)) and \(d.second.name) (\(b))  (\(file))")
@@ -40,7 +41,7 @@ public enum DyadReport {
 
         line("")
         line("SUMMARY")
-        for s in d.summary { line(wrap("- " + s, width: 100, indent: "  ")) }
+        for s in d.summary { line(TextLayout.wrap("- " + s, width: 100, indent: "  ")) }
 
         // Relations by direction, kind and channel, at the date.
         line("")

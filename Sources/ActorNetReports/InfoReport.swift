@@ -1,3 +1,4 @@
+import ActorNetIO
 public import ActorNetCore
 import Foundation
 
@@ -60,7 +61,7 @@ public enum InfoReport {
             for p in s.parallelPairs {
                 let kinds = p.kinds.map { $0.count > 1 ? "\($0.name) ×\($0.count)" : $0.name }.joined(separator: ", ")
                 // Many kinds between one pair wrap under the kinds column, within 100 columns.
-                out.append(wrap("  " + p.actors.joined(separator: " – ").padding(toLength: 22, withPad: " ", startingAt: 0)
+                out.append(TextLayout.wrap("  " + p.actors.joined(separator: " – ").padding(toLength: 22, withPad: " ", startingAt: 0)
                     + String(p.relations).leftPadded(3) + "  " + kinds + (p.mixedSign ? "  [+ and −]" : ""),
                     width: 100, indent: String(repeating: " ", count: 29)))
             }
@@ -79,15 +80,6 @@ public enum InfoReport {
             var summary: NetworkSummary
         }
         return try JSONOutput.encode(Envelope(file: file, summary: s))
-    }
-}
-
-/// Deterministic JSON: sorted keys, two-space indentation, no escaped slashes.
-public enum JSONOutput {
-    public static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 }
 

@@ -1,3 +1,4 @@
+public import ActorNetIO
 import CLibXML2
 
 /// Validates GraphML against an XML Schema with libxml2's schema validator, offline: the
@@ -10,9 +11,9 @@ public enum GraphMLSchemaCheck {
     /// when the document is valid. Problems with the schema itself are reported at line 0 of
     /// `schemaPath`.
     public static func validate(bytes: [UInt8], file: String, schemaPath: String) -> [Diagnostic] {
-        guard bytes.count <= InputFile.maximumBytes else {
+        guard bytes.count <= Int(Int32.max) else {
             return [Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1),
-                               "the document is \(bytes.count) bytes; libxml2's schema validator takes at most \(InputFile.maximumBytes)")]
+                               "the document is \(bytes.count) bytes; libxml2's schema validator takes at most \(Int(Int32.max))")]
         }
         let sink = SchemaMessages()
         let context = Unmanaged.passUnretained(sink).toOpaque()

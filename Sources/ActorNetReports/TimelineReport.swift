@@ -1,3 +1,4 @@
+import ActorNetIO
 public import ActorNetCore
 import Foundation
 
@@ -102,9 +103,9 @@ public struct TimelineReport: Sendable {
     }
 
     public func text() -> String {
-        var out = [file, wrap("measure: \(measureLine)"), wrap("view: \(view)"),
-                   wrap("steps: \(result.range); \(result.reuseNote)"), wrap("dates: \(result.datingNote)"),
-                   wrap("series: \(selectionLine)"), ""]
+        var out = [file, TextLayout.wrap("measure: \(measureLine)"), TextLayout.wrap("view: \(view)"),
+                   TextLayout.wrap("steps: \(result.range); \(result.reuseNote)"), TextLayout.wrap("dates: \(result.datingNote)"),
+                   TextLayout.wrap("series: \(selectionLine)"), ""]
         let integral = result.measure.isCount
         func cell(_ v: Double?) -> String {
             guard let v else { return "n/a" }
@@ -137,7 +138,7 @@ public struct TimelineReport: Sendable {
             out.append("")
             let idWidth = min(12, result.series.map(\.id.count).max() ?? 0)
             for s in result.series where s.name != s.id {
-                out.append(wrap(s.id.padding(toLength: max(idWidth, s.id.count), withPad: " ", startingAt: 0) + "  " + s.name))
+                out.append(TextLayout.wrap(s.id.padding(toLength: max(idWidth, s.id.count), withPad: " ", startingAt: 0) + "  " + s.name))
             }
         }
         let remarks = result.steps.compactMap { o -> String? in
@@ -147,7 +148,7 @@ public struct TimelineReport: Sendable {
         }
         if !remarks.isEmpty {
             out.append("")
-            out += remarks.map { wrap($0) }
+            out += remarks.map { TextLayout.wrap($0) }
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -160,7 +161,7 @@ public struct TimelineReport: Sendable {
         var out = (["step", "date"] + result.series.map(\.id)).map(CSVField.escape).joined(separator: ",") + "\n"
         for (i, outcome) in result.steps.enumerated() {
             let fields = [outcome.step.label, outcome.step.date.description]
-                + result.series.map { $0.values[i].map(formatExact) ?? "" }
+                + result.series.map { $0.values[i].map(NumberText.exact) ?? "" }
             out += fields.map(CSVField.escape).joined(separator: ",") + "\n"
         }
         return out

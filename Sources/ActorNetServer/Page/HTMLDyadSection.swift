@@ -1,4 +1,6 @@
-public import ActorNetCore
+import ActorNetReports
+import ActorNetIO
+import ActorNetCore
 
 extension HTMLReport {
     /// "Does A support B?": the analyst picks the two actors (a form that reloads the page with
@@ -28,9 +30,9 @@ extension HTMLReport {
             + "<th scope=\"col\" class=\"num\">material</th><th scope=\"col\" class=\"num\">unspecified</th>"
             + "<th scope=\"col\" class=\"num\">not given</th><th scope=\"col\">reading</th></tr></thead><tbody>")
         for p in [d.now.forward, d.now.backward] {
-            page.line("<tr><td>\(escape(p.source)) → \(escape(p.target))</td><td class=\"num\">\(formatNumber(p.stated))</td>"
-                + "<td class=\"num\">\(formatNumber(p.material))</td><td class=\"num\">\(formatNumber(p.unspecified))</td>"
-                + "<td class=\"num\">\(formatNumber(p.notGiven))</td><td>\(escape(p.verdict.rawValue))"
+            page.line("<tr><td>\(escape(p.source)) → \(escape(p.target))</td><td class=\"num\">\(NumberText.exact(p.stated))</td>"
+                + "<td class=\"num\">\(NumberText.exact(p.material))</td><td class=\"num\">\(NumberText.exact(p.unspecified))</td>"
+                + "<td class=\"num\">\(NumberText.exact(p.notGiven))</td><td>\(escape(p.verdict.rawValue))"
                 + (p.restsOnInferred ? " (rests on inferred relations)" : "") + "</td></tr>")
         }
         page.line("</tbody></table>")
@@ -54,8 +56,8 @@ extension HTMLReport {
             page.line("<p class=\"empty\">\(escape(a)) has no positive tie with a rival of \(escape(b)).</p>")
         } else {
             page.line("<ul>" + d.now.caps.map { c in
-                "<li>\(actorLabel(n, c.third)): \(escape(a))–\(escape(c.third)) +\(formatNumber(c.friendTie)), "
-                    + "\(escape(b))–\(escape(c.third)) −\(formatNumber(c.rivalTie))"
+                "<li>\(actorLabel(n, c.third)): \(escape(a))–\(escape(c.third)) +\(NumberText.exact(c.friendTie)), "
+                    + "\(escape(b))–\(escape(c.third)) −\(NumberText.exact(c.rivalTie))"
                     + (c.restsOnInferred ? " <em>rests on inferred relations</em>" : "") + "</li>"
             }.joined() + "</ul>")
         }
@@ -69,9 +71,9 @@ extension HTMLReport {
                 + "<th scope=\"col\" class=\"num\">not given</th><th scope=\"col\">relations started / ended</th></tr></thead><tbody>")
             for e in d.episodes {
                 let moved = (e.started.map { "+" + $0 } + e.ended.map { "−" + $0 }).joined(separator: ", ")
-                page.line("<tr><td>\(escape(e.date.description))</td><td class=\"num\">\(formatNumber(e.after.net))</td>"
-                    + "<td class=\"num\">\(formatNumber(e.after.stated))</td><td class=\"num\">\(formatNumber(e.after.material))</td>"
-                    + "<td class=\"num\">\(formatNumber(e.after.notGiven))</td><td>\(escape(moved))</td></tr>")
+                page.line("<tr><td>\(escape(e.date.description))</td><td class=\"num\">\(NumberText.exact(e.after.net))</td>"
+                    + "<td class=\"num\">\(NumberText.exact(e.after.stated))</td><td class=\"num\">\(NumberText.exact(e.after.material))</td>"
+                    + "<td class=\"num\">\(NumberText.exact(e.after.notGiven))</td><td>\(escape(moved))</td></tr>")
             }
             page.line("</tbody></table>")
         }
@@ -79,16 +81,17 @@ extension HTMLReport {
         page.line("<h3>Every relation between them, with its evidence</h3>")
         for r in d.relations {
             let rel = r.relation
-            page.line("<details><summary><code>\(escape(rel.id))</code> \(escape(DyadReport.arrow(r))), \(escape(rel.kind)) "
-                + "(\(r.sign.symbol)\(formatNumber(rel.weight))), \(escape(rel.channel?.rawValue ?? "no channel")), "
+            let summary = "<code>\(escape(rel.id))</code> \(escape(DyadReport.arrow(r))), \(escape(rel.kind)) "
+                + "(\(r.sign.symbol)\(NumberText.exact(rel.weight))), \(escape(rel.channel?.rawValue ?? "no channel")), "
                 + "\(escape(DyadReport.dates(rel)))\(rel.inferred ? ", <strong>inferred</strong>" : "")"
-                + (r.present ? "" : " — not counted at this date") + "</summary><ul>"
-                + (rel.label.map { "<li>\(escape($0))</li>" } ?? "")
-                + rel.evidence.map { e in
-                    "<li>\(escape(e.text ?? e.url ?? ""))"
-                        + (e.section.map { " <span class=\"use\">[\(escape($0))]</span>" } ?? "") + "</li>"
-                }.joined()
-                + (rel.note.map { "<li><em>Note:</em> \(escape($0))</li>" } ?? "") + "</ul></details>")
+                + (r.present ? "" : " — not counted at this date")
+            let evidence: [String] = rel.evidence.map { e in
+                "<li>\(escape(e.text ?? e.url ?? ""))"
+                    + (e.section.map { " <span class=\"use\">[\(escape($0))]</span>" } ?? "") + "</li>"
+            }
+            let items = (rel.label.map { "<li>\(escape($0))</li>" } ?? "") + evidence.joined()
+                + (rel.note.map { "<li><em>Note:</em> \(escape($0))</li>" } ?? "")
+            page.line("<details><summary>\(summary)</summary><ul>\(items)</ul></details>")
         }
         let query = "a=\(pathSegment(a))&b=\(pathSegment(b))"
         page.line("<p class=\"explain\">The same as JSON: <a href=\"\(escape(base))/dyad?\(escape(query))\">"

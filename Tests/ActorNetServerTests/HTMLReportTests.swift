@@ -1,5 +1,7 @@
 import ActorNetCore
-@testable import ActorNetIO
+import ActorNetIO
+@testable import ActorNetServer
+import ActorNetReports
 import ActorNetTestSupport
 import Foundation
 import Testing
@@ -248,5 +250,29 @@ import Testing
         let hash = out.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(HTMLReport.sortScriptHash == hash)
         #expect(html.contains("script-src '\(hash)'"))
+    }
+}
+
+/// The network page with the timeline chart (TimelineReport.overview) drawn into it.
+@Suite struct HTMLTimelineTests {
+    static func shipped() throws -> Network { try HTMLReportTests.shipped() }
+
+    @Test func theNetworkPageEmbedsTheChart() throws {
+        let network = try Self.shipped()
+        let report = try NetworkReport(network: network, options: NetworkReport.Options(at: network.latestStart))
+        let filter = ViewFilter(sign: .positive, at: network.latestStart, direction: .undirected)
+        let metrics = try MetricsReport.compute(network, file: "russia-iran", filter: filter, metrics: [.degree],
+                                                options: MetricOptions(), distanceName: "inverse")
+        let timeline = try #require(TimelineReport.overview(network, file: "russia-iran"))
+        let page = HTMLReport.network(name: "russia-iran", report: report, metrics: metrics, svg: nil, timeline: timeline)
+        #expect(page.contains("<section id=\"timeline\""))
+        #expect(page.contains("<li><a href=\"#timeline\">Over time</a></li>"))
+        #expect(page.contains("/v1/networks/russia-iran/timeline.svg?metric=hedging&amp;from=2010&amp;to=2025-06-18&amp;step=month"))
+        #expect(page.contains("<path class=\"series\" data-series=\"RUS\""))
+        #expect(!page.contains("<?xml"))
+        #expect(!page.contains("http://"))
+        let without = HTMLReport.network(name: "russia-iran", report: report, metrics: metrics, svg: nil)
+        #expect(!without.contains("id=\"timeline\""))
+        #expect(!without.contains("Over time"))
     }
 }

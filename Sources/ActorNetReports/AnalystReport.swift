@@ -1,19 +1,20 @@
+import ActorNetIO
 public import ActorNetCore
 import Foundation
 
 /// Renders `NetworkReport` as the analyst's text report (within 100 columns) or as JSON.
 public enum AnalystReport {
-    static func number(_ x: Double, _ decimals: Int = 3) -> String { String(format: "%.\(decimals)f", x) }
+    public static func number(_ x: Double, _ decimals: Int = 3) -> String { String(format: "%.\(decimals)f", x) }
 
     /// An id for narrow columns: the id, or the name when the id is a bare number (as in files
     /// from other tools, where the label carries the meaning).
-    static func shortLabel(_ network: Network, _ id: String) -> String {
+    public static func shortLabel(_ network: Network, _ id: String) -> String {
         guard id.allSatisfy(\.isNumber), let name = network.actor(withID: id)?.name, name != id else { return id }
         return name
     }
 
     /// "RUS Russia": the id first, so it survives truncation.
-    static func name(_ network: Network, _ id: String) -> String {
+    public static func name(_ network: Network, _ id: String) -> String {
         guard let actor = network.actor(withID: id), actor.name != id else { return id }
         return "\(id) \(actor.name)"
     }
@@ -21,7 +22,7 @@ public enum AnalystReport {
     public static func text(_ r: NetworkReport, file: String) -> String {
         let n = r.network
         var out: [String] = []
-        func para(_ text: String) { out.append(wrap(text, width: 100, indent: "")) }
+        func para(_ text: String) { out.append(TextLayout.wrap(text, width: 100, indent: "")) }
         func line(_ text: String) { out.append(text) }
 
         line(n.name.map { "ActorNet report: \($0)  (\(file))" } ?? "ActorNet report: \(file)")
@@ -94,7 +95,7 @@ public enum AnalystReport {
                 }.joined(separator: ", ")
                     + (h.rivalries.count > 4 ? ", … (+\(h.rivalries.count - 4))" : "")
                 let label = String(name(n, h.id).prefix(24))
-                line(wrap(String(i + 1).leftPadded(4) + "  " + label.padding(toLength: 24, withPad: " ", startingAt: 0)
+                line(TextLayout.wrap(String(i + 1).leftPadded(4) + "  " + label.padding(toLength: 24, withPad: " ", startingAt: 0)
                     + String(h.hedges).leftPadded(6) + number(h.hedgingRatio, 2).leftPadded(7)
                     + number(h.weightedHedges, 2).leftPadded(8) + "  " + rivalries,
                     width: 100, indent: String(repeating: " ", count: 53)))
@@ -135,13 +136,13 @@ public enum AnalystReport {
                 f.actorIDs.indices.filter { f.unweighted.camps[$0] == camp && r.signedGraph.offsets[$0] != r.signedGraph.offsets[$0 + 1] }
                     .map { f.actorIDs[$0] }.sorted()
             }
-            line(wrap("  camp A: " + camps[0].joined(separator: ", "), width: 100, indent: "          "))
-            line(wrap("  camp B: " + camps[1].joined(separator: ", "), width: 100, indent: "          "))
+            line(TextLayout.wrap("  camp A: " + camps[0].joined(separator: ", "), width: 100, indent: "          "))
+            line(TextLayout.wrap("  camp B: " + camps[1].joined(separator: ", "), width: 100, indent: "          "))
             if !f.unweighted.frustrated.isEmpty {
                 let ties = f.unweighted.frustrated.map {
                     "\($0.first)–\($0.second) (\($0.sign == .positive ? "friends across camps" : "rivals in one camp"))"
                 }
-                line(wrap("  frustrated: " + ties.joined(separator: ", "), width: 100, indent: "              "))
+                line(TextLayout.wrap("  frustrated: " + ties.joined(separator: ", "), width: 100, indent: "              "))
             }
         case let .failure(e): para("Frustration not computed: \(e)")
         }
@@ -194,7 +195,7 @@ public enum AnalystReport {
 extension AnalystReport {
     /// Whether two frustration results split the actors they share into the same camps (up to
     /// naming the camps the other way round).
-    static func sameSplit(_ x: FrustrationResult, _ y: FrustrationResult) -> Bool {
+    public static func sameSplit(_ x: FrustrationResult, _ y: FrustrationResult) -> Bool {
         guard x.index == y.index else { return false }
         let ys = Dictionary(uniqueKeysWithValues: y.actorIDs.enumerated().map { ($1, $0) })
         var relation: Bool?

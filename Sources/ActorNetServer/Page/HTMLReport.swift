@@ -1,4 +1,6 @@
-public import ActorNetCore
+import ActorNetReports
+import ActorNetIO
+import ActorNetCore
 import Foundation
 
 /// Server-rendered HTML pages for `actornet serve`: the workspace (`GET /`) and one network
@@ -14,7 +16,7 @@ import Foundation
 ///
 /// The numbers are those of the text report (`AnalystReport`) and of `actornet metrics`
 /// (`MetricsReport`), with the same rounding, and each section states the view it was computed on.
-public enum HTMLReport {
+enum HTMLReport {
     /// One network of the workspace, as the index page lists it.
     public struct Listing: Sendable {
         public var name: String
@@ -255,7 +257,7 @@ extension HTMLReport {
             var row = "<tr><td>\(escape(actor.id))</td><td>\(escape(actor.name))</td>"
             for (metric, scores) in zip(m.metrics, m.scores) {
                 let value = scores.values[a]
-                row += "<td class=\"num\" data-sort=\"\(escape(formatExact(value)))\">"
+                row += "<td class=\"num\" data-sort=\"\(escape(NumberText.exact(value)))\">"
                     + "\(escape(MetricsReport.fixed(value, integral: metric.isCount)))</td>"
             }
             page.line(row + "</tr>")
@@ -303,8 +305,8 @@ extension HTMLReport {
                 }.joined()
                 page.line("<tr><td class=\"num\">\(i + 1)</td><td>\(escape(AnalystReport.name(n, h.id)))</td>"
                     + "<td class=\"num\">\(h.hedges)</td>"
-                    + "<td class=\"num\" data-sort=\"\(escape(formatExact(h.hedgingRatio)))\">\(AnalystReport.number(h.hedgingRatio, 2))</td>"
-                    + "<td class=\"num\" data-sort=\"\(escape(formatExact(h.weightedHedges)))\">\(AnalystReport.number(h.weightedHedges, 2))</td>"
+                    + "<td class=\"num\" data-sort=\"\(escape(NumberText.exact(h.hedgingRatio)))\">\(AnalystReport.number(h.hedgingRatio, 2))</td>"
+                    + "<td class=\"num\" data-sort=\"\(escape(NumberText.exact(h.weightedHedges)))\">\(AnalystReport.number(h.weightedHedges, 2))</td>"
                     + "<td class=\"num\">\(h.positiveDegree)</td>"
                     + "<td data-sort=\"\(h.rivalries.count)\"><ul class=\"rivalries\">\(rivalries)</ul></td></tr>")
             }
@@ -405,7 +407,7 @@ extension HTMLReport {
                     + "<td class=\"num\">\(AnalystReport.number(p.material, 1))</td>"
                     + "<td class=\"num\">\(AnalystReport.number(p.unspecified, 1))</td>"
                     + "<td class=\"num\">\(AnalystReport.number(p.notGiven, 1))</td>"
-                    + "<td class=\"\(gapClass)\" data-sort=\"\(escape(formatExact(p.gap)))\">\(String(format: "%+.1f", p.gap))"
+                    + "<td class=\"\(gapClass)\" data-sort=\"\(escape(NumberText.exact(p.gap)))\">\(String(format: "%+.1f", p.gap))"
                     + (p.restsOnInferred ? " <em>inferred</em>" : "") + "</td></tr>")
             }
             page.line("</tbody></table>")
@@ -540,87 +542,26 @@ extension HTMLReport {
     /// Makes every `table.sortable` sortable by clicking a header: numbers (a cell's
     /// `data-sort`, else its text) compare as numbers, the rest as text; the first click sorts
     /// numeric columns highest first. Headers become buttons so the keyboard reaches them.
-    /// Any change here must update `sortScriptHash` (the test checks it).
-    static let sortScript = """
-        document.querySelectorAll("table.sortable").forEach(function (table) {
-          var heads = table.tHead.rows[0].cells;
-          Array.prototype.forEach.call(heads, function (th, column) {
-            var button = document.createElement("button");
-            button.type = "button";
-            while (th.firstChild) button.appendChild(th.firstChild);
-            th.appendChild(button);
-            button.addEventListener("click", function () {
-              var numeric = th.classList.contains("num");
-              var current = th.getAttribute("aria-sort");
-              var descending = current ? current === "ascending" : numeric;
-              Array.prototype.forEach.call(heads, function (other) { other.removeAttribute("aria-sort"); });
-              th.setAttribute("aria-sort", descending ? "descending" : "ascending");
-              var key = function (row) {
-                var cell = row.cells[column];
-                return cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent.trim();
-              };
-              var body = table.tBodies[0];
-              var rows = Array.prototype.slice.call(body.rows);
-              rows.sort(function (a, b) {
-                var x = key(a), y = key(b);
-                var order = numeric ? parseFloat(x) - parseFloat(y) : x.localeCompare(y);
-                return descending ? -order : order;
-              });
-              rows.forEach(function (row) { body.appendChild(row); });
-            });
-          });
-        });
-        """
+    /// The script is `sort.js`; any change there must update `sortScriptHash` (the test checks it).
+    static let sortScript = resource("sort", "js")
 
     /// base64 of SHA-256 over `sortScript` between its tags: the CSP allows this script only.
     static let sortScriptHash = "sha256-m68ZZD6xYC4deW+3R3ajVHlVHn7QjY9nrhBDS02auaE="
 
-    static let styleSheet = """
-        :root { color-scheme: light; --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; --band: #f6f8fa;
-          --accent: #0b5cad; --words: #8a4b00; --deeds: #1b6b35; }
-        * { box-sizing: border-box; }
-        body { margin: 0 auto; max-width: 1200px; padding: 1rem 1.5rem 3rem; color: var(--ink); background: #fff;
-          font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-        h1 { font-size: 1.8rem; margin: 0.2rem 0 0.6rem; }
-        h2 { font-size: 1.3rem; margin: 2rem 0 0.5rem; padding-bottom: 0.2rem; border-bottom: 1px solid var(--line); }
-        h3 { font-size: 1.05rem; margin: 1rem 0 0.3rem; }
-        a { color: var(--accent); }
-        code { font: 0.9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-        .lead, .explain, .crumbs, .use, caption, figcaption, .count, .strength { color: var(--muted); }
-        .explain { max-width: 60rem; }
-        .note, .empty { padding: 0.5rem 0.8rem; background: var(--band); border-left: 3px solid var(--line); }
-        nav ul, ul.links { padding: 0; list-style: none; }
-        nav ul { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; margin: 0.3rem 0; }
-        ul.links li { margin: 0.2rem 0; }
-        .view { padding: 0.6rem 1rem; background: var(--band); border-radius: 6px; }
-        .view p { margin: 0.2rem 0; }
-        table { border-collapse: collapse; margin: 0.5rem 0; font-variant-numeric: tabular-nums; }
-        caption { text-align: left; padding: 0.2rem 0; caption-side: top; }
-        th, td { padding: 0.25rem 0.6rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
-        th { background: var(--band); font-weight: 600; white-space: nowrap; }
-        tbody tr:nth-child(even) { background: #fbfcfd; }
-        .num { text-align: right; }
-        th button { all: inherit; cursor: pointer; padding: 0; border: 0; background: none; }
-        th[aria-sort="ascending"] button::after { content: " ▲"; }
-        th[aria-sort="descending"] button::after { content: " ▼"; }
-        #metrics-table { font-size: 0.9rem; }
-        .scroll, .drawing { overflow: auto; }
-        .drawing { border: 1px solid var(--line); border-radius: 6px; max-height: 85vh; }
-        .drawing svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
-        figure { margin: 0; }
-        ul.rivalries { margin: 0; padding: 0; list-style: none; }
-        .camps { display: flex; flex-wrap: wrap; gap: 1rem; }
-        .camp { flex: 1 1 20rem; padding: 0.3rem 1rem; border: 1px solid var(--line); border-radius: 6px; }
-        .camp ul { columns: 2; padding-left: 1.2rem; }
-        dl.facts dt { font-weight: 600; margin-top: 0.4rem; }
-        dl.facts dd, dl.measures dd { margin-left: 1.2rem; }
-        dl.measures { font-size: 0.85rem; color: var(--muted); }
-        dl.measures dt { float: left; clear: left; margin-right: 0.4rem; font-weight: 600; }
-        dl.measures dt::after { content: ":"; }
-        .words { color: var(--words); }
-        .deeds { color: var(--deeds); }
-        abbr { text-decoration: none; border-bottom: 1px dotted var(--muted); cursor: help; }
-        """
+    /// The page's style sheet (`page.css`, inlined: the CSP loads nothing from outside).
+    static let styleSheet = resource("page", "css")
+
+    /// A text resource of the server module without its final newline; the server cannot run
+    /// without its page resources, so a missing one is a build error, reported at first use.
+    static func resource(_ name: String, _ ext: String) -> String {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext),
+              let data = try? Data(contentsOf: url) else {
+            preconditionFailure("the server's resource \(name).\(ext) is missing from its bundle")
+        }
+        var text = String(decoding: data, as: UTF8.self)
+        while text.last == "\n" { text.removeLast() }
+        return text
+    }
 
     /// The frame every page shares; sections add lines.
     struct Page {

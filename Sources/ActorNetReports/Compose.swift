@@ -1,3 +1,4 @@
+public import ActorNetIO
 public import ActorNetCore
 
 // The library calls behind each report, composed once so the CLI and the service give the same

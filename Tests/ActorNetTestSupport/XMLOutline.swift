@@ -1,3 +1,4 @@
+import Foundation
 import CLibXML2
 
 /// An XML document read back by libxml2 as a flat list of its elements, to check what ActorNet
@@ -40,7 +41,7 @@ public struct XMLOutline: Sendable {
             let error = xmlCtxtGetLastError(context)
             let message = error?.pointee.message.map { String(cString: $0) } ?? "not well-formed XML"
             return .failure(XMLOutlineError(file: file, line: Int(error?.pointee.line ?? 0), column: Int(error?.pointee.int2 ?? 0),
-                                            message: XMLText.trimmingWhitespace(message)))
+                                            message: message.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         defer { xmlFreeDoc(document) }
         var elements: [Element] = []
@@ -48,10 +49,10 @@ public struct XMLOutline: Sendable {
             var attributes: [String: String] = [:]
             var attribute = node.pointee.properties
             while let a = attribute {
-                attributes[XMLText.string(a.pointee.name) ?? ""] = text(of: a.pointee.children)
+                attributes[xmlString(a.pointee.name) ?? ""] = text(of: a.pointee.children)
                 attribute = a.pointee.next
             }
-            elements.append(Element(name: XMLText.string(node.pointee.name) ?? "", depth: depth, attributes: attributes,
+            elements.append(Element(name: xmlString(node.pointee.name) ?? "", depth: depth, attributes: attributes,
                                     text: text(of: node.pointee.children)))
             var child = node.pointee.children
             while let c = child {
@@ -69,7 +70,7 @@ public struct XMLOutline: Sendable {
         var node = first
         while let n = node {
             if n.pointee.type == XML_TEXT_NODE || n.pointee.type == XML_CDATA_SECTION_NODE {
-                out += XMLText.string(n.pointee.content) ?? ""
+                out += xmlString(n.pointee.content) ?? ""
             }
             node = n.pointee.next
         }
@@ -85,4 +86,9 @@ public struct XMLOutlineError: Error, Sendable, Hashable, CustomStringConvertibl
     public let message: String
 
     public var description: String { "\(file):\(line):\(column): \(message)" }
+}
+
+/// A Swift string from a libxml2 string, nil for a null pointer.
+private func xmlString(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+    pointer.map { String(cString: $0) }
 }

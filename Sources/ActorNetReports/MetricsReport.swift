@@ -1,3 +1,4 @@
+import ActorNetIO
 public import ActorNetCore
 import Foundation
 
@@ -35,8 +36,8 @@ public struct MetricsReport: Sendable {
     }
 
     public func text(top: Int?) -> String {
-        var out = "\(file)\n" + wrap("view: \(view)") + "\n"
-        for key in options.keys.sorted() { out += wrap("\(key): \(options[key]!)") + "\n" }
+        var out = "\(file)\n" + TextLayout.wrap("view: \(view)") + "\n"
+        for key in options.keys.sorted() { out += TextLayout.wrap("\(key): \(options[key]!)") + "\n" }
         out += "\n"
         let rows = Array(order.prefix(top ?? actors.count))
         // At most 5 metric columns per block so a line stays within 100 columns.
@@ -62,7 +63,7 @@ public struct MetricsReport: Sendable {
     public func csv() -> String {
         var out = (["id", "name"] + metrics.map(columnName)).map(CSVField.escape).joined(separator: ",") + "\n"
         for a in order {
-            let fields = [actors[a].id, actors[a].name] + scores.map { formatExact($0.values[a]) }
+            let fields = [actors[a].id, actors[a].name] + scores.map { NumberText.exact($0.values[a]) }
             out += fields.map(CSVField.escape).joined(separator: ",") + "\n"
         }
         return out
@@ -97,19 +98,8 @@ public struct MetricsReport: Sendable {
         return try JSONOutput.encode(doc)
     }
 
-    static func fixed(_ x: Double, integral: Bool = false) -> String {
+    public static func fixed(_ x: Double, integral: Bool = false) -> String {
         integral ? String(format: "%.0f", x) : String(format: "%.4f", x)
-    }
-}
-
-/// Shortest round-tripping text for a number; integers without a fraction.
-public func formatExact(_ x: Double) -> String { formatNumber(x) }
-
-enum CSVField {
-    /// RFC 4180 quoting: fields with a comma, quote, CR or LF are quoted, quotes doubled.
-    static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 
@@ -128,7 +118,7 @@ public struct EdgeScoresReport: Sendable {
     }
 
     public func text(top: Int?) -> String {
-        var out = "\(file)\n" + wrap("view: \(view)") + "\n" + wrap("measure: \(result.measure)") + "\n"
+        var out = "\(file)\n" + TextLayout.wrap("view: \(view)") + "\n" + TextLayout.wrap("measure: \(result.measure)") + "\n"
         out += "parallel relations count as one link; scores are per \(result.directed ? "ordered " : "")pair\n\n"
         let rows = result.ranking()
         out += "rank".leftPadded(4) + "  " + "pair".padding(toLength: 40, withPad: " ", startingAt: 0) + "betweenness".leftPadded(12) + "\n"
@@ -144,7 +134,7 @@ public struct EdgeScoresReport: Sendable {
     public func csv() -> String {
         var out = "source,target,edge-betweenness[distance=\(distanceSetting)]\n"
         for e in result.ranking() {
-            out += [e.source, e.target, formatExact(e.value)].map(CSVField.escape).joined(separator: ",") + "\n"
+            out += [e.source, e.target, NumberText.exact(e.value)].map(CSVField.escape).joined(separator: ",") + "\n"
         }
         return out
     }
