@@ -10,15 +10,15 @@ import Testing
         var stderr: String
     }
 
-    /// The `actornet` built beside this test bundle.
-    static let binary: URL = {
-        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        return exe.deletingLastPathComponent().appendingPathComponent("actornet")
-    }()
+    /// The `actornet` built beside this test bundle, or `ACTORNET_BIN`; throws, saying where it
+    /// looked, when there is none (`TestBinaries`).
+    static var binary: URL {
+        get throws { try TestBinaries.actornet() }
+    }
 
     func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = try Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = Fixtures.repoRoot
         let out = Pipe(), err = Pipe(), input = Pipe()
@@ -42,8 +42,9 @@ import Testing
         return url.path
     }
 
-    @Test func binaryExists() {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "\(Self.binary.path)")
+    @Test func binaryExists() throws {
+        let binary = try Self.binary
+        #expect(FileManager.default.isExecutableFile(atPath: binary.path), "\(binary.path)")
     }
 
     @Test func validatesTheShippedNetwork() throws {

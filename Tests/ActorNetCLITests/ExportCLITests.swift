@@ -54,7 +54,7 @@ import Testing
     @Test func convertByExtension() throws {
         let dir = try directory()
         let graphml = dir.appendingPathComponent("gg.graphml").path
-        let src = Fixtures.sharedDataPath("signed/gahuku_gama_edges.csv")
+        let src = Fixtures.fixturePath("signed/gahuku_gama_edges.csv")
         let r = try cli.run(["convert", src, graphml])
         #expect(r.status == 0, "\(r.stderr)")
         let yaml = dir.appendingPathComponent("gg.yaml").path

@@ -14,7 +14,10 @@ import Testing
         var stderr: String
     }
 
-    static let binary = CLITests.binary.path
+    static var binary: String {
+        get throws { try CLITests.binary.path }
+    }
+
     static let old = "the previous file\n"
 
     /// Runs `executable` with `arguments` in the repository; standard output to a pipe, or to
@@ -156,7 +159,7 @@ import Testing
         let target = "\(dir)/big.graphml"
         try Data(Self.old.utf8).write(to: URL(fileURLWithPath: target))
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.executableURL = URL(fileURLWithPath: try Self.binary)
         process.arguments = ["generate", "--actors", "50k", "--relations", "500k", "--seed", "3", "-o", target]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

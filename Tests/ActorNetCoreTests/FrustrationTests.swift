@@ -8,10 +8,10 @@ import Testing
 private enum FrustrationFixtures {
     typealias Tie = (u: Int, v: Int, sign: Int8, weight: Double)
 
-    /// The rows of a CSV file in the shared data folder, header first (the files have CRLF
+    /// The rows of a CSV file in `Tests/Fixtures`, header first (the files have CRLF
     /// line ends, which Swift keeps as one character: split on any newline).
     static func csv(_ relative: String) throws -> [[String]] {
-        let text = try String(contentsOfFile: Fixtures.sharedDataPath(relative), encoding: .utf8)
+        let text = try String(contentsOfFile: Fixtures.fixturePath(relative), encoding: .utf8)
         return text.split(whereSeparator: \.isNewline).map {
             $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         }

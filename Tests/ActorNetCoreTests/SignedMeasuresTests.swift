@@ -6,9 +6,9 @@ import Testing
 /// Signed networks for the signed-measure tests: the published reference networks, built
 /// through the whole pipeline (CSV → Network → NetworkView → SignedGraph), and random ones.
 enum SignedFixtures {
-    /// The rows of a CSV file in the shared data folder, header first.
+    /// The rows of a CSV file in `Tests/Fixtures`, header first.
     static func csv(_ relative: String) throws -> [[String]] {
-        let text = try String(contentsOfFile: Fixtures.sharedDataPath(relative), encoding: .utf8)
+        let text = try String(contentsOfFile: Fixtures.fixturePath(relative), encoding: .utf8)
         return text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     }
 

@@ -121,8 +121,8 @@ import Testing
     // MARK: Shared data
 
     @Test func readsGahukuGama() throws {
-        let result = CSVTables.read(nodesPath: Fixtures.sharedDataPath("signed/gahuku_gama_nodes.csv"),
-                                    edgesPath: Fixtures.sharedDataPath("signed/gahuku_gama_edges.csv"))
+        let result = CSVTables.read(nodesPath: Fixtures.fixturePath("signed/gahuku_gama_nodes.csv"),
+                                    edgesPath: Fixtures.fixturePath("signed/gahuku_gama_edges.csv"))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let network = try #require(result.network)
         #expect(network.actors.count == 16 && network.relations.count == 58)
@@ -134,7 +134,7 @@ import Testing
     }
 
     @Test func readsCorrelatesOfWarWindowsAsParallelRelations() throws {
-        let path = Fixtures.sharedDataPath("ir/cow_signed_3yr_windows_1946_1999.csv")
+        let path = Fixtures.fixturePath("ir/cow_signed_3yr_windows_1946_1999.csv")
         let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count - 1
         let result = CSVTables.read(nodesPath: nil, edgesPath: path)
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.prefix(3))")
@@ -149,7 +149,7 @@ import Testing
     }
 
     @Test func readsFlorentineMarriages() throws {
-        let result = CSVTables.read(nodesPath: nil, edgesPath: Fixtures.sharedDataPath("florentine/florentine_marriage_edges.csv"))
+        let result = CSVTables.read(nodesPath: nil, edgesPath: Fixtures.fixturePath("florentine/florentine_marriage_edges.csv"))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let network = try #require(result.network)
         #expect(network.actors.count == 15 && network.relations.count == 20)

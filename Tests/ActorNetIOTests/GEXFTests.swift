@@ -4,8 +4,8 @@ import ActorNetTestSupport
 import Foundation
 import Testing
 
-/// GEXF 1.3: schema validity, the date mapping, round trips, the shared samples, bad input and
-/// interop with networkx.
+/// GEXF 1.3: schema validity, the date mapping, round trips, the shared samples (copies in
+/// `Tests/Fixtures/gexf`), bad input and interop with networkx.
 @Suite struct GEXFTests {
     static func shipped() throws -> Network {
         let result = NetworkLoader.load(path: Fixtures.path("graphs/russia-iran.yaml"))
@@ -215,7 +215,7 @@ import Testing
         ("networkx_written_gahuku_gama.gexf", 16, 58),
     ])
     func sharedSampleLoads(file: String, nodes: Int, edges: Int) throws {
-        let result = GEXFReader.read(path: Fixtures.sharedDataPath("gexf/\(file)"))
+        let result = GEXFReader.read(path: Fixtures.fixturePath("gexf/\(file)"))
         let network = try #require(result.network, "\(result.diagnostics)")
         #expect(network.actors.count == nodes)
         #expect(network.relations.count == edges)
@@ -223,7 +223,7 @@ import Testing
     }
 
     @Test func lesMiserablesKeepsVizAndAttributes() throws {
-        let result = GEXFReader.read(path: Fixtures.sharedDataPath("gexf/lesmiserables_gexf11draft.gexf"))
+        let result = GEXFReader.read(path: Fixtures.fixturePath("gexf/lesmiserables_gexf11draft.gexf"))
         let network = try #require(result.network)
         let myriel = try #require(network.actor(withID: "0.0"))
         #expect(myriel.name == "Myriel")
@@ -234,7 +234,7 @@ import Testing
     }
 
     @Test func dynamicSampleMapsIntervalsAndWarnsOnce() throws {
-        let result = GEXFReader.read(path: Fixtures.sharedDataPath("gexf/networkit_dynamicTest.gexf"))
+        let result = GEXFReader.read(path: Fixtures.fixturePath("gexf/networkit_dynamicTest.gexf"))
         let network = try #require(result.network)
         let byID = Dictionary(uniqueKeysWithValues: network.relations.map { ($0.id, $0) })
         #expect(byID["0"]?.since?.description == "2009-03-01" && byID["0"]?.until == nil)
@@ -250,7 +250,7 @@ import Testing
     }
 
     @Test func v13ListsKindAndHexColour() throws {
-        let result = GEXFReader.read(path: Fixtures.sharedDataPath("gexf/graphology_v1_3.gexf"))
+        let result = GEXFReader.read(path: Fixtures.fixturePath("gexf/graphology_v1_3.gexf"))
         let network = try #require(result.network)
         let suzy = try #require(network.actor(withID: "Suzy"))
         #expect(suzy.attributes["booleans"] == .string("[true, false, false]"))
@@ -260,14 +260,14 @@ import Testing
     }
 
     @Test func numericTimeformatDropsTimesWithAWarning() throws {
-        let result = GEXFReader.read(path: Fixtures.sharedDataPath("gexf/networkit_dynamicTest3.gexf"))
+        let result = GEXFReader.read(path: Fixtures.fixturePath("gexf/networkit_dynamicTest3.gexf"))
         let network = try #require(result.network)
         #expect(network.relations.first?.weight == 5 && network.relations.first?.since == nil)
         #expect(result.diagnostics.warnings.contains { $0.message.contains("timeformat 'double'") })
     }
 
     @Test func gahukuGamaSignsBecomeKinds() throws {
-        let result = GEXFReader.read(path: Fixtures.sharedDataPath("gexf/networkx_written_gahuku_gama.gexf"))
+        let result = GEXFReader.read(path: Fixtures.fixturePath("gexf/networkx_written_gahuku_gama.gexf"))
         let network = try #require(result.network)
         #expect(network.name == "Gahuku-Gama highland tribes (Read 1954)")
         #expect(Set(network.relations.map(\.kind)) == ["tie", "negative-tie"])
@@ -327,7 +327,8 @@ import Testing
     /// networkx reads our export and sees the same nodes, edges (parallel ones included),
     /// values and types. networkx 3.6.1 refuses mixed-direction GEXF, so the script checks such
     /// files with the per-edge `type` removed and checks the types itself (it says so).
-    @Test(arguments: [GEXFWriter.Mode.static, .dynamic])
+    @Test(.enabled(if: Python.has(modules: ["networkx"]), "needs python3 with networkx (pip install networkx; scripts/setup)"),
+          arguments: [GEXFWriter.Mode.static, .dynamic])
     func networkxReadsOurExport(mode: GEXFWriter.Mode) throws {
         let network = try Self.shipped()
         let table = ExportTable(network)
@@ -337,12 +338,9 @@ import Testing
         let gexf = dir.appendingPathComponent("network.gexf"), expected = dir.appendingPathComponent("expected.json")
         try Data(try GEXFWriter.write(table, mode: mode)).write(to: gexf)
         try Data(Self.expectedJSON(table, mode: mode).utf8).write(to: expected)
-        let (status, output) = try run("/usr/bin/env", ["python3", Fixtures.path("scripts/interop/gexf_check.py"), gexf.path, expected.path])
-        if status == 127 || output.contains("No module named") {
-            Issue.record("python3 with networkx is needed for the GEXF interop check: \(output)\nfix: pip install networkx")
-            return
-        }
-        #expect(status == 0, "\(output)")
+        let python = Python.command([Fixtures.path("scripts/interop/gexf_check.py"), gexf.path, expected.path])
+        let (status, output) = try run(python.executable, python.arguments)
+        #expect(status == 0, "\(Python.described): \(output)")
     }
 
     static func expectedJSON(_ table: ExportTable, mode: GEXFWriter.Mode) throws -> String {
@@ -396,10 +394,10 @@ private func run(_ executable: String, _ arguments: [String], stdin: String? = n
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
-/// Validates GEXF text against the shipped 1.3 XSD with xmllint; returns its complaints ("" when
+/// Validates GEXF text against the GEXF 1.3 XSD (a copy in Tests/Fixtures) with xmllint; returns its complaints ("" when
 /// valid). Fails the test when xmllint is missing.
 private func xmllint(_ text: String) throws -> String {
-    let schema = Fixtures.sharedDataPath("schema/gexf-1.3/gexf.xsd")
+    let schema = Fixtures.fixturePath("schema/gexf-1.3/gexf.xsd")
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("gexf-\(UUID().uuidString).gexf")
     try Data(text.utf8).write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }

@@ -5,7 +5,21 @@ import Foundation
 import Testing
 
 @Suite struct GraphMLReaderTests {
-    static func read(_ name: String) -> LoadResult { GraphMLReader.read(path: Fixtures.sharedDataPath("graphml/\(name)")) }
+    /// The samples under GPL-2.0+ (igraph's test files, see `../shared/data/SOURCES.md`) are
+    /// not copied into `Tests/Fixtures/graphml`: they are read from `../shared/data/graphml`
+    /// when it is there, and their tests are skipped when it is not.
+    static let sharedOnly: Set<String> = [
+        "igraph_test_default_attrs.graphml", "igraph_test_namespace_prefix.graphml",
+        "igraph_test_yfiles_html_2.0.graphml", "igraph_written_hsa05010.graphml",
+    ]
+
+    static let hasSharedSamples = Fixtures.hasSharedData("graphml")
+
+    static func path(_ name: String) -> String {
+        sharedOnly.contains(name) ? Fixtures.sharedDataPath("graphml/\(name)") : Fixtures.fixturePath("graphml/\(name)")
+    }
+
+    static func read(_ name: String) -> LoadResult { GraphMLReader.read(path: path(name)) }
 
     static func read(xml: String) -> LoadResult { GraphMLReader.read(bytes: Array(xml.utf8), file: "inline.graphml") }
 
@@ -40,14 +54,34 @@ import Testing
         ("igraph_test_yfiles_html_2.0.graphml", "ports are not supported: ActorNet relations join actors, not points on them (7 in this file, first here)", 71),
     ]
 
-    @Test func everySharedSampleIsCovered() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.sharedDataPath("graphml"))
+    static let listed = Set(readable.map(\.file) + refused.map(\.file))
+
+    /// Every copied sample is listed above, and no GPL one is copied.
+    @Test func everyCopiedSampleIsCovered() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.fixturePath("graphml"))
             .filter { $0.hasSuffix(".graphml") }
-        #expect(Set(files) == Set(Self.readable.map(\.file) + Self.refused.map(\.file)))
+        #expect(Set(files) == Self.listed.subtracting(Self.sharedOnly))
     }
 
-    @Test(arguments: readable.map(\.file))
+    @Test(.enabled(if: hasSharedSamples, "../shared/data/graphml is absent (its GPL-2.0+ samples are not copied into Tests/Fixtures)"))
+    func everySharedSampleIsCovered() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.sharedDataPath("graphml"))
+            .filter { $0.hasSuffix(".graphml") }
+        #expect(Set(files) == Self.listed)
+    }
+
+    @Test(arguments: readable.map(\.file).filter { !sharedOnly.contains($0) })
     func readsSample(file: String) throws {
+        try expectReads(file)
+    }
+
+    @Test(.enabled(if: hasSharedSamples, "GPL-2.0+ samples are not copied into Tests/Fixtures; they live in ../shared/data/graphml"),
+          arguments: readable.map(\.file).filter { sharedOnly.contains($0) })
+    func readsSharedOnlySample(file: String) throws {
+        try expectReads(file)
+    }
+
+    func expectReads(_ file: String) throws {
         let expected = Self.readable.first { $0.file == file }!
         let result = Self.read(file)
         let network = try #require(result.network, "\(result.diagnostics)")
@@ -57,8 +91,18 @@ import Testing
         #expect(result.diagnostics.allSatisfy { $0.location.line >= 1 && $0.location.column >= 1 })
     }
 
-    @Test(arguments: refused.map(\.file))
+    @Test(arguments: refused.map(\.file).filter { !sharedOnly.contains($0) })
     func refusesSample(file: String) throws {
+        try expectRefuses(file)
+    }
+
+    @Test(.enabled(if: hasSharedSamples, "GPL-2.0+ samples are not copied into Tests/Fixtures; they live in ../shared/data/graphml"),
+          arguments: refused.map(\.file).filter { sharedOnly.contains($0) })
+    func refusesSharedOnlySample(file: String) throws {
+        try expectRefuses(file)
+    }
+
+    func expectRefuses(_ file: String) throws {
         let expected = Self.refused.first { $0.file == file }!
         let result = Self.read(file)
         #expect(result.network == nil)
@@ -84,7 +128,8 @@ import Testing
         #expect(network.actors.contains { $0.name == "Gavev" })
     }
 
-    @Test func defaultsAndTypesApply() throws {
+    @Test(.enabled(if: hasSharedSamples, "igraph's GPL-2.0+ sample is not copied into Tests/Fixtures; it lives in ../shared/data/graphml"))
+    func defaultsAndTypesApply() throws {
         let network = try #require(Self.read("igraph_test_default_attrs.graphml").network)
         let p1 = try #require(network.actor(withID: "p1"))
         #expect(p1.attributes["type"] == .bool(false))  // FALSE overrides the TRUE default
@@ -96,6 +141,34 @@ import Testing
         #expect(o1.attributes["gender"] == .string("female"))
         #expect(o1.attributes["age"] == .number(20))
         #expect(network.relations.allSatisfy { network.isDirected(relation: network.relations.firstIndex(of: $0)!) })
+    }
+
+    /// What `defaultsAndTypesApply` checks on igraph's file, on a document written here, so it
+    /// is checked without `../shared/data` too: `<default>` on boolean, int and string keys,
+    /// TRUE/FALSE spellings, a value overriding its default.
+    @Test func defaultsAndUpperCaseBooleansApply() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+              <key id="member" for="node" attr.name="member" attr.type="boolean"><default>TRUE</default></key>
+              <key id="size" for="node" attr.name="size" attr.type="int"><default>7</default></key>
+              <key id="region" for="node" attr.name="region" attr.type="string"><default>north</default></key>
+              <key id="active" for="node" attr.name="active" attr.type="boolean"/>
+              <graph edgedefault="directed">
+                <node id="x"><data key="member">FALSE</data><data key="active">FALSE</data></node>
+                <node id="y"><data key="size">3</data><data key="region">south</data><data key="active">TRUE</data></node>
+                <edge source="x" target="y"/>
+              </graph>
+            </graphml>
+            """
+        let result = Self.read(xml: xml)
+        let network = try #require(result.network, "\(result.diagnostics)")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(network.actor(withID: "x")?.attributes == ["member": .bool(false), "size": .number(7), "region": .string("north"),
+                                                          "active": .bool(false)])
+        #expect(network.actor(withID: "y")?.attributes == ["member": .bool(true), "size": .number(3), "region": .string("south"),
+                                                          "active": .bool(true)])
+        #expect(network.isDirected(relation: 0))
     }
 
     /// The reader guesses each `<data>`'s key from the order writers use; data in any other
@@ -147,10 +220,33 @@ import Testing
         #expect(network.actors.allSatisfy { $0.attributes.keys.allSatisfy { !$0.hasPrefix("d") || $0 == "description" } })
     }
 
-    @Test func namespacePrefixesAreRead() throws {
+    @Test(.enabled(if: hasSharedSamples, "igraph's GPL-2.0+ sample is not copied into Tests/Fixtures; it lives in ../shared/data/graphml"))
+    func namespacePrefixesAreRead() throws {
         let network = try #require(Self.read("igraph_test_namespace_prefix.graphml").network)
         #expect(network.actors.map(\.id) == ["0", "1", "2"])
         #expect(network.relations.map(\.source) == ["1", "2"])
+    }
+
+    /// What `namespacePrefixesAreRead` checks on igraph's file, on a document written here:
+    /// GraphML's elements under a prefix of their own.
+    @Test func prefixedElementsAreRead() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <g:graphml xmlns:g="http://graphml.graphdrawing.org/xmlns">
+              <g:key id="w" for="edge" attr.name="weight" attr.type="double"/>
+              <g:graph id="G" edgedefault="undirected">
+                <g:node id="p"/><g:node id="q"/><g:node id="r"/>
+                <g:edge source="q" target="p"><g:data key="w">2</g:data></g:edge>
+                <g:edge source="r" target="q"/>
+              </g:graph>
+            </g:graphml>
+            """
+        let result = Self.read(xml: xml)
+        let network = try #require(result.network, "\(result.diagnostics)")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(network.actors.map(\.id) == ["p", "q", "r"])
+        #expect(network.relations.map(\.source) == ["q", "r"])
+        #expect(network.relations.map(\.weight) == [2, 1])
     }
 
     @Test func undeclaredKeysAreKeptAsText() throws {
@@ -219,7 +315,7 @@ import Testing
 
     @Test func schemaCheckFindsProblems() {
         // Gephi writes attr.name="Modularity Class", which is not an NMTOKEN.
-        let bytes = Array(FileManager.default.contents(atPath: Fixtures.sharedDataPath("graphml/gephi_export_lesmiserables.graphml"))!)
+        let bytes = Array(FileManager.default.contents(atPath: Fixtures.fixturePath("graphml/gephi_export_lesmiserables.graphml"))!)
         let problems = GraphMLSchemaCheck.validate(bytes: bytes, file: "gephi.graphml", schemaPath: GraphMLTesting.schema)
         #expect(!problems.isEmpty)
         #expect(problems.allSatisfy { $0.location.line > 0 })

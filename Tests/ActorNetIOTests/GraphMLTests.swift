@@ -6,7 +6,7 @@ import Testing
 
 /// Helpers shared by the GraphML test suites.
 enum GraphMLTesting {
-    static let schema = Fixtures.sharedDataPath("schema/graphml/graphml.xsd")
+    static let schema = Fixtures.fixturePath("schema/graphml/graphml.xsd")
 
     static func shipped() throws -> Network {
         let result = NetworkLoader.load(path: Fixtures.path("graphs/russia-iran.yaml"))

@@ -65,6 +65,34 @@ private func expectError(
     return error
 }
 
+/// One document the parser must refuse, for the parameterised tests: where (line, column), what
+/// the message contains (or is, when `exact`), and, when `fix` is given, text the fix contains.
+struct JSONErrorCase: Sendable, CustomTestStringConvertible {
+    var bytes: [UInt8]
+    var line: Int
+    var column: Int
+    var message: String
+    var exact: Bool
+    var fix: String?
+    var testDescription: String
+
+    init(_ json: String, _ line: Int, _ column: Int, _ message: String, exact: Bool = false, fix: String? = nil) {
+        self.init(bytes: Array(json.utf8), line, column, message, exact: exact, fix: fix)
+        let shown = String(reflecting: json)
+        testDescription = shown.count > 48 ? String(shown.prefix(47)) + "…" : shown
+    }
+
+    init(bytes: [UInt8], _ line: Int, _ column: Int, _ message: String, exact: Bool = false, fix: String? = nil) {
+        (self.bytes, self.line, self.column, self.message, self.exact, self.fix) = (bytes, line, column, message, exact, fix)
+        testDescription = "bytes " + bytes.map { String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+    }
+
+    func check(sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let error = expectError(bytes: bytes, line: line, column: column, message, exact: exact, sourceLocation: sourceLocation)
+        if let fix { #expect(error?.fix?.contains(fix) == true, "fix was: \(error?.fix ?? "none")", sourceLocation: sourceLocation) }
+    }
+}
+
 private func loc(_ line: Int, _ column: Int) -> ActorNetIO.SourceLocation {
     ActorNetIO.SourceLocation(file: "test.json", line: line, column: column)
 }
@@ -224,50 +252,64 @@ private func number(_ node: DocNode) -> (raw: String, value: Double)? {
         #expect(string(node) == "日本\n語 é 😀")
     }
 
-    @Test func surrogatePairs() throws {
-        #expect(string(try parse(#""\ud83d\ude00""#)) == "😀")
-        #expect(string(try parse(#""\uD83D\uDE00!""#)) == "😀!")
-        #expect(string(try parse(#""a\uD834\uDD1Eb""#)) == "a𝄞b")
-        #expect(string(try parse(#""\uDBFF\uDFFF""#)) == "\u{10FFFF}")
+    @Test(arguments: [
+        (#""\ud83d\ude00""#, "😀"),
+        (#""\uD83D\uDE00!""#, "😀!"),
+        (#""a\uD834\uDD1Eb""#, "a𝄞b"),
+        (#""\uDBFF\uDFFF""#, "\u{10FFFF}"),
+    ])
+    func surrogatePairs(_ json: String, _ expected: String) throws {
+        #expect(string(try parse(json)) == expected)
     }
 
-    @Test func loneSurrogatesAreErrors() {
-        expectError(#"["ab\ud83d"]"#, line: 1, column: 5, "lone surrogate \\uD83D")
-        expectError(#"["\ud83dx"]"#, line: 1, column: 3, "lone surrogate \\uD83D")
-        expectError(#"["\ud83d\u0041"]"#, line: 1, column: 3, "lone surrogate \\uD83D")
-        expectError(#"["\ud83d\ud83d"]"#, line: 1, column: 3, "lone surrogate \\uD83D")
-        expectError(#"["\ude00"]"#, line: 1, column: 3, "lone surrogate \\uDE00")
+    @Test(arguments: [
+        JSONErrorCase(#"["ab\ud83d"]"#, 1, 5, "lone surrogate \\uD83D"),
+        JSONErrorCase(#"["\ud83dx"]"#, 1, 3, "lone surrogate \\uD83D"),
+        JSONErrorCase(#"["\ud83d\u0041"]"#, 1, 3, "lone surrogate \\uD83D"),
+        JSONErrorCase(#"["\ud83d\ud83d"]"#, 1, 3, "lone surrogate \\uD83D"),
+        JSONErrorCase(#"["\ude00"]"#, 1, 3, "lone surrogate \\uDE00"),
+    ])
+    func loneSurrogatesAreErrors(_ error: JSONErrorCase) {
+        error.check()
     }
 
-    @Test func invalidEscapes() {
-        expectError(#"["a\x"]"#, line: 1, column: 4, "invalid escape sequence in a string: '\\' followed by 'x'")
-        expectError(#"["\'"]"#, line: 1, column: 3, "invalid escape")
-        expectError(#"["\u12G4"]"#, line: 1, column: 7, "expected 4 hex digits after \\u, found 'G'")
-        expectError(#"["\u12"]"#, line: 1, column: 7, "expected 4 hex digits after \\u, found '\"'")
-        expectError(#""\u12"#, line: 1, column: 6, "unexpected end of file")
-        expectError(#""abc\"#, line: 1, column: 6, "unexpected end of file")
+    @Test(arguments: [
+        JSONErrorCase(#"["a\x"]"#, 1, 4, "invalid escape sequence in a string: '\\' followed by 'x'"),
+        JSONErrorCase(#"["\'"]"#, 1, 3, "invalid escape"),
+        JSONErrorCase(#"["\u12G4"]"#, 1, 7, "expected 4 hex digits after \\u, found 'G'"),
+        JSONErrorCase(#"["\u12"]"#, 1, 7, "expected 4 hex digits after \\u, found '\"'"),
+        JSONErrorCase(#""\u12"#, 1, 6, "unexpected end of file"),
+        JSONErrorCase(#""abc\"#, 1, 6, "unexpected end of file"),
+    ])
+    func invalidEscapes(_ error: JSONErrorCase) {
+        error.check()
     }
 
-    @Test func controlCharactersInStrings() {
-        let tab = expectError("{\"a\": \"x\ty\"}", line: 1, column: 9, "control character U+0009 (tab) is not allowed inside a string")
-        #expect(tab?.fix?.contains("\\t") == true)
-        expectError("[\"abc\n\"]", line: 1, column: 6, "control character U+000A")
-        expectError(bytes: [0x22, 0x61, 0x01, 0x22], line: 1, column: 3, "control character U+0001 is not allowed")
-        expectError(bytes: [0x22, 0x1F, 0x22], line: 1, column: 2, "U+001F")
-        expectError(bytes: [0x22, 0x00, 0x22], line: 1, column: 2, "U+0000")
+    @Test(arguments: [
+        JSONErrorCase("{\"a\": \"x\ty\"}", 1, 9, "control character U+0009 (tab) is not allowed inside a string", fix: "\\t"),
+        JSONErrorCase("[\"abc\n\"]", 1, 6, "control character U+000A"),
+        JSONErrorCase(bytes: [0x22, 0x61, 0x01, 0x22], 1, 3, "control character U+0001 is not allowed"),
+        JSONErrorCase(bytes: [0x22, 0x1F, 0x22], 1, 2, "U+001F"),
+        JSONErrorCase(bytes: [0x22, 0x00, 0x22], 1, 2, "U+0000"),
         // With an escape earlier in the string (the slower path), too.
-        expectError("[\"\\n\t\"]", line: 1, column: 5, "U+0009")
+        JSONErrorCase("[\"\\n\t\"]", 1, 5, "U+0009"),
+    ])
+    func controlCharactersInStrings(_ error: JSONErrorCase) {
+        error.check()
     }
 
-    @Test func invalidUTF8IsAnError() {
+    @Test(arguments: [
         // A lone continuation byte, a truncated sequence, an overlong encoding, an encoded surrogate.
-        expectError(bytes: [0x22, 0x61, 0x80, 0x22], line: 1, column: 3, "invalid UTF-8")
-        expectError(bytes: [0x22, 0xE6, 0x97, 0x22], line: 1, column: 2, "invalid UTF-8")
-        expectError(bytes: [0x22, 0xC0, 0xAF, 0x22], line: 1, column: 2, "invalid UTF-8")
-        expectError(bytes: [0x22, 0xED, 0xA0, 0x80, 0x22], line: 1, column: 2, "invalid UTF-8")
-        expectError(bytes: [0x22, 0x5C, 0x6E, 0xFF, 0x22], line: 1, column: 4, "invalid UTF-8")
+        JSONErrorCase(bytes: [0x22, 0x61, 0x80, 0x22], 1, 3, "invalid UTF-8"),
+        JSONErrorCase(bytes: [0x22, 0xE6, 0x97, 0x22], 1, 2, "invalid UTF-8"),
+        JSONErrorCase(bytes: [0x22, 0xC0, 0xAF, 0x22], 1, 2, "invalid UTF-8"),
+        JSONErrorCase(bytes: [0x22, 0xED, 0xA0, 0x80, 0x22], 1, 2, "invalid UTF-8"),
+        JSONErrorCase(bytes: [0x22, 0x5C, 0x6E, 0xFF, 0x22], 1, 4, "invalid UTF-8"),
         // Outside a string the byte is reported as found.
-        expectError(bytes: [0x5B, 0xFF, 0x5D], line: 1, column: 2, "found the byte 0xFF (not valid UTF-8)")
+        JSONErrorCase(bytes: [0x5B, 0xFF, 0x5D], 1, 2, "found the byte 0xFF (not valid UTF-8)"),
+    ])
+    func invalidUTF8IsAnError(_ error: JSONErrorCase) {
+        error.check()
     }
 
     // MARK: Numbers
@@ -297,58 +339,63 @@ private func number(_ node: DocNode) -> (raw: String, value: Double)? {
         #expect(values[14] == .pi)
     }
 
-    @Test func numberConversionMatchesStandardLibrary() throws {
-        let samples = ["0.3", "2.675", "1.1", "123.456e-7", "-0.000001", "4.35", "9007199254740991",
-                       "999999999999999", "0.1e23", "1e22", "1e23", "123456789012345e-22", "7.0e-10",
-                       "2.2250738585072014e-308", "0.000000000000000000000000001", "100000000000000000000000",
-                       "1.00000000000000011102230246251565404236316680908203125"]
-        for text in samples {
-            let node = try parse(text)
-            #expect(number(node)?.value == Double(text), "\(text)")
-            #expect(number(node)?.raw == text)
-        }
+    @Test(arguments: ["0.3", "2.675", "1.1", "123.456e-7", "-0.000001", "4.35", "9007199254740991",
+                      "999999999999999", "0.1e23", "1e22", "1e23", "123456789012345e-22", "7.0e-10",
+                      "2.2250738585072014e-308", "0.000000000000000000000000001", "100000000000000000000000",
+                      "1.00000000000000011102230246251565404236316680908203125"])
+    func numberConversionMatchesStandardLibrary(_ text: String) throws {
+        let node = try parse(text)
+        #expect(number(node)?.value == Double(text), "\(text)")
+        #expect(number(node)?.raw == text)
     }
 
-    @Test func numberOutOfRange() {
-        expectError("[1, 1e309]", line: 1, column: 5, "number out of range")
-        expectError("{\"x\":\n  -1e309}", line: 2, column: 3, "number out of range")
-        expectError("1" + String(repeating: "0", count: 400), line: 1, column: 1, "number out of range")
-        expectError("1e99999999999999999999", line: 1, column: 1, "number out of range")
+    @Test(arguments: [
+        JSONErrorCase("[1, 1e309]", 1, 5, "number out of range"),
+        JSONErrorCase("{\"x\":\n  -1e309}", 2, 3, "number out of range"),
+        JSONErrorCase("1" + String(repeating: "0", count: 400), 1, 1, "number out of range"),
+        JSONErrorCase("1e99999999999999999999", 1, 1, "number out of range"),
+    ])
+    func numberOutOfRange(_ error: JSONErrorCase) {
+        error.check()
     }
 
-    @Test func invalidNumbers() {
-        expectError("[01]", line: 1, column: 2, "leading zeros")
-        expectError("[-012]", line: 1, column: 3, "leading zeros")
-        expectError("[00]", line: 1, column: 2, "leading zeros")
-        expectError("[+1]", line: 1, column: 2, "must not start with '+'")
-        expectError("[.5]", line: 1, column: 2, "must start with a digit, found '.'")
-        expectError("[1.]", line: 1, column: 4, "expected a digit after the decimal point, found ']'")
-        expectError("1.", line: 1, column: 3, "expected a digit after the decimal point, found the end of the file")
-        expectError("[1.e5]", line: 1, column: 4, "expected a digit after the decimal point, found 'e'")
-        expectError("[1e]", line: 1, column: 4, "expected a digit in the exponent, found ']'")
-        expectError("[1e+]", line: 1, column: 5, "expected a digit in the exponent")
-        expectError("[-]", line: 1, column: 3, "expected a digit after '-', found ']'")
-        expectError("[- 1]", line: 1, column: 3, "expected a digit after '-'")
-        expectError("[NaN]", line: 1, column: 2, "NaN is not allowed in JSON")
-        expectError("[Infinity]", line: 1, column: 2, "Infinity is not allowed in JSON")
-        expectError("[-Infinity]", line: 1, column: 2, "-Infinity is not allowed in JSON")
-        expectError("[0x1F]", line: 1, column: 3, "unexpected 'x' after the number 0")
-        expectError("[1.5.3]", line: 1, column: 5, "unexpected '.' after the number 1.5")
-        expectError("[12abc]", line: 1, column: 4, "unexpected 'a' after the number 12")
-        expectError("[1-2]", line: 1, column: 3, "unexpected '-' after the number 1")
+    @Test(arguments: [
+        JSONErrorCase("[01]", 1, 2, "leading zeros"),
+        JSONErrorCase("[-012]", 1, 3, "leading zeros"),
+        JSONErrorCase("[00]", 1, 2, "leading zeros"),
+        JSONErrorCase("[+1]", 1, 2, "must not start with '+'"),
+        JSONErrorCase("[.5]", 1, 2, "must start with a digit, found '.'"),
+        JSONErrorCase("[1.]", 1, 4, "expected a digit after the decimal point, found ']'"),
+        JSONErrorCase("1.", 1, 3, "expected a digit after the decimal point, found the end of the file"),
+        JSONErrorCase("[1.e5]", 1, 4, "expected a digit after the decimal point, found 'e'"),
+        JSONErrorCase("[1e]", 1, 4, "expected a digit in the exponent, found ']'"),
+        JSONErrorCase("[1e+]", 1, 5, "expected a digit in the exponent"),
+        JSONErrorCase("[-]", 1, 3, "expected a digit after '-', found ']'"),
+        JSONErrorCase("[- 1]", 1, 3, "expected a digit after '-'"),
+        JSONErrorCase("[NaN]", 1, 2, "NaN is not allowed in JSON"),
+        JSONErrorCase("[Infinity]", 1, 2, "Infinity is not allowed in JSON"),
+        JSONErrorCase("[-Infinity]", 1, 2, "-Infinity is not allowed in JSON"),
+        JSONErrorCase("[0x1F]", 1, 3, "unexpected 'x' after the number 0"),
+        JSONErrorCase("[1.5.3]", 1, 5, "unexpected '.' after the number 1.5"),
+        JSONErrorCase("[12abc]", 1, 4, "unexpected 'a' after the number 12"),
+        JSONErrorCase("[1-2]", 1, 3, "unexpected '-' after the number 1"),
+    ])
+    func invalidNumbers(_ error: JSONErrorCase) {
+        error.check()
     }
 
     // MARK: Literals and bare words
 
-    @Test func badLiterals() {
-        let upper = expectError("[True]", line: 1, column: 2, "expected a value, found 'True'")
-        #expect(upper?.fix?.contains("true") == true)
-        expectError("[NULL]", line: 1, column: 2, "found 'NULL'")
-        expectError("[nul]", line: 1, column: 2, "expected a value, found 'nul'")
-        expectError("[truex]", line: 1, column: 2, "found 'truex'")
-        expectError("{\"a\": None}", line: 1, column: 7, "found 'None'")
-        let bare = expectError("{\"a\": hello}", line: 1, column: 7, "expected a value, found 'hello'")
-        #expect(bare?.fix?.contains("\"hello\"") == true)
+    @Test(arguments: [
+        JSONErrorCase("[True]", 1, 2, "expected a value, found 'True'", fix: "true"),
+        JSONErrorCase("[NULL]", 1, 2, "found 'NULL'"),
+        JSONErrorCase("[nul]", 1, 2, "expected a value, found 'nul'"),
+        JSONErrorCase("[truex]", 1, 2, "found 'truex'"),
+        JSONErrorCase("{\"a\": None}", 1, 7, "found 'None'"),
+        JSONErrorCase("{\"a\": hello}", 1, 7, "expected a value, found 'hello'", fix: "\"hello\""),
+    ])
+    func badLiterals(_ error: JSONErrorCase) {
+        error.check()
     }
 
     // MARK: Syntax errors
@@ -363,101 +410,130 @@ private func number(_ node: DocNode) -> (raw: String, value: Double)? {
         expectError(json, line: 3, column: 3, "expected ',' or '}' after an object member, found '\"'", exact: true)
     }
 
-    @Test func missingCommaInArray() {
-        expectError("[1 2]", line: 1, column: 4, "expected ',' or ']' after an array element, found '2'", exact: true)
-        expectError("[\"a\" \"b\"]", line: 1, column: 6, "expected ',' or ']' after an array element, found '\"'", exact: true)
+    @Test(arguments: [
+        JSONErrorCase("[1 2]", 1, 4, "expected ',' or ']' after an array element, found '2'", exact: true),
+        JSONErrorCase("[\"a\" \"b\"]", 1, 6, "expected ',' or ']' after an array element, found '\"'", exact: true),
+    ])
+    func missingCommaInArray(_ error: JSONErrorCase) {
+        error.check()
     }
 
-    @Test func mismatchedBrackets() {
-        let e = expectError("{\"a\": [1, 2}", line: 1, column: 12, "expected ',' or ']' after an array element, found '}'", exact: true)
-        #expect(e?.fix?.contains("line 1, column 7") == true)
-        expectError("[{\"a\": 1]", line: 1, column: 9, "expected ',' or '}' after an object member, found ']'", exact: true)
+    @Test(arguments: [
+        JSONErrorCase("{\"a\": [1, 2}", 1, 12, "expected ',' or ']' after an array element, found '}'", exact: true,
+                      fix: "line 1, column 7"),
+        JSONErrorCase("[{\"a\": 1]", 1, 9, "expected ',' or '}' after an object member, found ']'", exact: true),
+    ])
+    func mismatchedBrackets(_ error: JSONErrorCase) {
+        error.check()
     }
 
-    @Test func unclosedContainersAtEndOfFile() {
-        let json = "[\n  {\n    \"a\": 1\n"
-        expectError(json, line: 4, column: 1,
-                    "unexpected end of file: the object opened at line 2, column 3 is not closed", exact: true)
-        expectError("[1, [2", line: 1, column: 7,
-                    "unexpected end of file: the array opened at line 1, column 5 is not closed", exact: true)
-        expectError("[", line: 1, column: 2,
-                    "unexpected end of file: the array opened at line 1, column 1 is not closed", exact: true)
-        expectError("{", line: 1, column: 2,
-                    "unexpected end of file: the object opened at line 1, column 1 is not closed", exact: true)
-        expectError("{\"a\"", line: 1, column: 5, "the object opened at line 1, column 1 is not closed")
-        expectError("{\"a\":", line: 1, column: 6, "the object opened at line 1, column 1 is not closed")
-        expectError("{\"a\": 1,", line: 1, column: 9, "the object opened at line 1, column 1 is not closed")
-        expectError("[1,\n", line: 2, column: 1, "the array opened at line 1, column 1 is not closed")
+    @Test(arguments: [
+        JSONErrorCase("[\n  {\n    \"a\": 1\n", 4, 1, "unexpected end of file: the object opened at line 2, column 3 is not closed",
+                      exact: true),
+        JSONErrorCase("[1, [2", 1, 7, "unexpected end of file: the array opened at line 1, column 5 is not closed", exact: true),
+        JSONErrorCase("[", 1, 2, "unexpected end of file: the array opened at line 1, column 1 is not closed", exact: true),
+        JSONErrorCase("{", 1, 2, "unexpected end of file: the object opened at line 1, column 1 is not closed", exact: true),
+        JSONErrorCase("{\"a\"", 1, 5, "the object opened at line 1, column 1 is not closed"),
+        JSONErrorCase("{\"a\":", 1, 6, "the object opened at line 1, column 1 is not closed"),
+        JSONErrorCase("{\"a\": 1,", 1, 9, "the object opened at line 1, column 1 is not closed"),
+        JSONErrorCase("[1,\n", 2, 1, "the array opened at line 1, column 1 is not closed"),
+    ])
+    func unclosedContainersAtEndOfFile(_ error: JSONErrorCase) {
+        error.check()
     }
 
-    @Test func unterminatedString() {
-        expectError("[\"abc", line: 1, column: 6,
-                    "unexpected end of file: the string started at line 1, column 2 is not closed", exact: true)
+    @Test(arguments: [
+        JSONErrorCase("[\"abc", 1, 6, "unexpected end of file: the string started at line 1, column 2 is not closed", exact: true),
         // A missing quote usually shows up as a raw line break inside the string.
-        let e = expectError("{\"a\": \"abc\n}", line: 1, column: 11, "control character U+000A (line feed)")
-        #expect(e?.fix?.contains("'\"'") == true)
+        JSONErrorCase("{\"a\": \"abc\n}", 1, 11, "control character U+000A (line feed)", fix: "'\"'"),
+    ])
+    func unterminatedString(_ error: JSONErrorCase) {
+        error.check()
     }
 
-    @Test func trailingCommas() {
-        expectError("{\"a\": 1,}", line: 1, column: 8, "trailing comma before '}'", exact: true)
-        expectError("{\n  \"a\": 1,\n}", line: 2, column: 9, "trailing comma before '}'", exact: true)
-        expectError("[1, 2, ]", line: 1, column: 6, "trailing comma before ']'", exact: true)
-        expectError("[1,\n]", line: 1, column: 3, "trailing comma before ']'", exact: true)
+    @Test(arguments: [
+        JSONErrorCase("{\"a\": 1,}", 1, 8, "trailing comma before '}'", exact: true),
+        JSONErrorCase("{\n  \"a\": 1,\n}", 2, 9, "trailing comma before '}'", exact: true),
+        JSONErrorCase("[1, 2, ]", 1, 6, "trailing comma before ']'", exact: true),
+        JSONErrorCase("[1,\n]", 1, 3, "trailing comma before ']'", exact: true),
+    ])
+    func trailingCommas(_ error: JSONErrorCase) {
+        error.check()
     }
 
-    @Test func comments() {
-        expectError("// header\n{}", line: 1, column: 1, "comments are not allowed in JSON", exact: true)
-        expectError("{\n  \"a\": 1 // one\n}", line: 2, column: 10, "comments are not allowed in JSON", exact: true)
-        expectError("{\n  /* c */ \"a\": 1\n}", line: 2, column: 3, "comments are not allowed in JSON", exact: true)
-        expectError("[1, /* c */ 2]", line: 1, column: 5, "comments are not allowed in JSON", exact: true)
-        expectError("{\"a\" /* c */: 1}", line: 1, column: 6, "comments are not allowed in JSON", exact: true)
-        expectError("# yaml comment\n[]", line: 1, column: 1, "comments are not allowed in JSON", exact: true)
-        expectError("[]\n// trailing", line: 2, column: 1, "comments are not allowed in JSON", exact: true)
+    @Test(arguments: [
+        JSONErrorCase("// header\n{}", 1, 1, "comments are not allowed in JSON", exact: true),
+        JSONErrorCase("{\n  \"a\": 1 // one\n}", 2, 10, "comments are not allowed in JSON", exact: true),
+        JSONErrorCase("{\n  /* c */ \"a\": 1\n}", 2, 3, "comments are not allowed in JSON", exact: true),
+        JSONErrorCase("[1, /* c */ 2]", 1, 5, "comments are not allowed in JSON", exact: true),
+        JSONErrorCase("{\"a\" /* c */: 1}", 1, 6, "comments are not allowed in JSON", exact: true),
+        JSONErrorCase("# yaml comment\n[]", 1, 1, "comments are not allowed in JSON", exact: true),
+        JSONErrorCase("[]\n// trailing", 2, 1, "comments are not allowed in JSON", exact: true),
+    ])
+    func comments(_ error: JSONErrorCase) {
+        error.check()
     }
 
-    @Test func singleQuotedStrings() {
-        expectError("['a']", line: 1, column: 2, "single-quoted strings are not allowed in JSON", exact: true)
-        expectError("{'a': 1}", line: 1, column: 2, "single-quoted strings are not allowed in JSON", exact: true)
-        expectError("{\"a\": 1, 'b': 2}", line: 1, column: 10, "single-quoted strings are not allowed in JSON", exact: true)
+    @Test(arguments: [
+        JSONErrorCase("['a']", 1, 2, "single-quoted strings are not allowed in JSON", exact: true),
+        JSONErrorCase("{'a': 1}", 1, 2, "single-quoted strings are not allowed in JSON", exact: true),
+        JSONErrorCase("{\"a\": 1, 'b': 2}", 1, 10, "single-quoted strings are not allowed in JSON", exact: true),
+    ])
+    func singleQuotedStrings(_ error: JSONErrorCase) {
+        error.check()
     }
 
-    @Test func textAfterTheDocument() {
-        expectError("{} {}", line: 1, column: 4, "unexpected text after the JSON document")
-        expectError("[1]\n]", line: 2, column: 1, "unexpected text after the JSON document, found ']'", exact: true)
-        expectError("1 2", line: 1, column: 3, "unexpected text after the JSON document")
-        expectError("\"a\" x", line: 1, column: 5, "unexpected text after the JSON document")
+    @Test(arguments: [
+        JSONErrorCase("{} {}", 1, 4, "unexpected text after the JSON document"),
+        JSONErrorCase("[1]\n]", 2, 1, "unexpected text after the JSON document, found ']'", exact: true),
+        JSONErrorCase("1 2", 1, 3, "unexpected text after the JSON document"),
+        JSONErrorCase("\"a\" x", 1, 5, "unexpected text after the JSON document"),
+    ])
+    func textAfterTheDocument(_ error: JSONErrorCase) {
+        error.check()
     }
 
-    @Test func emptyInput() {
-        expectError("", line: 1, column: 1, "the file is empty")
-        expectError("   \n\t\r\n  ", line: 1, column: 1, "the file is empty")
+    @Test(arguments: [
+        JSONErrorCase("", 1, 1, "the file is empty"),
+        JSONErrorCase("   \n\t\r\n  ", 1, 1, "the file is empty"),
+    ])
+    func emptyInput(_ error: JSONErrorCase) {
+        error.check()
     }
 
-    @Test func keyErrors() {
-        let unquoted = expectError("{name: 1}", line: 1, column: 2, "expected a key in double quotes or '}', found 'name'")
-        #expect(unquoted?.fix?.contains("\"name\"") == true)
-        expectError("{\"a\": 1, 2: 3}", line: 1, column: 10, "expected a key in double quotes after ',', found '2'")
-        expectError("{,}", line: 1, column: 2, "found ','")
-        expectError("{\"a\" 1}", line: 1, column: 6, "expected ':' after the object key \"a\", found '1'", exact: true)
-        expectError("{\"a\"= 1}", line: 1, column: 5, "expected ':' after the object key \"a\", found '='", exact: true)
+    @Test(arguments: [
+        JSONErrorCase("{name: 1}", 1, 2, "expected a key in double quotes or '}', found 'name'", fix: "\"name\""),
+        JSONErrorCase("{\"a\": 1, 2: 3}", 1, 10, "expected a key in double quotes after ',', found '2'"),
+        JSONErrorCase("{,}", 1, 2, "found ','"),
+        JSONErrorCase("{\"a\" 1}", 1, 6, "expected ':' after the object key \"a\", found '1'", exact: true),
+        JSONErrorCase("{\"a\"= 1}", 1, 5, "expected ':' after the object key \"a\", found '='", exact: true),
+    ])
+    func keyErrors(_ error: JSONErrorCase) {
+        error.check()
     }
 
-    @Test func missingValues() {
-        expectError("{\"a\": }", line: 1, column: 7, "expected a value after ':' in the object, found '}'")
-        expectError("{\"a\": ,}", line: 1, column: 7, "expected a value after ':' in the object, found ','")
-        expectError("[1, , 2]", line: 1, column: 5, "expected a value in the array, found ','")
-        expectError("[,]", line: 1, column: 2, "expected a value in the array, found ','")
-        expectError("}", line: 1, column: 1, "expected a value")
+    @Test(arguments: [
+        JSONErrorCase("{\"a\": }", 1, 7, "expected a value after ':' in the object, found '}'"),
+        JSONErrorCase("{\"a\": ,}", 1, 7, "expected a value after ':' in the object, found ','"),
+        JSONErrorCase("[1, , 2]", 1, 5, "expected a value in the array, found ','"),
+        JSONErrorCase("[,]", 1, 2, "expected a value in the array, found ','"),
+        JSONErrorCase("}", 1, 1, "expected a value"),
+    ])
+    func missingValues(_ error: JSONErrorCase) {
+        error.check()
     }
 
-    @Test func foundCharactersAreShownReadably() {
-        expectError("[1 é]", line: 1, column: 4, "found 'é'")
-        expectError("[1 😀]", line: 1, column: 4, "found '😀'")
+    @Test(arguments: [
+        JSONErrorCase("[1 é]", 1, 4, "found 'é'"),
+        JSONErrorCase("[1 😀]", 1, 4, "found '😀'"),
         // Non-printing characters are shown as code points.
-        expectError("[1\u{00A0}]", line: 1, column: 3, "found U+00A0")
-        expectError("[1,\u{000C}2]", line: 1, column: 4, "found U+000C")
-        expectError("[1\u{200B}]", line: 1, column: 3, "found U+200B")
-        expectError("[1\u{7F}]", line: 1, column: 3, "found U+007F")
+        JSONErrorCase("[1\u{00A0}]", 1, 3, "found U+00A0"),
+        JSONErrorCase("[1,\u{000C}2]", 1, 4, "found U+000C"),
+        JSONErrorCase("[1\u{200B}]", 1, 3, "found U+200B"),
+        JSONErrorCase("[1\u{7F}]", 1, 3, "found U+007F"),
+    ])
+    func foundCharactersAreShownReadably(_ error: JSONErrorCase) {
+        error.check()
     }
 
     @Test func byteOrderMarkIsTolerated() throws {

@@ -9,12 +9,12 @@ import Testing
 /// published-data statistics file.
 @Suite struct PeriodDatingTests {
     static func rows(_ relative: String) throws -> [[String]] {
-        let text = try String(contentsOfFile: Fixtures.sharedDataPath(relative), encoding: .utf8)
+        let text = try String(contentsOfFile: Fixtures.fixturePath(relative), encoding: .utf8)
         return text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     }
 
     static let dated: Network = {
-        let loaded = AnyFormatLoader.load(path: Fixtures.sharedDataPath("ir/cow_signed_3yr_windows_1946_1999.csv"))
+        let loaded = AnyFormatLoader.load(path: Fixtures.fixturePath("ir/cow_signed_3yr_windows_1946_1999.csv"))
         return try! PeriodDating().apply(to: loaded.network!)
     }()
 

@@ -4,13 +4,13 @@ import ActorNetTestSupport
 import Foundation
 import Testing
 
-/// The shipped network held to its source, `../shared/seed/russia-iran-relations.txt`: each test
+/// The shipped network held to its source, `Tests/Fixtures/seed/russia-iran-relations.txt`: each test
 /// names the section of the text it checks (headings as written there) and asserts what an
 /// analyst reading that section would conclude. When the network is re-modelled, these are the
 /// claims it must keep.
 @Suite struct ShippedNetworkSourceTests {
     static let network: Network = NetworkLoader.load(path: Fixtures.path("graphs/russia-iran.yaml")).network!
-    static let seed = Fixtures.sharedDataPath("../seed/russia-iran-relations.txt")
+    static let seed = Fixtures.fixturePath("seed/russia-iran-relations.txt")
 
     static func date(_ text: String) -> PartialDate { PartialDate(iso: text)! }
     static func relation(_ id: String) throws -> Relation {
@@ -168,8 +168,7 @@ import Testing
 
     /// Every evidence item cites a section heading (or table header, FAQ question) that is in the
     /// text, and says something of its own (no reasoning: that is in `note`).
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: seed), "the seed text is in ../shared/seed"))
-    func everyEvidenceSectionIsInTheText() throws {
+    @Test func everyEvidenceSectionIsInTheText() throws {
         let text = try String(contentsOfFile: Self.seed, encoding: .utf8)
         var lines = Set(text.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) })
         // Tables are cited by their header row without the trailing "|".

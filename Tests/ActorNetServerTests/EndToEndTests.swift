@@ -7,8 +7,11 @@ import Testing
 
 /// The real `actornet serve` on loopback: starts, answers, and stops gracefully on SIGTERM.
 @Suite struct EndToEndTests {
-    static let binary: URL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        .deletingLastPathComponent().appendingPathComponent("actornet")
+    /// The `actornet` built beside this test bundle (ActorNetCLITests depends on it, so building
+    /// the tests builds it), or `ACTORNET_BIN` (`TestBinaries`).
+    static var binary: URL {
+        get throws { try TestBinaries.actornet() }
+    }
 
     /// Collects a pipe's text on a background thread so the test can wait for a line.
     final class Collector: @unchecked Sendable {
@@ -40,7 +43,7 @@ import Testing
     @Test(.timeLimit(.minutes(1))) func servesAndStopsOnSIGTERM() async throws {
         let workspace = try TestWorkspace(seeded: false)
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = try Self.binary
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--workspace", workspace.directory,
                              "--log-level", "warning"]
         let err = Pipe(), out = Pipe()

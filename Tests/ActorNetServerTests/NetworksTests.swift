@@ -63,9 +63,9 @@ import Testing
         ("application/graphml+xml", "graphml/networkx_written_gahuku_gama.graphml", true),
         ("application/gexf+xml", "gexf/networkx_written_gahuku_gama.gexf", true),
     ])
-    func uploadsFiles(contentType: String, file: String, shared: Bool) async throws {
+    func uploadsFiles(contentType: String, file: String, fixture: Bool) async throws {
         let workspace = try TestWorkspace(seeded: false)
-        let path = shared ? Fixtures.sharedDataPath(file) : Fixtures.path(file)
+        let path = fixture ? Fixtures.fixturePath(file) : Fixtures.path(file)
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         // What the library's reader for this type makes of the same bytes under the same name.
         let library: LoadResult = switch contentType {

@@ -2,18 +2,35 @@ public import ActorNetCore
 public import ActorNetIO
 public import Foundation
 
-/// Paths to the repository, its shipped networks and the shared reference data.
+/// Paths to the repository, its shipped networks and the reference data the tests read.
 public enum Fixtures {
     /// The repository root, found from this file's location.
     public static let repoRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `../shared/data` beside the repository (real files from other tools; see SOURCES.md there).
+    /// `Tests/Fixtures`: copies of the permissively licensed files from other tools and
+    /// published data sets that the tests read, under the same relative paths as in
+    /// `../shared/data` (origins, licences and the reference results used: SOURCES.md there).
+    public static let fixtures: URL = repoRoot.appendingPathComponent("Tests/Fixtures")
+
+    /// `../shared/data` beside the repository: optional. It holds, besides what is copied into
+    /// `Tests/Fixtures`, files under licences that are not copied (GPL test files of igraph);
+    /// tests of those are enabled only when it is there (`hasSharedData`).
     public static let sharedData: URL = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
 
+    /// A path in the repository.
     public static func path(_ relative: String) -> String { repoRoot.appendingPathComponent(relative).path }
 
+    /// A file in `Tests/Fixtures`, e.g. `fixturePath("signed/gahuku_gama_edges.csv")`.
+    public static func fixturePath(_ relative: String) -> String { fixtures.appendingPathComponent(relative).path }
+
+    /// A file in the optional `../shared/data`; check `hasSharedData` first.
     public static func sharedDataPath(_ relative: String) -> String { sharedData.appendingPathComponent(relative).path }
+
+    /// Whether `../shared/data` holds this file (or folder).
+    public static func hasSharedData(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: sharedDataPath(relative))
+    }
 
     /// Loads a network from YAML text given inline in a test.
     public static func load(yaml: String, file: String = "test.yaml") -> LoadResult {
