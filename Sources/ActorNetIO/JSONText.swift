@@ -1,11 +1,11 @@
 /// Text as a JSON string literal, shared by every writer that emits JSON or JSON-compatible
 /// text (node-link JSON, the native YAML writer's double-quoted scalars, GEXF's metadata).
-enum JSONText {
+public enum JSONText {
     /// Quote, backslash and control characters (C0, DEL, C1), line and paragraph separators and
     /// the byte-order mark are escaped, so the result is valid JSON and a valid YAML
     /// double-quoted scalar; `escapingAngle` also escapes `>` (for text inside an XML processing
     /// instruction, which must never hold `?>`).
-    static func quote(_ text: String, escapingAngle: Bool = false) -> String {
+    public static func quote(_ text: String, escapingAngle: Bool = false) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -73,12 +73,12 @@ enum Analyses {
     }
 
     /// `actornet export --format FORMAT` to standard output (CSV: one table).
-    static func export(_ network: Network, format: FileFormat, settings: ExportSettings) throws -> [UInt8] {
+    static func export(_ network: Network, format: NetworkFormat, settings: ExportSettings) throws -> [UInt8] {
         do {
             let result = try Exporter.export(network, format: format, settings: settings, toFiles: false)
             return try result.outputs.flatMap { try $0.bytes() }
         } catch {
-            throw APIError(.unprocessableContent, "cannot write this network as \(format.rawValue): \(error)", field: "format")
+            throw APIError(.unprocessableContent, "cannot write this network as \(format.name): \(error)", field: "format")
         }
     }
 

@@ -131,7 +131,7 @@ struct AnalysisController: Sendable {
         let loaded = try await services.load(context.parameters.require("name"))
         let query = try Query(request, allowed: ["format", "dynamic", "with_metrics", "table", "clusters",
                                                      "colour_by", "size_by", "at"])
-        let format = try query.choice("format", FileFormat.self) ?? .yaml
+        let format = try query.format("format") ?? .yaml
         let table = try query.choice("table", ExportTableChoice.self) ?? .edges
         let settings = ExportSettings(
             withMetrics: try query.bool("with_metrics"), colourBy: try query.metric("colour_by") ?? .hedges,
@@ -143,11 +143,11 @@ struct AnalysisController: Sendable {
             throw APIError(.badRequest, "at writes one snapshot, dynamic every date as a timeline; give one", field: "at")
         }
         let network = at.map { loaded.network.snapshot(at: $0) } ?? loaded.network
-        let type = ExportTableChoice.contentType(format)
+        let type = format.contentType
         let body = try await services.computed(loaded, key: "export?\(query.canonical)", contentType: type) {
             try Analyses.export(network, format: format, settings: settings)
         }
-        let filename = format == .csv ? "\(loaded.name)-\(table.rawValue).csv" : "\(loaded.name).\(format.rawValue)"
+        let filename = format == .csv ? "\(loaded.name)-\(table.rawValue).csv" : "\(loaded.name).\(format.extensions[0])"
         return .bytes(body.bytes, contentType: body.contentType,
                       headers: [.contentDisposition: "attachment; filename=\"\(filename)\""])
     }
@@ -169,17 +169,6 @@ struct AnalysisController: Sendable {
 
     enum ExportTableChoice: String, CaseIterable {
         case nodes, edges
-
-        static func contentType(_ format: FileFormat) -> String {
-            switch format {
-            case .yaml: "application/yaml"
-            case .graphml: "application/graphml+xml"
-            case .gexf: "application/gexf+xml"
-            case .dot: "text/vnd.graphviz"
-            case .csv: "text/csv; charset=utf-8"
-            case .json: MediaType.json
-            }
-        }
     }
 
     /// Names as `--metric` takes them; none: the CLI's defaults.

@@ -33,7 +33,7 @@ struct NetworksController: Sendable {
     @Sendable func put(_ request: Request, context: ServerContext) async throws -> Response {
         let name = try Workspace.validate(context.parameters.require("name"))
         _ = try Query(request, allowed: [])
-        let format = try Upload.format(contentType: request.headers[.contentType])
+        let (format, type) = try Upload.format(contentType: request.headers[.contentType])
         let limit = services.maxBodyBytes
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw APIError(.contentTooLarge, "the body has \(length) bytes; the limit is \(limit) (--max-body-bytes)")
@@ -46,7 +46,7 @@ struct NetworksController: Sendable {
         }
         let bytes = Array(body.readableBytesView)
         let result = try await Deadline.run(limit: services.computeTimeout, gauge: services.gauge) {
-            Upload.read(bytes, format: format, name: name)
+            Upload.read(bytes, format: format, type: type, name: name)
         }
         guard let network = result.network else {
             throw APIError(.unprocessableContent, "the document is not a valid network: \(result.diagnostics.errors.count) "

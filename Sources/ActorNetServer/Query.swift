@@ -1,4 +1,5 @@
 import ActorNetCore
+import ActorNetIO
 import Hummingbird
 
 /// A request's query parameters, checked against the ones its route takes: an unknown or
@@ -53,6 +54,15 @@ struct Query: Sendable {
                 + T.allCases.map(\.rawValue).joined(separator: ", "), field: name)
         }
         return value
+    }
+
+    /// A format name of `NetworkFormat.all` that writes, refused with the valid names.
+    func format(_ name: String) throws(APIError) -> NetworkFormat? {
+        guard let text = values[name] else { return nil }
+        guard let format = NetworkFormat.named(text), format.canWrite else {
+            throw APIError(.badRequest, "\(name): '\(text)' is not one of " + NetworkFormat.names(where: \.canWrite), field: name)
+        }
+        return format
     }
 
     /// A metric name (`colour_by`, `size_by`), refused with the valid names.

@@ -49,6 +49,10 @@ private func llvmFuzzerRunDriver(
 @main
 enum FuzzMain {
     static func main() {
+        if ProcessInfo.processInfo.environment["ACTORNET_FUZZ_LIST"] == "1" {
+            print(FuzzReader.listing, terminator: "")
+            exit(0)
+        }
         _ = fuzzReader  // an unknown reader stops here, before libFuzzer starts
         var argc = CommandLine.argc
         var argv = CommandLine.unsafeArgv
@@ -62,6 +66,10 @@ enum FuzzMain {
 enum Replay {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--list"] || ProcessInfo.processInfo.environment["ACTORNET_FUZZ_LIST"] == "1" {
+            print(FuzzReader.listing, terminator: "")
+            exit(0)
+        }
         guard arguments.count >= 2 else {
             fail("usage: actornet-fuzz READER FILE...  (READER: \(FuzzReader.names))", status: 64)
         }

@@ -1,34 +1,32 @@
 import ActorNetCore
 import ActorNetIO
 
-/// The readers the fuzzer drives, by the name `scripts/fuzz` and `ACTORNET_FUZZ_READER` use.
-enum FuzzReader: String, CaseIterable, Sendable {
-    case graphml, gexf, yaml, json, csv, nodelink
+/// The readers the fuzzer drives: the fuzz targets of `NetworkFormat.all`, by the name
+/// `scripts/fuzz` and `ACTORNET_FUZZ_READER` use.
+struct FuzzReader: Sendable {
+    let target: NetworkFormat.FuzzTarget
 
+    static var all: [FuzzReader] { NetworkFormat.all.flatMap(\.fuzzTargets).map(FuzzReader.init) }
+
+    var name: String { target.name }
     /// The name the input carries in diagnostics; its extension matches the reader.
-    var file: String {
-        switch self {
-        case .graphml: "fuzz.graphml"
-        case .gexf: "fuzz.gexf"
-        case .yaml: "fuzz.yaml"
-        case .json: "fuzz.json"
-        case .csv: "fuzz-edges.csv"
-        case .nodelink: "fuzz-nodelink.json"
-        }
-    }
+    var file: String { target.file }
 
     /// The reader named by `name`, or a message listing the valid names.
     static func named(_ name: String?) -> Result<FuzzReader, HarnessError> {
         guard let name, !name.isEmpty else {
             return .failure(HarnessError("no reader named; set ACTORNET_FUZZ_READER to one of \(names)"))
         }
-        guard let reader = FuzzReader(rawValue: name.lowercased()) else {
+        guard let reader = all.first(where: { $0.name == name.lowercased() }) else {
             return .failure(HarnessError("unknown reader '\(name.prefix(60))'; use one of \(names)"))
         }
         return .success(reader)
     }
 
-    static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
+    static var names: String { all.map(\.name).joined(separator: ", ") }
+
+    /// One line per reader: its name, then the extensions of its seed files (for `scripts/fuzz`).
+    static var listing: String { all.map { ([$0.name] + $0.target.seedExtensions).joined(separator: " ") + "\n" }.joined() }
 }
 
 struct HarnessError: Error, CustomStringConvertible {
@@ -54,28 +52,9 @@ struct HarnessOutcome: Sendable {
 /// crash, a hang or a sanitizer report is a finding, and those stop the process by themselves.
 enum Harness {
     /// For CSV, a NUL byte splits the input into a node table (before) and an edge table (after);
-    /// with no NUL the input is an edge table alone.
+    /// with no NUL the input is an edge table alone (see `NetworkFormat.csv`).
     static func run(_ reader: FuzzReader, _ bytes: [UInt8]) -> HarnessOutcome {
-        let result: LoadResult
-        switch reader {
-        case .graphml:
-            result = GraphMLReader.read(bytes: bytes, file: reader.file)
-        case .gexf:
-            result = GEXFReader.read(bytes: bytes, file: reader.file)
-        case .yaml:
-            result = NetworkLoader.load(bytes: bytes, file: reader.file, syntax: .yaml)
-        case .json:
-            result = NetworkLoader.load(bytes: bytes, file: reader.file, syntax: .json)
-        case .nodelink:
-            result = NodeLinkJSON.read(bytes: bytes, file: reader.file)
-        case .csv:
-            if let cut = bytes.firstIndex(of: 0) {
-                result = CSVTables.read(nodes: Array(bytes[..<cut]), nodesFile: "fuzz-nodes.csv",
-                                        edges: Array(bytes[(cut + 1)...]), edgesFile: reader.file)
-            } else {
-                result = CSVTables.read(nodes: nil, nodesFile: nil, edges: bytes, edgesFile: reader.file)
-            }
-        }
+        let result = reader.target.read(bytes)
         var outcome = HarnessOutcome(accepted: result.network != nil,
                                      actors: result.network?.actors.count ?? 0,
                                      relations: result.network?.relations.count ?? 0,

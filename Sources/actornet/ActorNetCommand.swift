@@ -14,7 +14,8 @@ struct ActorNetCommand: AsyncParsableCommand {
         commandName: "actornet",
         abstract: "Analyse signed, typed networks of international actors.",
         discussion: """
-            Network files are YAML or JSON in the format described in graphs/README.md.
+            Network files are ActorNet's native YAML or JSON (described in graphs/README.md) \
+            or any other format it reads, told by extension or content: \(FormatHelp.readable).
 
             Exit status: 0 success; 1 the network has errors (or an analysis cannot be \
             computed); 64 bad command-line usage; 66 a file cannot be read; 69 Graphviz is \

@@ -33,7 +33,7 @@ struct DyadCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "A network file.")
+    @Argument(help: FormatHelp.networkFile)
     var file: String
 
     @Argument(help: "The actor whose support is asked about (A in \"does A support B?\").")

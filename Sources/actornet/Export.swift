@@ -3,11 +3,6 @@ import ActorNetIO
 import ArgumentParser
 import Foundation
 
-enum ExportFormatChoice: String, ExpressibleByArgument, CaseIterable {
-    case yaml, graphml, gexf, dot, csv, json
-    var format: FileFormat { FileFormat(rawValue: rawValue)! }
-}
-
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a network as GraphML (Gephi), GEXF (Gephi, with a timeline), DOT (Graphviz), CSV tables, node-link JSON or native YAML.",
@@ -28,11 +23,11 @@ struct Export: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "A network file (YAML, JSON, GraphML, GEXF or CSV).")
+    @Argument(help: FormatHelp.networkFile)
     var file: String
 
     @Option(help: "Output format (default: from -o's extension, else yaml).")
-    var format: ExportFormatChoice?
+    var format: NetworkFormat?
 
     @Option(name: .shortAndLong, help: "Output file (default: standard output).")
     var output: String?
@@ -64,8 +59,8 @@ struct Export: AsyncParsableCommand {
     func validate() throws {
         _ = try parseDate(at, option: "--at")
         if at != nil, dynamic { throw ValidationError("--at writes one snapshot, --dynamic every date as a timeline; give one") }
-        if format == nil, let output, FileFormat.fromExtension(output) == nil {
-            throw ValidationError("cannot tell the format from '\(output)'; add --format (\(ExportFormatChoice.allCases.map(\.rawValue).joined(separator: ", ")))")
+        if format == nil, let output, NetworkFormat.forPath(output) == nil {
+            throw ValidationError("cannot tell the format from '\(output)'; add --format (\(NetworkFormat.names()))")
         }
         for name in [colourBy, sizeBy] where Metric(rawValue: name) == nil {
             throw ValidationError(MetricNameError(name: name).description)
@@ -75,7 +70,7 @@ struct Export: AsyncParsableCommand {
     func run() async throws {
         var network = try loadOrExit(file)
         if let date = try parseDate(at, option: "--at") { network = network.snapshot(at: date) }
-        let chosen = format?.format ?? output.flatMap(FileFormat.fromExtension) ?? .yaml
+        let chosen = format ?? output.flatMap(NetworkFormat.forPath) ?? .yaml
         try writeExport(network, format: chosen, to: output, options: ExportSettings(
             withMetrics: withMetrics, colourBy: Metric(rawValue: colourBy)!, sizeBy: Metric(rawValue: sizeBy)!,
             dynamic: dynamic, clusters: clusters, csvTable: table == .nodes ? .nodes : .edges))
@@ -86,8 +81,9 @@ struct Convert: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert a network between formats, chosen by the files' extensions.",
         discussion: """
-            Reads YAML, JSON (native or node-link), GraphML, GEXF and CSV; writes those and DOT. \
-            --from and --to override the extensions. --periods turns a series of networks \
+            Reads \(NetworkFormat.all.filter(\.canRead).map(\.title).joined(separator: ", ")) \
+            (JSON native or node-link); writes \(NetworkFormat.all.filter(\.canWrite).map(\.title).joined(separator: ", ")). \
+            --from and --to override the extensions (values: \(NetworkFormat.names())). --periods turns a series of networks \
             labelled by period (a 'period' column, as in the Correlates of War windows) into \
             one dated network.
 
@@ -98,8 +94,8 @@ struct Convert: AsyncParsableCommand {
 
     @Argument(help: "Input file.") var input: String
     @Argument(help: "Output file.") var output: String
-    @Option(help: "Input format (default: from the extension).") var from: ExportFormatChoice?
-    @Option(help: "Output format (default: from the extension).") var to: ExportFormatChoice?
+    @Option(help: "Input format (default: from the extension).") var from: NetworkFormat?
+    @Option(help: "Output format (default: from the extension).") var to: NetworkFormat?
     @Flag(help: "Date relations by their 'period' attribute (46-49, 1946-1949, 1946): each period is placed at its first year for one year; a tie present in consecutive periods becomes one relation spanning them.")
     var periods = false
     @Option(help: "With --periods: the century added to two-digit years.") var century = 1900
@@ -108,15 +104,17 @@ struct Convert: AsyncParsableCommand {
     var at: String?
 
     func validate() throws {
-        if to == nil, FileFormat.fromExtension(output) == nil {
+        if to == nil, NetworkFormat.forPath(output) == nil {
             throw ValidationError("cannot tell the output format from '\(output)'; add --to")
         }
-        if from == .dot { throw ValidationError("ActorNet does not read DOT; convert from GraphML, GEXF, CSV, JSON or YAML") }
+        if let from, !from.canRead {
+            throw ValidationError("ActorNet does not read \(from.title); --from takes \(NetworkFormat.names(where: \.canRead))")
+        }
         _ = try parseDate(at, option: "--at")
     }
 
     func run() async throws {
-        var network = try loadOrExit(input, format: from?.format)
+        var network = try loadOrExit(input, format: from)
         if periods {
             do {
                 network = try PeriodDating(century: century).apply(to: network)
@@ -126,7 +124,7 @@ struct Convert: AsyncParsableCommand {
             }
         }
         if let date = try parseDate(at, option: "--at") { network = network.snapshot(at: date) }
-        try writeExport(network, format: to?.format ?? FileFormat.fromExtension(output)!, to: output, options: ExportSettings())
+        try writeExport(network, format: to ?? NetworkFormat.forPath(output)!, to: output, options: ExportSettings())
     }
 }
 
@@ -145,7 +143,7 @@ struct Render: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "A network file.") var file: String
+    @Argument(help: FormatHelp.networkFile) var file: String
     @Option(name: .shortAndLong, help: "Output file: .svg or .png.") var output: String
     @Option(help: "Graphviz layout: dot, neato or sfdp.") var layout: Layout = .neato
     @Flag(help: "Draw each group as a cluster.") var clusters = false

@@ -69,7 +69,7 @@ struct Generate: AsyncParsableCommand {
     var noDates = false
 
     @Option(help: "Output format (default: from -o's extension, else yaml).")
-    var format: ExportFormatChoice?
+    var format: NetworkFormat?
 
     @Option(name: .shortAndLong, help: "Output file (default: standard output).")
     var output: String?
@@ -91,8 +91,8 @@ struct Generate: AsyncParsableCommand {
 
     func validate() throws {
         if noDates, years != nil { throw ValidationError("--years and --no-dates contradict each other; give one") }
-        if format == nil, let output, FileFormat.fromExtension(output) == nil {
-            throw ValidationError("cannot tell the format from '\(output)'; add --format (\(ExportFormatChoice.allCases.map(\.rawValue).joined(separator: ", ")))")
+        if format == nil, let output, NetworkFormat.forPath(output) == nil {
+            throw ValidationError("cannot tell the format from '\(output)'; add --format (\(NetworkFormat.names()))")
         }
         do {
             try model.validate()
@@ -108,7 +108,7 @@ struct Generate: AsyncParsableCommand {
         } catch {
             throw ValidationError(Self.message(error))
         }
-        let chosen = format?.format ?? output.flatMap(FileFormat.fromExtension) ?? .yaml
+        let chosen = format ?? output.flatMap(NetworkFormat.forPath) ?? .yaml
         try writeExport(network, format: chosen, to: output, options: ExportSettings(dynamic: dynamic))
     }
 

@@ -14,7 +14,7 @@ struct Info: AsyncParsableCommand {
         discussion: "Exit status: 0 success; 1 the network has errors (listed as by validate); 66 the file cannot be read."
     )
 
-    @Argument(help: "A network file (YAML or JSON).")
+    @Argument(help: FormatHelp.networkFile)
     var file: String
 
     @Option(help: "Output format: text or json.")
@@ -45,7 +45,7 @@ struct Info: AsyncParsableCommand {
 
 /// Loads a network in any readable format (by extension, or `format`), printing warnings; on
 /// errors prints them all and exits with the documented status.
-func loadOrExit(_ file: String, format: FileFormat? = nil) throws -> Network {
+func loadOrExit(_ file: String, format: NetworkFormat? = nil) throws -> Network {
     let result = AnyFormatLoader.load(path: file, format: format)
     for diagnostic in result.diagnostics { printError(diagnostic.description) }
     guard let network = result.network else {
@@ -80,7 +80,7 @@ func writeOrExit(_ bytes: [UInt8], to path: String) throws {
 /// Exports `network` as `format` to a file (CSV: two files) or standard output. GraphML and
 /// GEXF stream in chunks, to a temporary file renamed into place (atomic) or to standard
 /// output; nothing is written when the network cannot be expressed in the format.
-func writeExport(_ network: Network, format: FileFormat, to output: String?, options: ExportSettings) throws {
+func writeExport(_ network: Network, format: NetworkFormat, to output: String?, options: ExportSettings) throws {
     let result: (outputs: [Exporter.Output], warnings: [String])
     do {
         result = try Exporter.export(network, format: format, settings: options, toFiles: output != nil)

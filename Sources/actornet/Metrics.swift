@@ -44,7 +44,7 @@ struct Metrics: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "A network file (YAML or JSON).")
+    @Argument(help: FormatHelp.networkFile)
     var file: String
 
     @Option(name: .customLong("metric"), help: ArgumentHelp("Comma-separated metrics (default: \(Metric.defaults.map(\.rawValue).joined(separator: ","))).", valueName: "names"))

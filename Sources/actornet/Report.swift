@@ -17,7 +17,7 @@ struct Report: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "A network file (YAML or JSON).")
+    @Argument(help: FormatHelp.networkFile)
     var file: String
 
     @Option(help: ArgumentHelp("The network as of this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))

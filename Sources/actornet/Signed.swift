@@ -18,7 +18,7 @@ struct HedgingCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "A network file (YAML or JSON).")
+    @Argument(help: FormatHelp.networkFile)
     var file: String
 
     @OptionGroup var view: ViewOptions
@@ -59,7 +59,7 @@ struct Balance: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "A network file (YAML or JSON).")
+    @Argument(help: FormatHelp.networkFile)
     var file: String
 
     @OptionGroup var view: ViewOptions

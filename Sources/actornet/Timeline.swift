@@ -68,7 +68,7 @@ struct TimelineCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "A network file.")
+    @Argument(help: FormatHelp.networkFile)
     var file: String
 
     @Option(name: .customLong("metric"), help: ArgumentHelp("The measure: a metric, hedging, balance, triangles, frustration, normalized-frustration or ties.",

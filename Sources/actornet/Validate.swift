@@ -12,7 +12,7 @@ struct Validate: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Network files: YAML or JSON, or any format actornet reads (GraphML, GEXF, CSV, node-link JSON), by extension.")
+    @Argument(help: ArgumentHelp("Network files in any format ActorNet reads (\(FormatHelp.readable)), told by extension, else by content."))
     var files: [String]
 
     @Flag(help: "Treat warnings (such as unknown fields) as errors.")

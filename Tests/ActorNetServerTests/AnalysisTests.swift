@@ -113,7 +113,7 @@ import Testing
         ("csv", "text/csv; charset=utf-8", "russia-iran-edges.csv"), ("json", "application/json", "russia-iran.json"),
     ])
     func exportsEveryFormat(format: String, contentType: String, filename: String) async throws {
-        let expected = try Exporter.export(network, format: FileFormat(rawValue: format)!, toFiles: false).outputs[0].bytes()
+        let expected = try Exporter.export(network, format: NetworkFormat.named(format)!, toFiles: false).outputs[0].bytes()
         try await TestWorkspace().app().test(.router) { client in
             try await client.execute(uri: "/v1/networks/russia-iran/export?format=\(format)", method: .get) { response in
                 #expect(response.status == .ok, "\(response.text)")

@@ -62,6 +62,9 @@ import Testing
         ("text/yaml; charset=utf-8", "graphs/russia-iran.yaml", false),
         ("application/graphml+xml", "graphml/networkx_written_gahuku_gama.graphml", true),
         ("application/gexf+xml", "gexf/networkx_written_gahuku_gama.gexf", true),
+        ("text/xml", "graphml/networkx_written_gahuku_gama.graphml", true),
+        // A generic XML type: the content's root element (gexf) decides.
+        ("application/xml", "gexf/networkx_written_gahuku_gama.gexf", true),
     ])
     func uploadsFiles(contentType: String, file: String, fixture: Bool) async throws {
         let workspace = try TestWorkspace(seeded: false)
@@ -70,7 +73,8 @@ import Testing
         // What the library's reader for this type makes of the same bytes under the same name.
         let library: LoadResult = switch contentType {
         case "application/graphml+xml": GraphMLReader.read(bytes: bytes, file: "up.graphml")
-        case "application/gexf+xml": GEXFReader.read(bytes: bytes, file: "up.gexf")
+        case "application/gexf+xml", "application/xml": GEXFReader.read(bytes: bytes, file: "up.gexf")
+        case "text/xml": GraphMLReader.read(bytes: bytes, file: "up.graphml")
         default: NetworkLoader.load(bytes: bytes, file: "up.yaml", syntax: .yaml)
         }
         let expected = try #require(library.network)

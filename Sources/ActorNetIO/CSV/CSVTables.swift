@@ -69,6 +69,18 @@ public enum CSVTables {
         return out
     }
 
+    /// Reads an edge table from disk, with the node table beside it when there is one: for
+    /// `…edges.csv`, a `…nodes.csv` in the same place is read too.
+    public static func read(edgesPath path: String) -> LoadResult {
+        var nodes: String?
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        if name.hasSuffix("edges.csv") {
+            let candidate = String(path.dropLast("edges.csv".count)) + "nodes.csv"
+            if FileManager.default.fileExists(atPath: candidate) { nodes = candidate }
+        }
+        return read(nodesPath: nodes, edgesPath: path)
+    }
+
     /// Reads `nodes.csv` and `edges.csv` from disk; a missing `nodesPath` reads the edges alone.
     public static func read(nodesPath: String?, edgesPath: String, limits: CSVLimits = .default) -> LoadResult {
         var nodes: [UInt8]?

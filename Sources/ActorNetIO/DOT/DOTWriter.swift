@@ -142,6 +142,26 @@ public struct DOTWriter: Sendable {
         return out
     }
 
+    /// Whether `head` starts like a DOT file: after white space and comments (`//`, `/* */`,
+    /// `#` lines), the keyword `strict`, `graph` or `digraph` (any case), as Graphviz's grammar
+    /// begins. Lets a DOT file with an unknown extension be named as DOT in the message.
+    @Sendable public static func looksLikeDOT(_ head: ArraySlice<UInt8>) -> Bool {
+        var text = Substring(String(decoding: head, as: UTF8.self))
+        while true {
+            text = text.drop { $0.isWhitespace }
+            if text.hasPrefix("//") || text.hasPrefix("#") {
+                text = text.drop { $0 != "\n" }
+            } else if text.hasPrefix("/*") {
+                guard let end = text.range(of: "*/") else { return false }
+                text = text[end.upperBound...]
+            } else {
+                break
+            }
+        }
+        let word = text.prefix { $0.isLetter }.lowercased()
+        return ["strict", "graph", "digraph"].contains(word) && text.dropFirst(word.count).first.map { !$0.isLetter && !$0.isNumber && $0 != "_" } ?? false
+    }
+
     /// A DOT double-quoted string: `"` and `\` escaped, line breaks as `\n` (a centred line
     /// break in labels), other control characters as spaces.
     public static func quote(_ text: String) -> String {

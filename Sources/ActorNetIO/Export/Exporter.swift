@@ -44,12 +44,12 @@ public enum Exporter {
         public var part: String?
         private let body: @Sendable (any ByteSink) throws -> Void
 
-        init(part: String?, _ body: @escaping @Sendable (any ByteSink) throws -> Void) {
+        public init(part: String?, _ body: @escaping @Sendable (any ByteSink) throws -> Void) {
             self.part = part
             self.body = body
         }
 
-        init(part: String?, text: @escaping @Sendable () -> String) {
+        public init(part: String?, text: @escaping @Sendable () -> String) {
             self.init(part: part) { sink in try sink.write(text()) }
         }
 
@@ -83,7 +83,7 @@ public enum Exporter {
         return (scores, skipped)
     }
 
-    public static func export(_ network: Network, format: FileFormat, settings: ExportSettings = ExportSettings(),
+    public static func export(_ network: Network, format: NetworkFormat, settings: ExportSettings = ExportSettings(),
                               toFiles: Bool) throws -> (outputs: [Output], warnings: [String]) {
         var warnings: [String] = []
         var metricColumns: [(name: String, scores: NodeScores)] = []
@@ -98,31 +98,11 @@ public enum Exporter {
             visual = ExportTable.Visual(colourBy: scores.first { $0.name == settings.colourBy.rawValue }?.scores,
                                         sizeBy: scores.first { $0.name == settings.sizeBy.rawValue }?.scores)
         }
+        guard let writer = format.writer else { throw FormatNotWritable(format: format) }
         let table = ExportTable(network, metrics: metricColumns, visual: visual)
-        switch format {
-        case .yaml: return ([Output(part: nil, text: { NativeWriter.yaml(network) })], warnings)
-        case .graphml:
-            try GraphMLWriter.checkCharacters(table)
-            return ([Output(part: nil) { sink in try GraphMLWriter.write(table, to: sink, chunkSize: XMLChunkedWriter.defaultChunkSize, checked: true) }], warnings)
-        case .gexf:
-            let mode: GEXFWriter.Mode = settings.dynamic ? .dynamic : .static
-            try GEXFWriter.check(table, mode: mode)
-            return ([Output(part: nil) { sink in try GEXFWriter.write(table, mode: mode, to: sink, chunkSize: XMLChunkedWriter.defaultChunkSize, checked: true) }], warnings)
-        case .json: return ([Output(part: nil, text: { NodeLinkJSON.write(table) })], warnings)
-        case .dot:
-            var writer = DOTWriter()
-            writer.clustersByGroup = settings.clusters
-            writer.colourBy = visual?.colourBy
-            writer.sizeBy = visual?.sizeBy
-            return ([Output(part: nil, text: { [writer] in writer.write(network) })], warnings)
-        case .csv:
-            if toFiles {
-                return ([Output(part: "nodes", text: { CSVTables.nodes(table) }),
-                         Output(part: "edges", text: { CSVTables.edges(table) })], warnings)
-            }
-            let which = settings.csvTable
-            return ([Output(part: nil, text: { which == .nodes ? CSVTables.nodes(table) : CSVTables.edges(table) })], warnings)
-        }
+        let outputs = try writer(NetworkFormat.WriteInput(network: network, table: table, visual: visual,
+                                                           settings: settings, toFiles: toFiles))
+        return (outputs, warnings)
     }
 
     /// The file a CSV part goes to: `net.csv` → `net-nodes.csv` / `net-edges.csv`.

@@ -415,16 +415,18 @@ extension HTMLReport {
         page.line("</section>")
     }
 
-    /// The export formats, in the order the page lists them: (query, file suffix, what it is for).
-    static let downloads: [(query: String, suffix: String, label: String, use: String)] = [
-        ("format=graphml", ".graphml", "GraphML", "Gephi, yEd, networkx, igraph"),
-        ("format=gexf", ".gexf", "GEXF", "Gephi"),
-        ("format=gexf&dynamic=true", "-dynamic.gexf", "GEXF, dynamic", "Gephi's timeline: relations' dates as intervals"),
-        ("format=dot", ".dot", "DOT", "Graphviz"),
-        ("format=csv", ".csv", "CSV", "spreadsheets, Gephi's spreadsheet import"),
-        ("format=json", ".json", "node-link JSON", "networkx, D3"),
-        ("format=yaml", ".yaml", "YAML", "ActorNet's native format, everything kept"),
-    ]
+    /// The export formats, in the order of `NetworkFormat.all`: (query, file suffix, what it is
+    /// for); a format that can be dynamic is offered both ways.
+    static let downloads: [(query: String, suffix: String, label: String, use: String)] =
+        NetworkFormat.all.filter(\.canWrite).flatMap { format in
+            let ext = format.extensions[0]
+            var links = [("format=\(format.name)", ".\(ext)", format.title, format.uses)]
+            if format.capabilities.contains(.dynamic) {
+                links.append(("format=\(format.name)&dynamic=true", "-dynamic.\(ext)", "\(format.title), dynamic",
+                              "Gephi's timeline: relations' dates as intervals"))
+            }
+            return links
+        }
 
     static func downloadsSection(name: String, base: String, into page: inout Page) {
         page.line("<section id=\"downloads\" aria-labelledby=\"downloads-title\">")

@@ -1,0 +1,25 @@
+public import ActorNetIO
+public import ArgumentParser
+
+/// `--format`, `--from` and `--to` take the names of `NetworkFormat.all`, so a new format is a
+/// value here without touching the CLI.
+extension NetworkFormat: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let format = NetworkFormat.named(argument) else { return nil }
+        self = format
+    }
+
+    public static var allValueStrings: [String] { all.map(\.name) }
+    public var defaultValueDescription: String { name }
+}
+
+/// Help texts that name the formats, from the table.
+enum FormatHelp {
+    /// "graphml, gexf, csv, json, yaml"
+    static var readable: String { NetworkFormat.names(where: \.canRead) }
+
+    /// The argument of every command that reads a network.
+    static var networkFile: ArgumentHelp {
+        ArgumentHelp("A network file in any format ActorNet reads (\(readable)), told by its extension, else by its content; YAML when neither tells.")
+    }
+}
