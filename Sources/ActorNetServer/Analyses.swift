@@ -7,33 +7,15 @@ import ActorNetReports
 /// give the same JSON.
 /// Each returns the bytes of the response; each runs on a Dispatch thread under `Deadline`.
 enum Analyses {
-    /// `actornet metrics --format json`.
-    static func metrics(_ network: Network, file: String, filter: ViewFilter, metrics: [Metric], distance: Distance,
-                        distanceName: String) throws -> [UInt8] {
-        Array(try metricsReport(network, file: file, filter: filter, metrics: metrics, distance: distance,
-                                distanceName: distanceName).json().utf8)
-    }
-
-    static func metricsReport(_ network: Network, file: String, filter: ViewFilter, metrics: [Metric], distance: Distance,
-                              distanceName: String) throws -> MetricsReport {
-        var options = MetricOptions()
-        options.distance = distance
+    /// `actornet metrics --format json` (edge betweenness included).
+    static func metrics(_ network: Network, file: String, _ request: MetricsRequest) throws -> [UInt8] {
         do {
-            return try MetricsReport.compute(network, file: file, filter: filter, metrics: metrics, options: options,
-                                             distanceName: distanceName)
+            return Array(try request.run(on: network, file: file).json().utf8)
+        } catch let error as RequestError {
+            throw APIError(error)
         } catch let failure as MetricFailure {
             throw APIError(.unprocessableContent, failure.description, field: "metric")
         }
-    }
-
-    /// `actornet metrics --metric edge-betweenness --format json`.
-    static func edgeBetweenness(_ network: Network, file: String, filter: ViewFilter, distance: Distance,
-                                distanceName: String) throws -> [UInt8] {
-        let view = try NetworkView(network, filter: filter)
-        let result = EdgeBetweenness(normalized: true, distance: distance).run(on: view)
-        let report = EdgeScoresReport(file: file, view: filter.describe(in: network), distanceSetting: distanceName,
-                                      result: result)
-        return Array(try report.json().utf8)
     }
 
     /// `actornet hedging --format json`.

@@ -23,38 +23,30 @@ struct AnalysisController: Sendable {
         router.get("/v1/networks/{name}/timeline.svg", use: timelineSVG)
     }
 
+    /// `actornet metrics FILE --format json` with every option of the CLI but `--threads`.
     @Sendable func metrics(_ request: Request, context: ServerContext) async throws -> Response {
         let loaded = try await services.load(context.parameters.require("name"))
-        let query = try Query(request, allowed: ViewQuery.fields + ["metric", "distance", "top"])
-        let filter = try ViewQuery.filter(query, network: loaded.network, defaultSign: .positive, defaultDirection: .undirected)
-        let distance = try query.choice("distance", Distance.self) ?? .inverse
-        // As with the CLI, `top` shortens tables only: the JSON lists every actor.
-        _ = try query.int("top", atLeast: 1)
+        let query = try Query(request, allowed: MetricsRequest.queryFields)
+        let metrics = try MetricsRequest(query)
+        // Checked against the network before the work is queued: unknown kinds or actors are 400s.
+        _ = try metrics.view.filter(loaded.network, defaultSign: .positive, defaultDirection: .undirected)
+        _ = try ViewRequest.request { () throws(RequestError) in try metrics.options(for: loaded.network) }
         let (network, file) = (loaded.network, loaded.name)
-        if query["metric"].map({ Substring($0).trimmingCharacters().lowercased() }) == "edge-betweenness" {
-            return try await json(loaded, "metrics?\(query.canonical)") {
-                try Analyses.edgeBetweenness(network, file: file, filter: filter, distance: distance, distanceName: distance.rawValue)
-            }
-        }
-        let metrics = try Self.metricList(query["metric"])
-        return try await json(loaded, "metrics?\(query.canonical)") {
-            try Analyses.metrics(network, file: file, filter: filter, metrics: metrics, distance: distance,
-                                 distanceName: distance.rawValue)
-        }
+        return try await json(loaded, "metrics?\(query.canonical)") { try Analyses.metrics(network, file: file, metrics) }
     }
 
     @Sendable func hedging(_ request: Request, context: ServerContext) async throws -> Response {
         let loaded = try await services.load(context.parameters.require("name"))
-        let query = try Query(request, allowed: ViewQuery.fields)
-        let filter = try ViewQuery.filter(query, network: loaded.network, defaultSign: nil, defaultDirection: .undirected)
+        let query = try Query(request, allowed: ViewRequest.fields)
+        let filter = try ViewRequest(query).filter(loaded.network, defaultSign: nil, defaultDirection: .undirected)
         let (network, file) = (loaded.network, loaded.name)
         return try await json(loaded, "hedging?\(query.canonical)") { try Analyses.hedging(network, file: file, filter: filter) }
     }
 
     @Sendable func balance(_ request: Request, context: ServerContext) async throws -> Response {
         let loaded = try await services.load(context.parameters.require("name"))
-        let query = try Query(request, allowed: ViewQuery.fields + ["method", "exact_limit", "seed"])
-        let filter = try ViewQuery.filter(query, network: loaded.network, defaultSign: nil, defaultDirection: .undirected)
+        let query = try Query(request, allowed: ViewRequest.fields + ["method", "exact_limit", "seed"])
+        let filter = try ViewRequest(query).filter(loaded.network, defaultSign: nil, defaultDirection: .undirected)
         var frustration = FrustrationIndex()
         frustration.method = try query.choice("method", FrustrationIndex.Method.self) ?? .automatic
         frustration.exactLimit = try query.int("exact_limit", atLeast: 1) ?? frustration.exactLimit
@@ -169,19 +161,6 @@ struct AnalysisController: Sendable {
 
     enum ExportTableChoice: String, CaseIterable {
         case nodes, edges
-    }
-
-    /// Names as `--metric` takes them; none: the CLI's defaults.
-    static func metricList(_ text: String?) throws(APIError) -> [Metric] {
-        switch Metric.parseList(text ?? "") {
-        case let .success(list): return list.isEmpty ? Metric.defaults : list
-        case let .failure(error):
-            if text?.contains("edge-betweenness") == true {
-                throw APIError(.badRequest, "metric: edge-betweenness scores pairs of actors, not actors: ask for it "
-                    + "alone (metric=edge-betweenness)", field: "metric")
-            }
-            throw APIError(.badRequest, "metric: \(error.description), edge-betweenness (alone)", field: "metric")
-        }
     }
 
     private func json(_ loaded: Services.Loaded, _ key: String,

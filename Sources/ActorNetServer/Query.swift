@@ -1,5 +1,6 @@
 import ActorNetCore
 import ActorNetIO
+import ActorNetReports
 import Hummingbird
 
 /// A request's query parameters, checked against the ones its route takes: an unknown or
@@ -41,6 +42,15 @@ struct Query: Sendable {
         guard let text = values[name] else { return nil }
         guard let value = Int(text), value >= minimum else {
             throw APIError(.badRequest, "\(name): '\(text)' is not a whole number ≥ \(minimum)", field: name)
+        }
+        return value
+    }
+
+    /// A finite number.
+    func double(_ name: String) throws(APIError) -> Double? {
+        guard let text = values[name] else { return nil }
+        guard let value = Double(text), value.isFinite else {
+            throw APIError(.badRequest, "\(name): '\(text)' is not a number", field: name)
         }
         return value
     }
@@ -87,47 +97,59 @@ struct Query: Sendable {
     }
 }
 
-/// The view options every analysis route shares, as the CLI's `ViewOptions`.
-enum ViewQuery {
-    static let fields = ["kinds", "sign", "channel", "at", "directed", "no_inferred"]
+/// The shared requests filled from query parameters of the same names as the CLI's options.
+extension ViewRequest {
+    init(_ query: Query) throws(APIError) {
+        self.init(kinds: query["kinds"], sign: try query.choice("sign", SignChoice.self),
+                  channel: try query.choice("channel", ChannelChoice.self) ?? .any,
+                  date: try Self.request { () throws(RequestError) in try DateChoice.parse(at: query["at"]) },
+                  directed: try query.bool("directed"), includeInferred: !(try query.bool("no_inferred")))
+    }
 
-    enum SignChoice: String, CaseIterable { case positive, negative, any }
-    enum ChannelChoice: String, CaseIterable { case stated, material, any }
+    /// The filter for `network`, a bad request answered 400 naming its field.
+    func filter(_ network: Network, defaultSign: Sign?, defaultDirection: DirectionTreatment) throws(APIError) -> ViewFilter {
+        try Self.request { () throws(RequestError) in try filter(for: network, defaultSign: defaultSign, defaultDirection: defaultDirection) }
+    }
 
-    static func filter(_ query: Query, network: Network, defaultSign: Sign?,
-                       defaultDirection: DirectionTreatment) throws(APIError) -> ViewFilter {
-        var filter = ViewFilter()
-        if let kinds = query["kinds"] {
-            filter.kinds = Set(kinds.split(separator: ",").map { $0.trimmingCharacters() }.filter { !$0.isEmpty })
-            let unknown = filter.unknownKinds(in: network)
-            if !unknown.isEmpty {
-                throw APIError(.badRequest, "kinds: " + ViewError.unknownKinds(unknown, known: network.kinds.map(\.name)).description,
-                               field: "kinds")
-            }
+    /// Runs `body`, a `RequestError` becoming 400 with its field.
+    static func request<T>(_ body: () throws(RequestError) -> T) throws(APIError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw APIError(error)
         }
-        switch try query.choice("sign", SignChoice.self) {
-        case nil: filter.sign = defaultSign
-        case .positive?: filter.sign = .positive
-        case .negative?: filter.sign = .negative
-        case .any?: filter.sign = nil
-        }
-        switch try query.choice("channel", ChannelChoice.self) {
-        case nil, .any?: filter.channels = nil
-        case .stated?: filter.channels = [.stated]
-        case .material?: filter.channels = [.material]
-        }
-        filter.at = try query.date(in: network)
-        filter.direction = try query.bool("directed") ? .asDeclared : defaultDirection
-        filter.includeInferred = !(try query.bool("no_inferred"))
-        return filter
     }
 }
 
-extension Substring {
-    func trimmingCharacters() -> String {
-        var s = self
-        while s.first?.isWhitespace == true { s.removeFirst() }
-        while s.last?.isWhitespace == true { s.removeLast() }
-        return String(s)
+extension APIError {
+    init(_ error: RequestError) {
+        self.init(.badRequest, error.description, field: error.field)
+    }
+}
+
+extension MetricsRequest {
+    /// Every option of `actornet metrics` but `threads` (the server decides how many).
+    static var queryFields: [String] { ViewRequest.fields + fields.filter { $0 != "threads" } }
+
+    init(_ query: Query) throws(APIError) {
+        self.init()
+        metric = query["metric"]
+        view = try ViewRequest(query)
+        distance = try query.choice("distance", Distance.self) ?? distance
+        raw = try query.bool("raw")
+        endpoints = try query.bool("endpoints")
+        noCorrection = try query.bool("no_correction")
+        spectralWeights = try query.choice("spectral_weights", SpectralWeights.self) ?? spectralWeights
+        damping = try query.double("damping") ?? damping
+        personalize = query["personalize"]
+        alpha = try query.double("alpha")
+        maxIterations = try query.int("max_iterations", atLeast: 1) ?? maxIterations
+        tolerance = try query.double("tolerance") ?? tolerance
+        approximate = try query.bool("approximate")
+        epsilon = try query.double("epsilon") ?? epsilon
+        delta = try query.double("delta") ?? delta
+        seed = try query.int("seed", atLeast: 0).map(UInt64.init) ?? seed
+        top = try query.int("top", atLeast: 1)
+        _ = try ViewRequest.request { () throws(RequestError) in try selection() }
     }
 }

@@ -1,4 +1,5 @@
 import ActorNetIO
+import ActorNetReports
 import Foundation
 
 /// The document types `PUT /v1/networks/{name}` accepts: the media types of the readable
@@ -13,7 +14,7 @@ enum Upload {
     /// The format of a `Content-Type` header (parameters such as `charset` ignored); 415 naming
     /// the accepted types otherwise.
     static func format(contentType: String?) throws(APIError) -> (format: NetworkFormat, type: String) {
-        let type = contentType?.split(separator: ";").first.map { $0.trimmingCharacters().lowercased() } ?? ""
+        let type = contentType?.split(separator: ";").first.map { $0.trimmingWhitespace().lowercased() } ?? ""
         guard let format = NetworkFormat.forMediaType(type) else {
             throw APIError(.unsupportedMediaType, (type.isEmpty ? "no Content-Type given" : "unsupported Content-Type '\(type)'")
                 + "; accepted: " + mediaTypes.map(\.type).joined(separator: ", "), field: "Content-Type")

@@ -73,7 +73,7 @@ struct Diff: AsyncParsableCommand {
     func filter(_ network: Network, at date: PartialDate?) throws -> ViewFilter {
         var filter = ViewFilter(at: date, direction: .undirected, includeInferred: !noInferred)
         if let kinds {
-            filter.kinds = Set(kinds.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty })
+            filter.kinds = Set(kinds.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty })
             let unknown = filter.unknownKinds(in: network)
             if !unknown.isEmpty {
                 throw ValidationError("--kinds: " + ViewError.unknownKinds(unknown, known: network.kinds.map(\.name)).description)

@@ -53,7 +53,7 @@ struct Metrics: AsyncParsableCommand {
     @OptionGroup var view: ViewOptions
 
     @Option(help: "Path length per relation: inverse (1/weight, default), weight, or unit (hops).")
-    var distance: DistanceChoice = .inverse
+    var distance: Distance = .inverse
 
     @Flag(help: "Raw betweenness instead of normalised.")
     var raw = false
@@ -65,7 +65,7 @@ struct Metrics: AsyncParsableCommand {
     var noCorrection = false
 
     @Option(help: "Spectral measures: weight ties by strength (strength) or count them (none).")
-    var spectralWeights: SpectralWeights = .strength
+    var spectralWeights: MetricsRequest.SpectralWeights = .strength
 
     @Option(help: "PageRank damping factor in [0, 1).")
     var damping = 0.85
@@ -106,100 +106,53 @@ struct Metrics: AsyncParsableCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: TableFormat = .table
 
-    enum SpectralWeights: String, ExpressibleByArgument, CaseIterable { case strength, none }
-
-    /// `IRN=2,ISR=1` → weights; each weight finite and ≥ 0, at least one > 0.
-    static func parsePersonalization(_ text: String) -> Result<[String: Double], PersonalizationError> {
-        var weights: [String: Double] = [:]
-        for item in text.split(separator: ",") {
-            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces() }
-            guard parts.count == 2, !parts[0].isEmpty, let w = Double(parts[1]), w.isFinite, w >= 0 else {
-                return .failure(PersonalizationError(message: "'\(item)' is not ID=WEIGHT with a weight ≥ 0, e.g. IRN=2"))
-            }
-            weights[parts[0]] = w
+    /// The request these options describe; the server fills the same one from its query.
+    var request: MetricsRequest {
+        get throws {
+            var request = MetricsRequest()
+            request.metric = metricList
+            request.view = try view.request
+            request.distance = distance
+            request.raw = raw
+            request.endpoints = endpoints
+            request.noCorrection = noCorrection
+            request.spectralWeights = spectralWeights
+            request.damping = damping
+            request.personalize = personalize
+            request.alpha = alpha
+            request.maxIterations = maxIterations
+            request.tolerance = tolerance
+            request.approximate = approximate
+            request.epsilon = epsilon
+            request.delta = delta
+            request.seed = seed
+            request.threads = threads
+            request.top = top
+            return request
         }
-        guard weights.values.contains(where: { $0 > 0 }) else {
-            return .failure(PersonalizationError(message: "give at least one weight > 0"))
-        }
-        return .success(weights)
     }
-
-    struct PersonalizationError: Error, CustomStringConvertible {
-        var message: String
-        var description: String { message }
-    }
-
-    /// Edge betweenness scores pairs of actors, not actors, so it is asked for alone.
-    var wantsEdgeBetweenness: Bool { metricList.map { Substring($0).trimmingSpaces() } == "edge-betweenness" }
 
     func validate() throws {
-        if let metricList, !wantsEdgeBetweenness, case let .failure(error) = Metric.parseList(metricList) {
-            if metricList.contains("edge-betweenness") {
-                throw ValidationError("edge-betweenness scores pairs of actors, not actors: ask for it alone (--metric edge-betweenness)")
-            }
-            throw ValidationError(error.description + ", edge-betweenness (alone)")
-        }
-        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
-        if !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon must be in (0, 1), e.g. 0.01; got \(epsilon)") }
-        if !(delta > 0 && delta < 1) { throw ValidationError("--delta must be in (0, 1), e.g. 0.1; got \(delta)") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1; got \(threads)") }
-        if !(0..<1).contains(damping) { throw ValidationError("--damping must be in [0, 1), e.g. 0.85") }
-        if maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1") }
-        if !(tolerance > 0) { throw ValidationError("--tolerance must be > 0") }
-        if let personalize, case let .failure(message) = Self.parsePersonalization(personalize) {
-            throw ValidationError("--personalize: \(message)")
-        }
+        let request = try request
+        _ = try checked { () throws(RequestError) in try request.selection() }
     }
 
     func run() async throws {
         let network = try loadOrExit(file)
-        let metrics = (try? Metric.parseList(metricList ?? "").get()).flatMap { $0.isEmpty ? nil : $0 } ?? Metric.defaults
-        let filter = try view.filter(for: network, defaultSign: .positive, defaultDirection: .undirected)
-        if wantsEdgeBetweenness {
-            var handler: ProgressHandler?
-            if let bar = progress.handler { handler = { @Sendable done, total in bar("edge-betweenness", done, total) } }
-            let result = EdgeBetweenness(normalized: !raw, distance: distance.distance, threads: threads)
-                .run(on: try NetworkView(network, filter: filter), progress: handler)
-            let report = EdgeScoresReport(file: file, view: filter.describe(in: network),
-                                          distanceSetting: distance.rawValue, result: result)
-            switch format {
-            case .table: try emit(report.text(top: top))
-            case .csv: try emit(report.csv())
-            case .json: try emit(try report.json())
-            }
-            return
-        }
-        var options = MetricOptions()
-        options.distance = distance.distance
-        options.normalized = !raw
-        options.endpoints = endpoints
-        options.wassermanFaust = !noCorrection
-        options.spectralWeighted = spectralWeights == .strength
-        options.damping = damping
-        options.katzAlpha = alpha
-        if let personalize, case let .success(weights) = Self.parsePersonalization(personalize) {
-            let unknown = weights.keys.filter { network.index(ofActor: $0) == nil }.sorted()
-            if !unknown.isEmpty {
-                throw ValidationError("--personalize: unknown actor\(unknown.count > 1 ? "s" : "") "
-                    + unknown.map { "'\($0)'" }.joined(separator: ", ") + "; known ids: \(knownNamesList(network.actors.map(\.id)))")
-            }
-            options.personalization = weights
-        }
-        options.iteration = Iteration(maxIterations: maxIterations, tolerance: tolerance)
-        options.threads = threads
-        if approximate { options.betweennessSampling = BetweennessSampling(epsilon: epsilon, delta: delta, seed: seed) }
-        let report: MetricsReport
+        let request = try request
+        let outcome: MetricsRequest.Outcome
         do {
-            report = try MetricsReport.compute(network, file: file, filter: filter, metrics: metrics, options: options,
-                                               distanceName: distance.rawValue, progress: progress.handler)
+            outcome = try request.run(on: network, file: file, progress: progress.handler)
+        } catch let error as RequestError {
+            throw error.validation
         } catch let failure as MetricFailure {
             printError("error: \(failure.error)")
             throw Status.invalid
         }
         switch format {
-        case .table: try emit(report.text(top: top))
-        case .csv: try emit(report.csv())
-        case .json: try emit(try report.json())
+        case .table: try emit(outcome.text(top: top))
+        case .csv: try emit(outcome.csv())
+        case .json: try emit(try outcome.json())
         }
     }
 }

@@ -36,7 +36,7 @@ struct Report: AsyncParsableCommand {
     var format: OutputFormat = .text
 
     @Option(help: "Path length per relation for betweenness: inverse (1/weight, default), weight, or unit.")
-    var distance: DistanceChoice = .inverse
+    var distance: Distance = .inverse
 
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
@@ -48,7 +48,7 @@ struct Report: AsyncParsableCommand {
         let network = try loadOrExit(file)
         var options = NetworkReport.Options(at: allDates ? nil : at.flatMap(PartialDate.init(iso:)) ?? network.latestStart,
                                             top: top, includeInferred: !noInferred)
-        options.metric.distance = distance.distance
+        options.metric.distance = distance
         let report = try NetworkReport(network: network, options: options)
         switch format {
         case .text: try emit(AnalystReport.text(report, file: file))

@@ -19,11 +19,6 @@ enum TimelineFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-enum StepChoice: String, ExpressibleByArgument, CaseIterable {
-    case year, quarter, month
-    var size: TimelineStepSize { TimelineStepSize(rawValue: rawValue)! }
-}
-
 struct TimelineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
@@ -84,7 +79,7 @@ struct TimelineCommand: AsyncParsableCommand {
     var to: String?
 
     @Option(help: "Step: year, quarter or month.")
-    var step: StepChoice = .year
+    var step: TimelineStepSize = .year
 
     @Option(help: ArgumentHelp("Per-actor measures: these actors, in this order (comma-separated ids).", valueName: "ids"))
     var actors: String?
@@ -98,7 +93,7 @@ struct TimelineCommand: AsyncParsableCommand {
     @OptionGroup var view: ViewOptions
 
     @Option(help: "Path measures: length per relation, inverse (1/weight, default), weight, or unit (hops).")
-    var distance: DistanceChoice = .inverse
+    var distance: Distance = .inverse
 
     @Option(help: "Worker threads for path measures (default: every core). Results do not depend on it.")
     var threads: Int?
@@ -119,31 +114,31 @@ struct TimelineCommand: AsyncParsableCommand {
 
     var chosenFormat: TimelineFormat { format ?? output.flatMap(TimelineFormat.fromExtension) ?? .table }
 
+    /// The request these options describe; the server fills the same one from its query.
+    var request: TimelineRequest {
+        get throws {
+            var request = TimelineRequest()
+            request.metric = metric
+            request.from = from
+            request.to = to
+            request.step = step
+            request.actors = actors
+            request.top = top
+            request.pair = pair
+            request.view = try view.request
+            request.distance = distance
+            request.threads = threads
+            return request
+        }
+    }
+
     func validate() throws {
-        if TimelineMeasure(name: metric) == nil {
-            throw ValidationError("--metric: " + TimelineError.unknownMeasure(metric).description)
-        }
-        if view.at != nil {
-            throw ValidationError("--at does not apply to a timeline, whose steps are the dates; "
-                + "give the range with --from and --to (and --step)")
-        }
         if view.allDates {
             throw ValidationError("--all-dates does not apply to a timeline, whose steps are the dates; "
                 + "give the range with --from and --to (and --step), or use another command with --all-dates")
         }
-        _ = try parseDate(from, option: "--from", example: "2015")
-        _ = try parseDate(to, option: "--to", example: "2015")
-        if top < 1 { throw ValidationError("--top must be at least 1; got \(top)") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1; got \(threads)") }
-        if let pair, Self.ids(pair).count != 2 {
-            throw ValidationError("--pair: '\(pair)' is not two actor ids; write --pair GIVER,RECEIVER, e.g. --pair RUS,IRN")
-        }
-        if TimelineMeasure(name: metric) == .sayDo, pair == nil {
-            throw ValidationError("--pair: " + TimelineError.missingPair.description)
-        }
-        if let actors, Self.ids(actors).isEmpty {
-            throw ValidationError("--actors: give at least one actor id, e.g. --actors RUS,IRN")
-        }
+        let request = try request
+        _ = try checked { () throws(RequestError) in try request.checked() }
         if chosenFormat != .svg, width != nil || height != nil {
             throw ValidationError("--width and --height apply to the svg format only (--format svg or -o FILE.svg)")
         }
@@ -155,30 +150,12 @@ struct TimelineCommand: AsyncParsableCommand {
         }
     }
 
-    static func ids(_ list: String) -> [String] {
-        list.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
-    }
-
     func run() async throws {
         let network = try loadOrExit(file)
-        let measure = TimelineMeasure(name: metric)!
-        var filter = try view.filter(for: network, defaultSign: measure.defaultSign, defaultDirection: .undirected)
-        filter.at = nil
-        var options = MetricOptions()
-        options.distance = distance.distance
-        options.threads = threads
         var handler: ProgressHandler?
         if let bar = progress.handler { handler = { @Sendable done, total in bar("timeline", done, total) } }
-        let report: TimelineReport
-        do {
-            report = try TimelineReport.compute(
-                network, file: file, measure: measure, asked: metric, from: from.flatMap(PartialDate.init(iso:)),
-                to: to.flatMap(PartialDate.init(iso:)), step: step.size, filter: filter,
-                actors: actors.map(Self.ids), top: top, options: options,
-                pair: pair.map(Self.ids).map { ($0[0], $0[1]) }, progress: handler)
-        } catch {
-            throw ValidationError("--\(error.field): \(error)")
-        }
+        let request = try request
+        let report = try checked { () throws(RequestError) in try request.run(on: network, file: file, progress: handler) }
         for outcome in report.result.steps where !outcome.reused {
             if let error = outcome.error { printError("warning: \(outcome.step.label): not computed: \(error)") }
         }

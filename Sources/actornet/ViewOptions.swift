@@ -1,29 +1,27 @@
 import ActorNetCore
+import ActorNetReports
 import ArgumentParser
 
-enum SignChoice: String, ExpressibleByArgument, CaseIterable {
-    case positive, negative, any
+extension RequestError {
+    /// The error as a usage error (exit 64), naming the option: `--at: …`.
+    var validation: ValidationError { ValidationError("\(option): \(message)") }
 }
 
-enum ChannelChoice: String, ExpressibleByArgument, CaseIterable {
-    case stated, material, any
-}
-
-/// `--distance`: how a relation's strength becomes a path length.
-enum DistanceChoice: String, ExpressibleByArgument, CaseIterable {
-    case inverse, weight, unit
-    var distance: Distance { Distance(rawValue: rawValue)! }
+/// Runs `body`, turning a `RequestError` into the usage error naming its option.
+func checked<T>(_ body: () throws(RequestError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        throw error.validation
+    }
 }
 
 /// The date an option names (YYYY, YYYY-MM or YYYY-MM-DD), nil when the option is absent; a
 /// usage error (exit 64) naming the option and the value otherwise. Every date option of the
 /// CLI goes through here, so they read and refuse dates alike.
 func parseDate(_ text: String?, option: String, example: String = "2025-06") throws -> PartialDate? {
-    guard let text else { return nil }
-    guard let date = PartialDate(iso: text) else {
-        throw ValidationError("\(option): '\(text)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. \(option) \(example)")
-    }
-    return date
+    let field = String(option.dropFirst(2).map { $0 == "-" ? "_" : $0 })
+    return try checked { () throws(RequestError) in try RequestValue.date(text, field: field, example: example) }
 }
 
 /// Which relations an analysis reads; shared by every analysis command.
@@ -33,10 +31,10 @@ struct ViewOptions: ParsableArguments {
     var kinds: String?
 
     @Option(help: "Only relations of this sign: positive, negative or any. (default: the command's)")
-    var sign: SignChoice?
+    var sign: ViewRequest.SignChoice?
 
     @Option(help: "Only relations on this channel: stated (words), material (deeds) or any.")
-    var channel: ChannelChoice = .any
+    var channel: ViewRequest.ChannelChoice = .any
 
     @Option(help: ArgumentHelp("The network as of this date (YYYY, YYYY-MM or YYYY-MM-DD): relations with since ≤ DATE < until. Undated relations count as always present.",
                                valueName: "date"))
@@ -51,49 +49,22 @@ struct ViewOptions: ParsableArguments {
     @Flag(help: "Leave out relations marked inferred (the source does not state them).")
     var noInferred = false
 
+    /// The request these options describe (the date checked: `--at` and `--all-dates` together
+    /// are refused).
+    var request: ViewRequest {
+        get throws {
+            if at != nil, allDates { throw ValidationError("--at and --all-dates contradict each other; give one") }
+            let date = try checked { () throws(RequestError) in try DateChoice.parse(at: at, allDates: allDates) }
+            return ViewRequest(kinds: kinds, sign: sign, channel: channel, date: date, directed: directed,
+                               includeInferred: !noInferred)
+        }
+    }
+
     /// The filter these options describe, checked against the network.
     func filter(for network: Network, defaultSign: Sign?, defaultDirection: DirectionTreatment) throws -> ViewFilter {
-        var filter = ViewFilter()
-        if let kinds {
-            let names = Set(kinds.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty })
-            filter.kinds = names
-            let unknown = filter.unknownKinds(in: network)
-            if !unknown.isEmpty {
-                throw ValidationError("--kinds: " + ViewError.unknownKinds(unknown, known: network.kinds.map(\.name)).description)
-            }
+        let request = try request
+        return try checked { () throws(RequestError) in
+            try request.filter(for: network, defaultSign: defaultSign, defaultDirection: defaultDirection)
         }
-        switch sign {
-        case nil: filter.sign = defaultSign
-        case .positive?: filter.sign = .positive
-        case .negative?: filter.sign = .negative
-        case .any?: filter.sign = nil
-        }
-        switch channel {
-        case .any: filter.channels = nil
-        case .stated: filter.channels = [.stated]
-        case .material: filter.channels = [.material]
-        }
-        if let at {
-            guard allDates == false else {
-                throw ValidationError("--at and --all-dates contradict each other; give one")
-            }
-            filter.at = try parseDate(at, option: "--at")
-        } else if !allDates {
-            // Default: the present of the file, the latest date any relation starts, so
-            // relations that have ended (and history) are left out unless asked for.
-            filter.at = network.latestStart
-        }
-        filter.direction = directed ? .asDeclared : defaultDirection
-        filter.includeInferred = !noInferred
-        return filter
-    }
-}
-
-extension Substring {
-    func trimmingSpaces() -> String {
-        var s = self
-        while s.first?.isWhitespace == true { s.removeFirst() }
-        while s.last?.isWhitespace == true { s.removeLast() }
-        return String(s)
     }
 }

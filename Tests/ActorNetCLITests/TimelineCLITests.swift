@@ -88,7 +88,7 @@ import Testing
     @Test func badUsageExits64NamingTheOption() throws {
         let cases: [([String], String)] = [
             (["--metric", "hedgin"], "did you mean 'hedging'?"),
-            (["--metric", "hedging", "--at", "2020"], "--at does not apply to a timeline"),
+            (["--metric", "hedging", "--at", "2020"], "--at: does not apply to a timeline"),
             (["--metric", "hedging", "--all-dates"], "--all-dates does not apply to a timeline"),
             (["--metric", "hedging", "--from", "2015-13"], "--from: '2015-13' is not a valid date"),
             (["--metric", "hedging", "--from", "2025", "--to", "2015"], "--from: 2025 is after to (2015)"),
@@ -97,7 +97,7 @@ import Testing
             (["--metric", "hedging", "--kinds", "alliance"], "--kinds: unknown relation kind 'alliance'"),
             (["--metric", "hedging", "--width", "800"], "--width and --height apply to the svg format only"),
             (["--metric", "hedging", "--format", "svg", "--width", "100"], "--width must be at least 320"),
-            (["--metric", "hedging", "--top", "0"], "--top must be at least 1"),
+            (["--metric", "hedging", "--top", "0"], "--top: must be at least 1; got 0"),
         ]
         for (arguments, message) in cases {
             let r = try cli.run(["timeline", "graphs/russia-iran.yaml"] + arguments)

@@ -70,15 +70,18 @@ import Testing
 
     // MARK: Approximate betweenness
 
-    @Test func sampleSizeFollowsTheHoeffdingBound() {
-        let s = BetweennessSampling(epsilon: 0.05, delta: 0.1)
+    @Test func sampleSizeFollowsTheHoeffdingBound() throws {
+        let s = try BetweennessSampling(epsilon: 0.05, delta: 0.1)
         // (n/(n−1))² ln(2n/δ) / (2ε²) for n = 10 000.
         let n = 10_000.0
         let expected = Int(((n / (n - 1)) * (n / (n - 1)) * log(2 * n / 0.1) / (2 * 0.05 * 0.05)).rounded(.up))
         #expect(s.sampleSize(actors: 10_000) == expected)
         #expect(s.sampleSize(actors: 100) == 100)  // the bound needs more sources than there are
-        #expect(BetweennessSampling(epsilon: 0).sampleSize(actors: 100) == nil)
-        #expect(BetweennessSampling(delta: 1).sampleSize(actors: 100) == nil)
+        // A bound outside (0, 1) is refused, never silently computed exactly.
+        #expect(throws: BetweennessSampling.OutOfRange(parameter: "epsilon", value: 0)) { try BetweennessSampling(epsilon: 0) }
+        #expect(throws: BetweennessSampling.OutOfRange(parameter: "epsilon", value: 1.5)) { try BetweennessSampling(epsilon: 1.5) }
+        #expect(throws: BetweennessSampling.OutOfRange(parameter: "delta", value: 1)) { try BetweennessSampling(delta: 1) }
+        #expect(throws: BetweennessSampling.OutOfRange.self) { try BetweennessSampling(epsilon: .nan) }
     }
 
     @Test(arguments: [UInt64(11), 12, 13, 14])
@@ -86,8 +89,8 @@ import Testing
         let view = try Self.view(seed, actors: 3_000, relations: 9_000, directed: seed % 2 == 0)
         let exact = Betweenness(distance: .unit).run(on: view)
         var approximate = Betweenness(distance: .unit)
-        approximate.sampling = BetweennessSampling(epsilon: 0.05, delta: 0.1, seed: seed)
-        let k = try #require(approximate.sampling?.sampleSize(actors: 3_000))
+        approximate.sampling = try BetweennessSampling(epsilon: 0.05, delta: 0.1, seed: seed)
+        let k = try #require(approximate.sampling).sampleSize(actors: 3_000)
         #expect(k < 3_000)
         let estimate = approximate.run(on: view)
         let worst = zip(exact.values, estimate.values).map { abs($0 - $1) }.max() ?? 0
@@ -103,7 +106,7 @@ import Testing
     @Test func approximateOnASmallNetworkIsExact() throws {
         let view = try Self.view(21, actors: 60, relations: 200)
         var approximate = Betweenness()
-        approximate.sampling = BetweennessSampling(epsilon: 0.1, delta: 0.1)
+        approximate.sampling = try BetweennessSampling(epsilon: 0.1, delta: 0.1)
         let result = approximate.run(on: view)
         #expect(result.values == Betweenness().run(on: view).values)
         #expect(!result.measure.contains("approximate"))
@@ -112,7 +115,7 @@ import Testing
     @Test func rawApproximateStatesTheBoundInRawUnits() throws {
         let view = try Self.view(22, actors: 3_000, relations: 9_000)
         var approximate = Betweenness(normalized: false, distance: .unit)
-        approximate.sampling = BetweennessSampling(epsilon: 0.05, delta: 0.1)
+        approximate.sampling = try BetweennessSampling(epsilon: 0.05, delta: 0.1)
         // Undirected raw = normalised × (n − 1)(n − 2) / 2.
         let bound = 0.05 * 2999 * 2998 / 2
         #expect(approximate.run(on: view).measure.contains("±\(String(format: "%.3g", bound))"))

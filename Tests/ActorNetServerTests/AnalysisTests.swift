@@ -76,12 +76,51 @@ import Testing
         }
     }
 
+    /// Every option of `actornet metrics` (but `--threads`) is a query parameter of the same
+    /// name, filled into the same `MetricsRequest`, so the route answers what the CLI prints.
+    @Test func metricsTakeEveryOptionOfTheCLI() async throws {
+        let fills: [(String, (inout MetricsRequest) -> Void)] = [
+            ("metric=betweenness&raw=true&endpoints=true", { $0.metric = "betweenness"; $0.raw = true; $0.endpoints = true }),
+            ("metric=closeness&no_correction=true&distance=unit", { $0.metric = "closeness"; $0.noCorrection = true; $0.distance = .unit }),
+            ("metric=pagerank&damping=0.5&personalize=IRN%3D2,ISR%3D1&tolerance=1e-9&max_iterations=500",
+             { $0.metric = "pagerank"; $0.damping = 0.5; $0.personalize = "IRN=2,ISR=1"; $0.tolerance = 1e-9; $0.maxIterations = 500 }),
+            ("metric=katz&alpha=0.05&spectral_weights=none", { $0.metric = "katz"; $0.alpha = 0.05; $0.spectralWeights = .none }),
+            ("metric=betweenness&approximate=true&epsilon=0.2&delta=0.2&seed=7",
+             { $0.metric = "betweenness"; $0.approximate = true; $0.epsilon = 0.2; $0.delta = 0.2; $0.seed = 7 }),
+            ("metric=edge-betweenness&raw=true", { $0.metric = "edge-betweenness"; $0.raw = true }),
+        ]
+        let cases: [(String, MetricsRequest)] = fills.map { query, fill in
+            var request = MetricsRequest()
+            fill(&request)
+            return (query, request)
+        }
+        try await TestWorkspace().app().test(.router) { client in
+            for (query, request) in cases {
+                let expected = try request.run(on: network, file: "russia-iran").json()
+                // The defaults give a different answer, so each option is seen to take effect.
+                #expect(try MetricsRequest().run(on: network, file: "russia-iran").json() != expected, "\(query)")
+                try await client.execute(uri: "/v1/networks/russia-iran/metrics?\(query)", method: .get) { response in
+                    #expect(response.status == .ok, "\(query): \(response.text)")
+                    #expect(response.text == expected, "\(query)")
+                }
+            }
+        }
+    }
+
     @Test func badParametersAre400NamingTheFieldAndTheValidValues() async throws {
         let cases: [(String, String, [String])] = [
             ("metrics?metric=betweeness", "metric", ["did you mean 'betweenness'", "pagerank", "edge-betweenness"]),
             ("metrics?metric=degree,edge-betweenness", "metric", ["alone"]),
             ("metrics?kinds=cooperaton", "kinds", ["cooperation", "known kinds"]),
-            ("metrics?at=2023-02-30", "at", ["YYYY-MM-DD", "at=all"]),
+            ("metrics?at=2023-02-30", "at", ["YYYY-MM-DD", "all for every date"]),
+            ("metrics?damping=1.5", "damping", ["[0, 1)", "0.85", "1.5"]),
+            ("metrics?damping=high", "damping", ["not a number"]),
+            ("metrics?approximate=true&epsilon=2", "epsilon", ["(0, 1)", "2"]),
+            ("metrics?tolerance=0", "tolerance", ["> 0"]),
+            ("metrics?metric=pagerank&personalize=IRN", "personalize", ["ID=WEIGHT"]),
+            ("metrics?metric=pagerank&personalize=XYZ=1", "personalize", ["unknown actor 'XYZ'", "known ids"]),
+            ("metrics?max_iterations=0", "max_iterations", ["≥ 1"]),
+            ("metrics?threads=2", "threads", ["unknown parameter"]),
             ("metrics?distance=far", "distance", ["inverse", "weight", "unit"]),
             ("metrics?sign=both", "sign", ["positive", "negative", "any"]),
             ("metrics?channel=tv", "channel", ["stated", "material"]),

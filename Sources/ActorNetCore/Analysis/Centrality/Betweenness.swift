@@ -43,7 +43,7 @@ public struct Betweenness: Sendable {
     /// The measure's name for a run on n actors, saying when the values are estimates, how
     /// many sources were sampled and the error bound, in the units of the output.
     public func measureName(actors n: Int, directed: Bool) -> String {
-        guard let sampling, let k = sampling.sampleSize(actors: n), k < n else { return measureName }
+        guard let sampling, case let k = sampling.sampleSize(actors: n), k < n else { return measureName }
         let unit = Betweenness.scale(n: n, normalized: true, directed: directed, endpoints: endpoints)
         let bound = normalized ? sampling.epsilon
             : sampling.epsilon / unit * Betweenness.scale(n: n, normalized: false, directed: directed, endpoints: endpoints)
@@ -95,21 +95,32 @@ public struct Betweenness: Sendable {
 /// "Probability inequalities for sums of bounded random variables", JASA 58:13–30, 1963.
 public struct BetweennessSampling: Sendable, Hashable {
     /// The largest error allowed on normalised betweenness (0 < ε < 1).
-    public var epsilon: Double
+    public let epsilon: Double
     /// The probability allowed for any actor to miss that bound (0 < δ < 1).
-    public var delta: Double
+    public let delta: Double
     /// Which sources are drawn: the same seed gives the same estimate.
-    public var seed: UInt64
+    public let seed: UInt64
 
-    public init(epsilon: Double = 0.01, delta: Double = 0.1, seed: UInt64 = 1) {
+    /// A bound outside (0, 1) is refused, not quietly turned into an exact computation.
+    public struct OutOfRange: Error, Sendable, Equatable, CustomStringConvertible {
+        /// `epsilon` or `delta`.
+        public var parameter: String
+        public var value: Double
+        public var description: String {
+            "\(parameter) must be in (0, 1), e.g. \(parameter == "epsilon" ? "0.01" : "0.1"); got \(NumberText.exact(value))"
+        }
+    }
+
+    public init(epsilon: Double = 0.01, delta: Double = 0.1, seed: UInt64 = 1) throws(OutOfRange) {
+        guard epsilon > 0, epsilon < 1 else { throw OutOfRange(parameter: "epsilon", value: epsilon) }
+        guard delta > 0, delta < 1 else { throw OutOfRange(parameter: "delta", value: delta) }
         self.epsilon = epsilon
         self.delta = delta
         self.seed = seed
     }
 
-    /// Sources needed for the bound on n actors; nil when ε or δ is out of range.
-    public func sampleSize(actors n: Int) -> Int? {
-        guard epsilon > 0, epsilon < 1, delta > 0, delta < 1 else { return nil }
+    /// Sources needed for the bound on n actors (n when the bound needs them all).
+    public func sampleSize(actors n: Int) -> Int {
         guard n > 2 else { return n }
         let range = Double(n) / Double(n - 1)
         let k = (range * range * log(2 * Double(n) / delta) / (2 * epsilon * epsilon)).rounded(.up)
@@ -118,7 +129,8 @@ public struct BetweennessSampling: Sendable, Hashable {
 
     /// The sampled sources in increasing order, or nil when every source is needed.
     func sources(actors n: Int) -> [Int]? {
-        guard let k = sampleSize(actors: n), k < n else { return nil }
+        let k = sampleSize(actors: n)
+        guard k < n else { return nil }
         // Partial Fisher–Yates with the generator's portable PRNG: deterministic for the seed on
         // every platform (the standard library's random APIs promise no stable algorithm).
         var random = Xoshiro256StarStar(seed: seed)

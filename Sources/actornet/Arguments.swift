@@ -1,5 +1,14 @@
+public import ActorNetCore
 public import ActorNetIO
+public import ActorNetReports
 public import ArgumentParser
+
+// The library's own enums are the option values: no mirror enums in the CLI.
+extension ViewRequest.SignChoice: ExpressibleByArgument {}
+extension ViewRequest.ChannelChoice: ExpressibleByArgument {}
+extension Distance: ExpressibleByArgument {}
+extension MetricsRequest.SpectralWeights: ExpressibleByArgument {}
+extension TimelineStepSize: ExpressibleByArgument {}
 
 /// `--format`, `--from` and `--to` take the names of `NetworkFormat.all`, so a new format is a
 /// value here without touching the CLI.
