@@ -121,25 +121,25 @@ struct AnalysisController: Sendable {
 
     @Sendable func export(_ request: Request, context: ServerContext) async throws -> Response {
         let loaded = try await services.load(context.parameters.require("name"))
-        let query = try Query(request, allowed: ["format", "dynamic", "with_metrics", "table", "clusters",
-                                                     "colour_by", "size_by", "at"])
-        let format = try query.format("format") ?? .yaml
-        let table = try query.choice("table", ExportTableChoice.self) ?? .edges
-        let settings = ExportSettings(
-            withMetrics: try query.bool("with_metrics"), colourBy: try query.metric("colour_by") ?? .hedges,
-            sizeBy: try query.metric("size_by") ?? .betweenness, dynamic: try query.bool("dynamic"),
-            clusters: try query.bool("clusters"), csvTable: table == .nodes ? .nodes : .edges)
+        let query = try Query(request, allowed: ExportRequest.fields)
+        var export = ExportRequest(format: try query.format("format") ?? .yaml)
+        export.withMetrics = try query.bool("with_metrics")
+        export.colourBy = query["colour_by"]
+        export.sizeBy = query["size_by"]
+        export.dynamic = try query.bool("dynamic")
+        export.clusters = try query.bool("clusters")
+        export.table = try query.choice("table", ExportSettings.CSVTable.self)
+        export.at = query["at"]
         // Exports hold every relation with its dates unless `at` asks for one snapshot.
-        let at = query["at"] == nil ? nil : try query.date(in: loaded.network)
-        if at != nil, settings.dynamic {
-            throw APIError(.badRequest, "at writes one snapshot, dynamic every date as a timeline; give one", field: "at")
+        let (network, settings) = try ViewRequest.request { () throws(RequestError) in
+            (try export.network(loaded.network), try export.settings())
         }
-        let network = at.map { loaded.network.snapshot(at: $0) } ?? loaded.network
-        let type = format.contentType
-        let body = try await services.computed(loaded, key: "export?\(query.canonical)", contentType: type) {
+        let format = export.format
+        let body = try await services.computed(loaded, key: "export?\(query.canonical)", contentType: format.contentType) {
             try Analyses.export(network, format: format, settings: settings)
         }
-        let filename = format == .csv ? "\(loaded.name)-\(table.rawValue).csv" : "\(loaded.name).\(format.extensions[0])"
+        let filename = format.capabilities.contains(.tables)
+            ? "\(loaded.name)-\(settings.csvTable.rawValue).\(format.extensions[0])" : "\(loaded.name).\(format.extensions[0])"
         return .bytes(body.bytes, contentType: body.contentType,
                       headers: [.contentDisposition: "attachment; filename=\"\(filename)\""])
     }
@@ -147,7 +147,7 @@ struct AnalysisController: Sendable {
     @Sendable func render(_ request: Request, context: ServerContext) async throws -> Response {
         let loaded = try await services.load(context.parameters.require("name"))
         let query = try Query(request, allowed: ["layout", "at", "clusters", "colour_by", "size_by"])
-        let layout = try query.choice("layout", Layout.self) ?? .neato
+        let layout = try query.choice("layout", GraphvizLayout.self) ?? .neato
         let at = try query.date(in: loaded.network)
         let (clusters, colourBy, sizeBy) = (try query.bool("clusters"), try query.metric("colour_by"), try query.metric("size_by"))
         let network = loaded.network
@@ -155,12 +155,6 @@ struct AnalysisController: Sendable {
             try Analyses.svg(network, at: at, layout: layout.rawValue, clusters: clusters, colourBy: colourBy, sizeBy: sizeBy)
         }
         return .bytes(body.bytes, contentType: body.contentType)
-    }
-
-    enum Layout: String, CaseIterable { case dot, neato, sfdp }
-
-    enum ExportTableChoice: String, CaseIterable {
-        case nodes, edges
     }
 
     private func json(_ loaded: Services.Loaded, _ key: String,

@@ -85,15 +85,9 @@ struct Query: Sendable {
     }
 
     /// `at`: a date (YYYY, YYYY-MM, YYYY-MM-DD), `all` for every date, or absent for the
-    /// network's latest start, as the CLI's `--at` / `--all-dates`.
+    /// network's latest start, as the CLI's `--at` / `--all-dates` (both read by `DateChoice`).
     func date(in network: Network) throws(APIError) -> PartialDate? {
-        guard let text = values["at"] else { return network.latestStart }
-        if text.lowercased() == "all" { return nil }
-        guard let date = PartialDate(iso: text) else {
-            throw APIError(.badRequest, "at: '\(text)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD "
-                + "(e.g. at=2025-06), or at=all for every date", field: "at")
-        }
-        return date
+        try ViewRequest.request { () throws(RequestError) in try DateChoice.parse(at: values["at"]) }.resolve(in: network)
     }
 }
 

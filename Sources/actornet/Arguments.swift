@@ -9,6 +9,8 @@ extension ViewRequest.ChannelChoice: ExpressibleByArgument {}
 extension Distance: ExpressibleByArgument {}
 extension MetricsRequest.SpectralWeights: ExpressibleByArgument {}
 extension TimelineStepSize: ExpressibleByArgument {}
+extension ExportSettings.CSVTable: ExpressibleByArgument {}
+extension GraphvizLayout: ExpressibleByArgument {}
 
 /// `--format`, `--from` and `--to` take the names of `NetworkFormat.all`, so a new format is a
 /// value here without touching the CLI.

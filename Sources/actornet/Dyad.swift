@@ -72,8 +72,7 @@ struct DyadCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
-        if at != nil, allDates { throw ValidationError("--at and --all-dates contradict each other; give one") }
-        _ = try parseDate(at, option: "--at")
+        _ = try dateChoice(at: at, allDates: allDates)
         _ = try parseDate(from, option: "--from", example: "2010")
         if from != nil, chosenFormat != .svg { throw ValidationError("--from applies to the svg format only (--format svg)") }
     }
@@ -82,7 +81,7 @@ struct DyadCommand: AsyncParsableCommand {
         let network = try loadOrExit(file)
         var filter = ViewFilter()
         filter.includeInferred = !noInferred
-        let date = allDates ? nil : at.flatMap(PartialDate.init(iso:)) ?? network.latestStart
+        let date = try dateChoice(at: at, allDates: allDates).resolve(in: network)
         let result: DyadResult
         do {
             result = try Dyad(first: a, second: b, at: date, filter: filter).run(on: network)

@@ -1,5 +1,6 @@
 import ActorNetCore
 import ActorNetIO
+import ActorNetReports
 import ArgumentParser
 import Foundation
 
@@ -32,14 +33,14 @@ struct Export: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Output file (default: standard output).")
     var output: String?
 
-    @Flag(help: "Add metric columns (and Gephi colour and size) to GraphML, GEXF, CSV, JSON and DOT.")
+    @Flag(help: ArgumentHelp("Add metric columns (and Gephi colour and size) to \(NetworkFormat.all.filter { $0.capabilities.contains(.metricColumns) }.map(\.title).joined(separator: ", "))."))
     var withMetrics = false
 
-    @Option(help: "With --with-metrics: the metric that colours actors.")
-    var colourBy = "hedges"
+    @Option(help: "With --with-metrics: the metric that colours actors (default: hedges).")
+    var colourBy: String?
 
-    @Option(help: "With --with-metrics: the metric that sizes actors.")
-    var sizeBy = "betweenness"
+    @Option(help: "With --with-metrics: the metric that sizes actors (default: betweenness).")
+    var sizeBy: String?
 
     @Flag(help: "GEXF: dynamic mode, relations' since/until as time intervals for Gephi's timeline.")
     var dynamic = false
@@ -47,33 +48,39 @@ struct Export: AsyncParsableCommand {
     @Flag(help: "DOT: draw each group as a cluster.")
     var clusters = false
 
-    @Option(help: "CSV to standard output: which table (nodes or edges).")
-    var table: CSVTableChoice = .edges
+    @Option(help: "CSV to standard output: which table, nodes or edges (default: edges).")
+    var table: ExportSettings.CSVTable?
 
     @Option(help: ArgumentHelp("Write the network as of this date only (a static snapshot: relations with since ≤ DATE < until, and undated ones). Default: every relation, with its dates.",
                                valueName: "date"))
     var at: String?
 
-    enum CSVTableChoice: String, ExpressibleByArgument, CaseIterable { case nodes, edges }
+    /// The request these options describe; the server fills the same one from its query.
+    var request: ExportRequest {
+        var request = ExportRequest(format: format ?? output.flatMap(NetworkFormat.forPath) ?? .yaml)
+        request.withMetrics = withMetrics
+        request.colourBy = colourBy
+        request.sizeBy = sizeBy
+        request.dynamic = dynamic
+        request.clusters = clusters
+        request.table = table
+        request.at = at
+        return request
+    }
 
     func validate() throws {
-        _ = try parseDate(at, option: "--at")
-        if at != nil, dynamic { throw ValidationError("--at writes one snapshot, --dynamic every date as a timeline; give one") }
         if format == nil, let output, NetworkFormat.forPath(output) == nil {
             throw ValidationError("cannot tell the format from '\(output)'; add --format (\(NetworkFormat.names()))")
         }
-        for name in [colourBy, sizeBy] where Metric(rawValue: name) == nil {
-            throw ValidationError(MetricNameError(name: name).description)
-        }
+        let request = request
+        _ = try checked { () throws(RequestError) in try request.settings() }
     }
 
     func run() async throws {
-        var network = try loadOrExit(file)
-        if let date = try parseDate(at, option: "--at") { network = network.snapshot(at: date) }
-        let chosen = format ?? output.flatMap(NetworkFormat.forPath) ?? .yaml
-        try writeExport(network, format: chosen, to: output, options: ExportSettings(
-            withMetrics: withMetrics, colourBy: Metric(rawValue: colourBy)!, sizeBy: Metric(rawValue: sizeBy)!,
-            dynamic: dynamic, clusters: clusters, csvTable: table == .nodes ? .nodes : .edges))
+        let request = request
+        let loaded = try loadOrExit(file)
+        let (network, settings) = try checked { () throws(RequestError) in (try request.network(loaded), try request.settings()) }
+        try writeExport(network, format: request.format, to: output, options: settings)
     }
 }
 
@@ -110,6 +117,7 @@ struct Convert: AsyncParsableCommand {
         if let from, !from.canRead {
             throw ValidationError("ActorNet does not read \(from.title); --from takes \(NetworkFormat.names(where: \.canRead))")
         }
+        _ = try checked { () throws(RequestError) in try ExportRequest(format: to ?? NetworkFormat.forPath(output)!).settings() }
         _ = try parseDate(at, option: "--at")
     }
 
@@ -145,7 +153,7 @@ struct Render: AsyncParsableCommand {
 
     @Argument(help: FormatHelp.networkFile) var file: String
     @Option(name: .shortAndLong, help: "Output file: .svg or .png.") var output: String
-    @Option(help: "Graphviz layout: dot, neato or sfdp.") var layout: Layout = .neato
+    @Option(help: "Graphviz layout: dot, neato or sfdp.") var layout: GraphvizLayout = .neato
     @Flag(help: "Draw each group as a cluster.") var clusters = false
     @Option(help: "Colour actors by this metric.") var colourBy: String?
     @Option(help: "Size actors by this metric.") var sizeBy: String?
@@ -154,21 +162,18 @@ struct Render: AsyncParsableCommand {
     var at: String?
     @Flag(help: "Draw every relation whatever its dates.") var allDates = false
 
-    enum Layout: String, ExpressibleByArgument, CaseIterable { case dot, neato, sfdp }
-
     func validate() throws {
         let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
         guard ext == "svg" || ext == "png" else { throw ValidationError("-o must end in .svg or .png") }
         for name in [colourBy, sizeBy].compactMap({ $0 }) where Metric(rawValue: name) == nil {
             throw ValidationError(MetricNameError(name: name).description)
         }
-        _ = try parseDate(at, option: "--at")
-        if at != nil, allDates { throw ValidationError("--at and --all-dates contradict each other; give one") }
+        _ = try dateChoice(at: at, allDates: allDates)
     }
 
     func run() async throws {
         let network = try loadOrExit(file)
-        let at = allDates ? nil : at.flatMap(PartialDate.init(iso:)) ?? network.latestStart
+        let at = try dateChoice(at: at, allDates: allDates).resolve(in: network)
         let (dot, skipped) = DOTWriter.drawing(network, at: at, clusters: clusters,
                                                colourBy: colourBy.flatMap(Metric.init(rawValue:)),
                                                sizeBy: sizeBy.flatMap(Metric.init(rawValue:)))

@@ -1,5 +1,6 @@
 import ActorNetCore
 import ActorNetIO
+import ActorNetReports
 import ArgumentParser
 
 struct Generate: AsyncParsableCommand {
@@ -77,6 +78,13 @@ struct Generate: AsyncParsableCommand {
     @Flag(help: "GEXF: dynamic mode, relations' since/until as time intervals for Gephi's timeline.")
     var dynamic = false
 
+    /// The export these options ask for.
+    var request: ExportRequest {
+        var request = ExportRequest(format: format ?? output.flatMap(NetworkFormat.forPath) ?? .yaml)
+        request.dynamic = dynamic
+        return request
+    }
+
     /// The model these options describe.
     var model: SignedBlockModel {
         var model = SignedBlockModel(actors: actors, relations: relations, blocs: blocs, seed: seed)
@@ -94,6 +102,8 @@ struct Generate: AsyncParsableCommand {
         if format == nil, let output, NetworkFormat.forPath(output) == nil {
             throw ValidationError("cannot tell the format from '\(output)'; add --format (\(NetworkFormat.names()))")
         }
+        let request = request
+        _ = try checked { () throws(RequestError) in try request.settings() }
         do {
             try model.validate()
         } catch {
@@ -108,8 +118,7 @@ struct Generate: AsyncParsableCommand {
         } catch {
             throw ValidationError(Self.message(error))
         }
-        let chosen = format ?? output.flatMap(NetworkFormat.forPath) ?? .yaml
-        try writeExport(network, format: chosen, to: output, options: ExportSettings(dynamic: dynamic))
+        try writeExport(network, format: request.format, to: output, options: try checked { () throws(RequestError) in try request.settings() })
     }
 
     /// The model's error in the words of the command line: the option, its value, the fix.

@@ -40,13 +40,12 @@ struct Report: AsyncParsableCommand {
 
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
-        if at != nil, allDates { throw ValidationError("--at and --all-dates contradict each other; give one") }
-        _ = try parseDate(at, option: "--at")
+        _ = try dateChoice(at: at, allDates: allDates)
     }
 
     func run() async throws {
         let network = try loadOrExit(file)
-        var options = NetworkReport.Options(at: allDates ? nil : at.flatMap(PartialDate.init(iso:)) ?? network.latestStart,
+        var options = NetworkReport.Options(at: try dateChoice(at: at, allDates: allDates).resolve(in: network),
                                             top: top, includeInferred: !noInferred)
         options.metric.distance = distance
         let report = try NetworkReport(network: network, options: options)

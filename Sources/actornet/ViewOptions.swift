@@ -24,6 +24,13 @@ func parseDate(_ text: String?, option: String, example: String = "2025-06") thr
     return try checked { () throws(RequestError) in try RequestValue.date(text, field: field, example: example) }
 }
 
+/// The date `--at DATE` / `--all-dates` choose (default: the network's latest start), as the
+/// server's `at=DATE` / `at=all`: both read through `DateChoice`.
+func dateChoice(at: String?, allDates: Bool) throws -> DateChoice {
+    if at != nil, allDates { throw ValidationError("--at and --all-dates contradict each other; give one") }
+    return try checked { () throws(RequestError) in try DateChoice.parse(at: at, allDates: allDates) }
+}
+
 /// Which relations an analysis reads; shared by every analysis command.
 struct ViewOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only relations of these kinds (comma-separated, e.g. cooperation,supply).",
@@ -53,8 +60,7 @@ struct ViewOptions: ParsableArguments {
     /// are refused).
     var request: ViewRequest {
         get throws {
-            if at != nil, allDates { throw ValidationError("--at and --all-dates contradict each other; give one") }
-            let date = try checked { () throws(RequestError) in try DateChoice.parse(at: at, allDates: allDates) }
+            let date = try dateChoice(at: at, allDates: allDates)
             return ViewRequest(kinds: kinds, sign: sign, channel: channel, date: date, directed: directed,
                                includeInferred: !noInferred)
         }

@@ -51,6 +51,23 @@ import Testing
         #expect(!r.stdout.contains("id=\"d0\""))
     }
 
+    /// An option the chosen format cannot carry is a usage error naming the option and the
+    /// formats that can (the format table's capabilities), never silently ignored.
+    @Test(arguments: [
+        (["--format", "graphml", "--dynamic"], "--dynamic: relations' dates are written as time intervals in gexf, not graphml"),
+        (["--format", "yaml", "--with-metrics"], "--with-metrics: metric columns are written in"),
+        (["--format", "gexf", "--clusters"], "--clusters: groups are drawn as clusters in dot, not gexf"),
+        (["--format", "json", "--table", "nodes"], "--table: a format is written as two tables in csv, not json"),
+        (["--format", "gexf", "--colour-by", "pagerank"], "--colour-by: applies with with_metrics"),
+        (["--format", "gexf", "--dynamic", "--at", "2020"], "--at: one snapshot (at) and every date as a timeline (dynamic)"),
+    ])
+    func optionsTheFormatCannotCarryExit64(arguments: [String], message: String) throws {
+        let r = try cli.run(["export", "graphs/russia-iran.yaml"] + arguments)
+        #expect(r.status == 64, "\(r.stderr)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
     @Test func convertByExtension() throws {
         let dir = try directory()
         let graphml = dir.appendingPathComponent("gg.graphml").path

@@ -174,7 +174,19 @@ import Testing
             }
             try await client.execute(uri: "/v1/networks/russia-iran/export?at=2016&dynamic=true&format=gexf", method: .get) { response in
                 #expect(response.status == .badRequest)
-                #expect(response.text.contains("at writes one snapshot"))
+                #expect(response.text.contains("one snapshot (at) and every date as a timeline (dynamic) contradict each other"))
+            }
+            // An option the format cannot carry is refused by name, not ignored.
+            for (query, field, words) in [("format=graphml&dynamic=true", "dynamic", "in gexf, not graphml"),
+                                          ("format=yaml&with_metrics=true", "with_metrics", "not yaml"),
+                                          ("format=gexf&clusters=true", "clusters", "in dot, not gexf"),
+                                          ("format=json&table=nodes", "table", "in csv, not json"),
+                                          ("format=dot&colour_by=pagerank", "colour_by", "with_metrics")] {
+                try await client.execute(uri: "/v1/networks/russia-iran/export?\(query)", method: .get) { response in
+                    #expect(response.status == .badRequest, "\(query)")
+                    #expect(response.error["field"] as? String == field, "\(query): \(response.text)")
+                    #expect((response.error["message"] as? String ?? "").contains(words), "\(query): \(response.text)")
+                }
             }
         }
     }

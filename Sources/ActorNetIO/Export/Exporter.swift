@@ -3,7 +3,7 @@ import Foundation
 
 /// What an export writes besides the network itself.
 public struct ExportSettings: Sendable {
-    public enum CSVTable: Sendable { case nodes, edges }
+    public enum CSVTable: String, Sendable, CaseIterable { case nodes, edges }
 
     /// Add metric columns (as `actornet metrics` computes them by default: the positive
     /// relations read as undirected, as of the latest start date; signed ones on both signs)
@@ -111,6 +111,11 @@ public enum Exporter {
         let base = path.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) : path
         return "\(base)-\(part).csv"
     }
+}
+
+/// The Graphviz layout programs ActorNet draws with.
+public enum GraphvizLayout: String, Sendable, CaseIterable {
+    case dot, neato, sfdp
 }
 
 /// Runs Graphviz to draw DOT text.
