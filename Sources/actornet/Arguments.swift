@@ -11,6 +11,7 @@ extension MetricsRequest.SpectralWeights: ExpressibleByArgument {}
 extension TimelineStepSize: ExpressibleByArgument {}
 extension ExportSettings.CSVTable: ExpressibleByArgument {}
 extension GraphvizLayout: ExpressibleByArgument {}
+extension FrustrationIndex.Method: ExpressibleByArgument {}
 
 /// `--format`, `--from` and `--to` take the names of `NetworkFormat.all`, so a new format is a
 /// value here without touching the CLI.

@@ -68,7 +68,7 @@ struct Balance: AsyncParsableCommand {
     var exactLimit = 50
 
     @Option(help: "Frustration method: automatic, exact or heuristic.")
-    var method: FrustrationMethodChoice = .automatic
+    var method: FrustrationIndex.Method = .automatic
 
     @Option(help: "Seed of the heuristic's local search (same seed, same result).")
     var seed: UInt64 = 2018
@@ -81,12 +81,11 @@ struct Balance: AsyncParsableCommand {
 
     @OptionGroup var progress: ProgressOptions
 
-    enum FrustrationMethodChoice: String, ExpressibleByArgument, CaseIterable { case automatic, exact, heuristic }
 
     func run() async throws {
         let network = try loadOrExit(file)
         let filter = try view.filter(for: network, defaultSign: nil, defaultDirection: .undirected)
-        let frustration = FrustrationIndex(method: FrustrationIndex.Method(rawValue: method.rawValue)!,
+        let frustration = FrustrationIndex(method: method,
                                            exactLimit: exactLimit, seed: seed)
         let input = try BalanceReport.Input.compute(network, file: file, filter: filter, frustration: frustration,
                                                     progress: progress.handler)

@@ -43,21 +43,9 @@ public enum Fixtures {
     }
 }
 
-/// A small, fast, repeatable random number generator (SplitMix64), so property tests can sweep
-/// many seeds and any failure can be replayed from its seed.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// A small, fast, repeatable random number generator (the library's SplitMix64), so property
+/// tests can sweep many seeds and any failure can be replayed from its seed.
+public typealias SeededRandom = SplitMix64
 
 /// Random networks for property tests.
 public enum RandomNetworks {

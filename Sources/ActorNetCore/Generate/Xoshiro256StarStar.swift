@@ -31,13 +31,7 @@ public struct Xoshiro256StarStar: Sendable, Hashable {
 
     /// SplitMix64 (Steele, Lea & Flood, OOPSLA 2014, doi:10.1145/2660193.2660195): advances
     /// `x` by the golden-ratio increment and returns its mix. Used to expand seeds.
-    public static func splitMix64(_ x: inout UInt64) -> UInt64 {
-        x &+= 0x9E37_79B9_7F4A_7C15
-        var z = x
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public static func splitMix64(_ x: inout UInt64) -> UInt64 { SplitMix64.next(&x) }
 
     /// The next 64 random bits.
     ///

@@ -88,7 +88,7 @@ final class FrustrationLocalSearch {
              isOptimal: (_ camps: [UInt8], _ cost: Double) -> Bool) -> Outcome {
         var best = [UInt8](repeating: 0, count: n)
         var bestCost = Double.infinity
-        var random = FrustrationRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let kick = max(1, min(kickSize, n - 1))
         var started = 0, kicks = 0
         let cancellation = Cancellation.current
@@ -164,7 +164,7 @@ final class FrustrationLocalSearch {
 
     /// Moves a connected group of `size` actors around `v` (breadth first, from a random arc)
     /// and queues them and their neighbours.
-    private func kick(from v: Int, size: Int, random: inout FrustrationRandom) {
+    private func kick(from v: Int, size: Int, random: inout SplitMix64) {
         cluster.removeAll(keepingCapacity: true)
         cluster.append(v)
         marked[v] = true
@@ -265,26 +265,5 @@ final class FrustrationLocalSearch {
             if change < 1e-9 { break }
         }
         for v in 0..<n { camp[v] = x[v] < 0 ? 1 : 0 }
-    }
-}
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a small generator whose stream is fixed by its seed
-/// on every platform and Swift version, which `Int.random(in:using:)` does not promise.
-struct FrustrationRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in 0..<bound (bound > 0), by Lemire's multiply-high (bias below 2⁻⁶⁴·bound).
-    mutating func below(_ bound: Int) -> Int {
-        Int(truncatingIfNeeded: next().multipliedFullWidth(by: UInt64(bound)).high)
     }
 }
