@@ -87,13 +87,7 @@ struct AnalysisController: Sendable {
         let loaded = try await services.load(context.parameters.require("name"))
         let query = try Query(request, allowed: ["a", "b", "at", "no_inferred", "from"])
         let dyad = try Self.dyadRequest(query, network: loaded.network)
-        var from: PartialDate?
-        if let text = query["from"] {
-            guard let date = PartialDate(iso: text) else {
-                throw APIError(.badRequest, "from: '\(text)' is not a valid date; write YYYY, YYYY-MM or YYYY-MM-DD", field: "from")
-            }
-            from = date
-        }
+        let from = try ViewRequest.request { () throws(RequestError) in try RequestValue.date(query["from"], field: "from", example: "2010") }
         let (network, file, start) = (loaded.network, loaded.name, from)
         let body = try await services.computed(loaded, key: "dyad.svg?\(query.canonical)", contentType: MediaType.svg) {
             let result = try Analyses.dyad(network, dyad)
