@@ -3,8 +3,8 @@ import Foundation
 /// Reads an input file's bytes for any reader, with the same located message for every way it
 /// can fail (missing, a directory, no permission). `-` is standard input.
 enum InputFile {
-    /// The largest file read whole (YAML, JSON, CSV, GEXF): 2 GiB less a byte, the most
-    /// libxml2's in-memory parsers take. GraphML is read in a stream and has no such limit.
+    /// The largest file read whole (YAML, JSON, CSV): 2 GiB less a byte. GraphML and GEXF are
+    /// read in a stream (`XMLStreamParser`) and have no such limit.
     static let maximumBytes = Int(Int32.max)
 
     /// The file's bytes and the name diagnostics use, or an unreadable load result carrying the
@@ -53,7 +53,7 @@ enum InputFile {
 
     /// Opens the file for reading in chunks and hands its descriptor to `parse`, with the same
     /// checks and messages as `read`; the descriptor is closed afterwards. `-` is standard input
-    /// (not closed). Readers that stream (GraphML) use this, so no copy of the whole file is made.
+    /// (not closed). Readers that stream (GraphML, GEXF) use this, so no copy of the whole file is made.
     static func withDescriptor(_ path: String, expecting kind: String, _ parse: (Int32, String) -> LoadResult) -> LoadResult {
         if path == "-" { return parse(FileHandle.standardInput.fileDescriptor, "<stdin>") }
         let start = SourceLocation(file: path, line: 1, column: 1)

@@ -348,26 +348,9 @@ public struct SVGLineChart: Sendable {
     }
 
     /// Text for XML content and attribute values: `& < > " '` as entities, characters XML 1.0
-    /// cannot carry (C0 controls but tab, LF, CR; U+FFFE, U+FFFF) as U+FFFD, line breaks as spaces.
+    /// cannot carry (C0 controls but tab, LF, CR; U+FFFE, U+FFFF) as U+FFFD, line breaks as spaces
+    /// (a `<text>` draws one line).
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out += " "
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        XMLEscape.text(text, lineBreaks: .asSpace, forbidden: .replaced, apostrophe: .named)
     }
 }

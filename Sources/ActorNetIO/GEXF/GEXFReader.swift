@@ -2,8 +2,11 @@ import ActorNetCore
 import CLibXML2
 import Foundation
 
-/// Reads GEXF 1.1draft, 1.2draft and 1.3 files into a `Network`, through libxml2's streaming
-/// `xmlTextReader` (no network access, no external entities or DTDs).
+/// Reads GEXF 1.1draft, 1.2draft and 1.3 files into a `Network`, through the XML layer's SAX
+/// stream (`XMLStreamParser`): the file is read in chunks, never whole, so its size has no cap;
+/// no network access, no DTD is loaded and a DOCTYPE that declares entities is refused; libxml2's
+/// limits and the layer's (256 levels, 10 MB texts) hold. Every diagnostic carries the line and
+/// column of its element's start tag, or of the attribute at fault.
 ///
 /// Elements are matched by local name, whatever their namespace: GEXF's namespace changes with
 /// each version and real files carry malformed viz namespaces (Les Misérables:
@@ -28,28 +31,23 @@ import Foundation
 public enum GEXFReader {
     /// Loads the GEXF file at `path`.
     public static func read(path: String) -> LoadResult {
-        InputFile.load(path, expecting: ".gexf") { read(bytes: $0, file: $1) }
+        InputFile.withDescriptor(path, expecting: ".gexf") { fd, file in
+            var parse = GEXFParse(file: file)
+            XMLStreamParser.parse(descriptor: fd, into: &parse)
+            return parse.finish()
+        }
     }
 
     /// Loads a GEXF document from bytes; `file` names it in diagnostics.
     public static func read(bytes: [UInt8], file: String) -> LoadResult {
-        guard bytes.count <= InputFile.maximumBytes else {
-            return LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1),
-                "the document is \(bytes.count) bytes, more than the \(InputFile.maximumBytes) bytes a GEXF file may have",
-                fix: "split the network into smaller files, or write it as GraphML, which is read in a stream without this limit")])
-        }
-        var parse = GEXFParse(bytes: bytes, file: file)
-        return parse.run()
+        var parse = GEXFParse(file: file)
+        XMLStreamParser.parse(bytes: bytes, into: &parse)
+        return parse.finish()
     }
 }
 
-/// libxml2's messages, collected by the structured error handler.
-private final class XMLErrorSink {
-    var items: [(severity: Diagnostic.Severity, line: Int, column: Int, message: String, fix: String)] = []
-}
-
-/// One pass over the document with the reader's state.
-private struct GEXFParse {
+/// One pass over the document with the reader's state, driven by `XMLStreamParser`'s events.
+private struct GEXFParse: XMLStreamHandler {
     enum ValueKind { case string, long, double, boolean }
 
     struct AttributeDecl {
@@ -71,18 +69,20 @@ private struct GEXFParse {
         var values: [(key: String, value: ExportTable.Value)] = []
         var seen: Set<String> = []
         var viz: [(key: String, value: ExportTable.Value)] = []
-        var spells: [[String: String]] = []
+        var spells: [(attributes: [String: String], places: [String: SourceLocation])] = []
+        /// Where the attributes checked only at the end tag (weight, times) are.
+        var places: [String: SourceLocation] = [:]
     }
 
-    let bytes: [UInt8]
+    /// The attributes checked after their start tag has left libxml2's buffer, whose places
+    /// are therefore noted while it is there.
+    static let laterChecked = ["weight", "start", "end", "startopen", "endopen"]
+
     let file: String
+    var xml: XMLStreamParser
     var builder: ImportBuilder
-    /// Where `locate` last looked: elements come in document order, so each search starts
-    /// there instead of at the start of the file or line (a file on one line stays linear).
-    var cursor = (line: 1, lineStart: 0, offset: 0, column: 1)
-    /// Set when reading stopped on purpose (an entity reference); libxml2's follow-up errors
-    /// are then dropped.
-    var stopped = false
+    /// Set when reading stopped on a problem of the document (reported through `builder`).
+    var failed = false
 
     var declarations: [String: [String: AttributeDecl]] = ["node": [:], "edge": [:]]
     var declarationOrder: [String: [String]] = ["node": [], "edge": []]
@@ -90,7 +90,8 @@ private struct GEXFParse {
     var attributesDynamic = false
     var currentAttribute: String?
     var captureText: String?
-    var text = ""
+    var text: [UInt8] = []
+    var textLocation = SourceLocation(file: "", line: 1, column: 1)
     var meta: [String: String] = [:]
     var actornetData = false
     var graphName: String?
@@ -101,66 +102,42 @@ private struct GEXFParse {
     var pending: Pending?
     var nestedNodes = 0
     var warned: Set<String> = []
+    /// The local names of the open elements, innermost last.
+    var openNames: [String] = []
 
-    /// The longest text kept from one element (libxml2's own limit for one text node).
-    static let maximumTextBytes = 10_000_000
-
-    init(bytes: [UInt8], file: String) {
-        self.bytes = bytes
+    init(file: String) {
         self.file = file
+        xml = XMLStreamParser(file: file, format: "GEXF", refusesEntityDeclarations: true)
         builder = ImportBuilder(file: file)
     }
 
-    mutating func run() -> LoadResult {
+    /// Stops reading after a problem reported through `builder`.
+    mutating func fail() {
+        failed = true
+        xml.stop()
+    }
+
+    mutating func finish() -> LoadResult {
         let start = SourceLocation(file: file, line: 1, column: 1)
-        if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+        if xml.readFailed {
+            return LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: start,
+                "cannot read '\(file)': I/O error while reading", fix: "check the file and the device it is on")], unreadable: true)
+        }
+        if xml.onlyWhitespace {
             return LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: start, "the file is empty",
                 fix: "a GEXF file needs <gexf><graph><nodes>…</nodes><edges>…</edges></graph></gexf>")])
         }
-        let sink = XMLErrorSink()
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
-        var failed = false
-        withExtendedLifetime(sink) {
-            bytes.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    guard let reader = xmlReaderForMemory(chars.baseAddress, Int32(chars.count), file, nil, options) else {
-                        failed = true
-                        return
-                    }
-                    defer { xmlFreeTextReader(reader) }
-                    xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-                        guard let context, let error else { return }
-                        let sink = Unmanaged<XMLErrorSink>.fromOpaque(context).takeUnretainedValue()
-                        let e = error.pointee
-                        guard sink.items.count < 100 else { return }
-                        let message = e.message.map { String(cString: $0) } ?? "malformed XML"
-                        let (text, fix) = XMLParserMessage.describe(code: e.code, message: message)
-                        sink.items.append((e.level.rawValue >= XML_ERR_ERROR.rawValue ? .error : .warning, Int(e.line),
-                                           Int(e.int2), text, fix))
-                    }, Unmanaged.passUnretained(sink).toOpaque())
-                    while true {
-                        let rc = xmlTextReaderRead(reader)
-                        if rc != 1 {
-                            failed = failed || rc < 0
-                            break
-                        }
-                        if !step(reader) {
-                            failed = true
-                            break
-                        }
-                    }
-                }
-            }
+        for d in xml.diagnostics {
+            if d.severity == .error { builder.error(d.message, at: d.location, fix: d.fix) } else { builder.warning(d.message, at: d.location, fix: d.fix) }
         }
-        for item in sink.items where !stopped {
-            let location = SourceLocation(file: file, line: max(1, item.line), column: max(1, item.column))
-            if item.severity == .error {
-                builder.error("malformed XML: \(item.message)", at: location, fix: item.fix)
+        for item in xml.messages {
+            if item.isWarning {
+                builder.warning("XML: \(item.message)", at: item.location)
             } else {
-                builder.warning("XML: \(item.message)", at: location)
+                builder.error("malformed XML: \(item.message)", at: item.location, fix: item.fix)
             }
         }
-        if failed || sink.items.contains(where: { $0.severity == .error }) {
+        if failed || !xml.wellFormed || xml.diagnostics.hasErrors || xml.messages.contains(where: { !$0.isWarning }) {
             if !builder.diagnostics.hasErrors {
                 builder.error("the document could not be read as XML", at: start, fix: "check that the file is a complete GEXF document")
             }
@@ -176,73 +153,43 @@ private struct GEXFParse {
 
     // MARK: Events
 
-    /// Handles the reader's current node; false stops reading (a fatal problem was reported).
-    mutating func step(_ reader: xmlTextReaderPtr) -> Bool {
-        switch xmlTextReaderNodeType(reader) {
-        case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-            let name = string(xmlTextReaderConstLocalName(reader))
-            let qualified = string(xmlTextReaderConstName(reader))
-            let empty = xmlTextReaderIsEmptyElement(reader) == 1
-            let line = Int(xmlGetLineNo(xmlTextReaderCurrentNode(reader)))
-            let location = locate(line: line, needle: "<" + qualified)
-            var attributes: [String: String] = [:]
-            while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-                attributes[string(xmlTextReaderConstLocalName(reader))] = string(xmlTextReaderConstValue(reader))
-            }
-            xmlTextReaderMoveToElement(reader)
-            if !sawRoot, let uri = xmlTextReaderConstNamespaceUri(reader).map(string), !uri.lowercased().contains("gexf") {
-                builder.error("not a GEXF file: the root element <\(qualified.shownValue)> is in the namespace '\(uri.shownValue)', not GEXF's (such as 'http://gexf.net/1.3')",
-                              at: location, fix: "write xmlns=\"http://gexf.net/1.3\" (or the namespace of the GEXF version used) on <gexf>, or read the file with the reader for its format")
-                return false
-            }
-            if !startElement(name, attributes, empty: empty, location) { return false }
-            if empty { endElement(name) }
-        case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-            endElement(string(xmlTextReaderConstLocalName(reader)))
-        case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-             Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-            if captureText != nil, text.utf8.count < Self.maximumTextBytes {
-                text += string(xmlTextReaderConstValue(reader))
-                if text.utf8.count >= Self.maximumTextBytes {
-                    builder.error("a text of more than \(Self.maximumTextBytes) bytes", at: locate(line: Int(xmlTextReaderGetParserLineNumber(reader)), needle: ""),
-                                  fix: "shorten the value: ActorNet keeps texts up to 10 MB")
-                    return false
-                }
-            }
-        case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
-            let name = string(xmlTextReaderConstName(reader))
-            let line = Int(xmlGetLineNo(xmlTextReaderCurrentNode(reader)))
-            builder.error("entity reference '&\(name.shownValue);' is not expanded: ActorNet does not substitute entities declared in a DOCTYPE (they could pull in local files or URLs, or expand without end)",
-                          at: locate(line: line, needle: "&\(name);"),
-                          fix: "write the text itself instead of the entity (the predefined &lt; &gt; &amp; &quot; &apos; and character references are fine)")
-            stopped = true
-            return false
-        case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-            let dtd = UnsafeMutableRawPointer(xmlTextReaderCurrentNode(reader)).map { $0.assumingMemoryBound(to: xmlDtd.self) }
-            if let dtd, [dtd.pointee.entities, dtd.pointee.pentities].contains(where: { $0.map { xmlHashSize(OpaquePointer($0)) > 0 } ?? false }) {
-                builder.error("the DOCTYPE declares entities: ActorNet does not expand them (they could pull in local files or URLs, or expand without end)",
-                              at: doctypeLocation(),
-                              fix: "remove the DOCTYPE and write the texts themselves: GEXF needs no entities")
-                stopped = true
-                return false
-            }
-            if let system = dtd?.pointee.SystemID {
-                builder.warning("the DOCTYPE names the external DTD '\(string(system).shownValue)'; it is not loaded: ActorNet never reads files or URLs a document points to",
-                                at: doctypeLocation(),
-                                fix: "nothing to do (GEXF needs no DTD); remove the DOCTYPE to silence this")
-            }
-        case Int32(XML_READER_TYPE_PROCESSING_INSTRUCTION.rawValue):
-            if string(xmlTextReaderConstName(reader)) == "actornet" {
-                let line = Int(xmlGetLineNo(xmlTextReaderCurrentNode(reader)))
-                graphData(string(xmlTextReaderConstValue(reader)), at: locate(line: line, needle: "<?actornet"))
-            }
-        default: break
+    mutating func startElement(_ tag: XMLStartTag) {
+        let name = String(cString: tag.localName)
+        let location = xml.startTagLocation()
+        var attributes: [String: String] = [:]
+        tag.forEachAttribute { name, value in attributes[String(cString: name)] = value }
+        if !sawRoot, let uri = tag.uri.map({ String(cString: $0) }), !uri.lowercased().contains("gexf") {
+            builder.error("not a GEXF file: the root element <\(tag.qualifiedName.shownValue)> is in the namespace '\(uri.shownValue)', not GEXF's (such as 'http://gexf.net/1.3')",
+                          at: location, fix: "write xmlns=\"http://gexf.net/1.3\" (or the namespace of the GEXF version used) on <gexf>, or read the file with the reader for its format")
+            fail()
+            return
         }
-        return true
+        openNames.append(name)
+        if !startElement(name, attributes, location) { fail() }
     }
 
-    mutating func startElement(_ name: String, _ attributes: [String: String], empty: Bool,
-                               _ location: SourceLocation) -> Bool {
+    mutating func endElement() {
+        guard let name = openNames.popLast() else { return }
+        endElement(name)
+    }
+
+    mutating func characters(_ chunk: UnsafeBufferPointer<UInt8>) {
+        guard captureText != nil, !failed else { return }
+        guard text.count + chunk.count < XMLStreamParser.maximumTextBytes else {
+            builder.error("a text of more than \(XMLStreamParser.maximumTextBytes) bytes", at: textLocation,
+                          fix: "shorten the value: ActorNet keeps texts up to 10 MB")
+            fail()
+            return
+        }
+        text.append(contentsOf: chunk)
+    }
+
+    mutating func processingInstruction(target: UnsafePointer<xmlChar>, data: UnsafePointer<xmlChar>?) {
+        guard String(cString: target) == "actornet" else { return }
+        graphData(data.map { String(cString: $0) } ?? "", at: xml.processingInstructionLocation(target: target))
+    }
+
+    mutating func startElement(_ name: String, _ attributes: [String: String], _ location: SourceLocation) -> Bool {
         if !sawRoot {
             sawRoot = true
             guard name == "gexf" else {
@@ -280,12 +227,12 @@ private struct GEXFParse {
                                                    dynamic: attributesDynamic, defaultText: nil)
             currentAttribute = id
         case "default":
-            if currentAttribute != nil { beginText("default") }
+            if currentAttribute != nil { beginText("default", at: location) }
         case "meta":
             break
         case "node", "edge":
             guard pending == nil else {
-                if !empty { nestedNodes += 1 }
+                nestedNodes += 1
                 warnOnce("hierarchy", "nodes nested in nodes (hierarchy) are not read", at: location,
                          fix: "flatten the hierarchy before importing")
                 break
@@ -296,6 +243,7 @@ private struct GEXFParse {
                 return true
             }
             var p = Pending(isEdge: isEdge, id: attributes["id"], location: location, xml: attributes)
+            for key in Self.laterChecked where attributes[key] != nil { p.places[key] = xml.attributeLocation(key) }
             if isEdge {
                 guard let source = attributes["source"], let target = attributes["target"] else {
                     builder.error("<edge> without \(attributes["source"] == nil ? "source" : "target")", at: location,
@@ -309,7 +257,7 @@ private struct GEXFParse {
                 case "undirected", "mutual": p.directed = false
                 case nil: p.directed = defaultDirected
                 case let other?:
-                    builder.error("edge type '\(other)' is not valid", at: attributeLocation("type", after: location),
+                    builder.error("edge type '\(other)' is not valid", at: xml.attributeLocation("type") ?? location,
                                   fix: "use directed, undirected or mutual")
                     p.directed = defaultDirected
                 }
@@ -318,7 +266,9 @@ private struct GEXFParse {
         case "attvalue":
             attvalue(attributes, location)
         case "spell":
-            pending?.spells.append(attributes)
+            var places: [String: SourceLocation] = [:]
+            for key in Self.laterChecked where attributes[key] != nil { places[key] = xml.attributeLocation(key) }
+            pending?.spells.append((attributes, places))
         case "color":
             guard pending?.isEdge == false else { break }
             if let hex = attributes["hex"] {
@@ -346,7 +296,7 @@ private struct GEXFParse {
                 }
             }
         default:
-            if captureText == nil, pending == nil, !sawGraph { beginText(name.lowercased()) }  // <meta> children
+            if captureText == nil, pending == nil, !sawGraph { beginText(name.lowercased(), at: location) }  // <meta> children
         }
         return true
     }
@@ -357,7 +307,7 @@ private struct GEXFParse {
         case "attribute": currentAttribute = nil
         case "default":
             if let id = currentAttribute, let cls = attributesClass, captureText == "default" {
-                declarations[cls]?[id]?.defaultText = text
+                declarations[cls]?[id]?.defaultText = String(decoding: text, as: UTF8.self)
             }
             captureText = nil
         case "node", "edge":
@@ -370,15 +320,16 @@ private struct GEXFParse {
             finish(p)
         default:
             if let key = captureText, key == name.lowercased() {
-                if meta[key] == nil { meta[key] = text.trimmingCharacters(in: .whitespacesAndNewlines) }
+                if meta[key] == nil { meta[key] = String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
                 captureText = nil
             }
         }
     }
 
-    mutating func beginText(_ key: String) {
+    mutating func beginText(_ key: String, at location: SourceLocation) {
         captureText = key
-        text = ""
+        text.removeAll(keepingCapacity: true)
+        textLocation = location
     }
 
     mutating func beginGraph(_ attributes: [String: String]) {
@@ -417,7 +368,7 @@ private struct GEXFParse {
         guard let decl = declarations[cls]?[id] else {
             let known = knownNamesList(declarations[cls]!.keys)
             builder.error("attvalue for='\(id)' names no attribute declared in <attributes class=\"\(cls)\">",
-                          at: attributeLocation("for", after: location),
+                          at: xml.attributeLocation(attributes["for"] != nil ? "for" : "id") ?? location,
                           fix: "declare <attribute id=\"\(id)\" …> for \(cls)s, or use a declared id (\(known))")
             return
         }
@@ -429,7 +380,7 @@ private struct GEXFParse {
         }
         p.seen.insert(id)
         let text = attributes["value"] ?? ""
-        if let value = typed(text, decl, at: attributeLocation("value", after: location)) {
+        if let value = typed(text, decl, at: xml.attributeLocation("value") ?? location) {
             p.values.append((decl.title, value))
         }
         pending = p
@@ -461,7 +412,7 @@ private struct GEXFParse {
             if let x = Double(weight.trimmingCharacters(in: .whitespaces)) {
                 attributes.append(("weight", .double(x)))
             } else {
-                builder.error("weight '\(weight)' is not a number", at: attributeLocation("weight", after: p.location),
+                builder.error("weight '\(weight)' is not a number", at: p.places["weight"] ?? p.location,
                               fix: "write a number such as 2.5")
             }
         }
@@ -480,8 +431,10 @@ private struct GEXFParse {
             warnOnce("edge-\(key)", "edge '\(key)' times are not read; use start/end or one spell", at: p.location)
         }
         var times = p.xml.filter { ["start", "end", "startopen", "endopen"].contains($0.key) }
+        var places = p.places
         if times.isEmpty, let first = p.spells.first {
-            times = first
+            times = first.attributes
+            places = first.places
             if p.spells.count > 1 {
                 warnOnce("spells", "an edge with several spells keeps only its first", at: p.location,
                          fix: "split the relation into one relation per period")
@@ -500,7 +453,7 @@ private struct GEXFParse {
                     warnOnce("numeric-time", "times without timeformat=\"date\" are not dates; edge times are dropped",
                              at: p.location, fix: "write timeformat=\"date\" with yyyy-mm-dd times to keep them")
                 } else {
-                    builder.error("\(key) '\(text)' is not a date", at: attributeLocation(key, after: p.location),
+                    builder.error("\(key) '\(text)' is not a date", at: places[key] ?? p.location,
                                   fix: "write yyyy-mm-dd (timeformat \(timeformat!))")
                 }
                 return nil
@@ -563,62 +516,4 @@ private struct GEXFParse {
         guard warned.insert(key).inserted else { return }
         builder.warning(message + " (warned once per file)", at: location, fix: fix)
     }
-
-    // MARK: Locations
-
-    /// The position of `needle` on `line` (columns count characters, from 1); column 1 when not found.
-    /// Where `<!DOCTYPE` starts (libxml2 reports the DTD once it has read past it).
-    func doctypeLocation() -> SourceLocation {
-        let pattern = Array("<!DOCTYPE".utf8)
-        var line = 1, column = 1, i = 0
-        while i + pattern.count <= bytes.count, !bytes[i..<i + pattern.count].elementsEqual(pattern) {
-            if bytes[i] == UInt8(ascii: "\n") { line += 1; column = 1 } else if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
-        return SourceLocation(file: file, line: line, column: column)
-    }
-
-    /// The first occurrence of `needle` on `line` at or after `column` (1 when absent). Searches
-    /// on the bytes from `cursor`, which only moves forward while requests do.
-    mutating func locate(line: Int, needle: String, from column: Int = 1) -> SourceLocation {
-        guard line >= 1 else { return SourceLocation(file: file, line: 1, column: 1) }
-        if line < cursor.line { cursor = (1, 0, 0, 1) }
-        let newline = UInt8(ascii: "\n")
-        while cursor.line < line {
-            guard let next = bytes[cursor.offset...].firstIndex(of: newline) else {
-                return SourceLocation(file: file, line: line, column: column)
-            }
-            cursor = (cursor.line + 1, next + 1, next + 1, 1)
-        }
-        // An explicit column before the cursor (rare) searches the line again from its start.
-        if column > 1, cursor.column > column { cursor = (cursor.line, cursor.lineStart, cursor.lineStart, 1) }
-        func step() {
-            if bytes[cursor.offset] & 0xC0 != 0x80 { cursor.column += 1 }
-            cursor.offset += 1
-        }
-        while cursor.column < column, cursor.offset < bytes.count, bytes[cursor.offset] != newline { step() }
-        let start = cursor
-        let pattern = Array(needle.utf8)
-        while cursor.offset < bytes.count, bytes[cursor.offset] != newline {
-            if cursor.offset + pattern.count <= bytes.count,
-               bytes[cursor.offset..<cursor.offset + pattern.count].elementsEqual(pattern) {
-                let found = SourceLocation(file: file, line: line, column: cursor.column)
-                step()  // The next element's search starts past this one.
-                return found
-            }
-            step()
-        }
-        cursor = start
-        return SourceLocation(file: file, line: line, column: column)
-    }
-
-    mutating func attributeLocation(_ name: String, after element: SourceLocation) -> SourceLocation {
-        let found = locate(line: element.line, needle: " \(name)=", from: element.column)
-        return found.column == element.column ? found : SourceLocation(file: file, line: found.line, column: found.column + 1)
-    }
-}
-
-private func string(_ p: UnsafePointer<xmlChar>?) -> String {
-    guard let p else { return "" }
-    return String(cString: p)
 }

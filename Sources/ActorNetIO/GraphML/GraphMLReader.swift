@@ -42,26 +42,16 @@ public enum GraphMLReader {
     public static func read(path: String) -> LoadResult {
         InputFile.withDescriptor(path, expecting: ".graphml") { fd, file in
             var parse = GraphMLParse(file: file)
-            return parse.run { buffer in
-                while true {
-                    let n = Foundation.read(fd, buffer.baseAddress, buffer.count)
-                    if n >= 0 { return n }
-                    if errno != EINTR { return nil }
-                }
-            }
+            XMLStreamParser.parse(descriptor: fd, into: &parse)
+            return parse.finish()
         }
     }
 
     /// Reads and validates GraphML from bytes; `file` names it in diagnostics.
     public static func read(bytes: [UInt8], file: String) -> LoadResult {
         var parse = GraphMLParse(file: file)
-        var offset = 0
-        return parse.run { buffer in
-            let n = min(buffer.count, bytes.count - offset)
-            for i in 0..<n { buffer[i] = bytes[offset + i] }
-            offset += n
-            return n
-        }
+        XMLStreamParser.parse(bytes: bytes, into: &parse)
+        return parse.finish()
     }
 
     /// The most `<key>`s a file may declare. Real files have tens; every node and edge carries
@@ -69,11 +59,11 @@ public enum GraphMLReader {
     /// memory.
     public static let maximumKeys = 10_000
 
-    /// The deepest nesting of elements read, libxml2's own limit.
-    public static let maximumDepth = 256
+    /// The deepest nesting of elements read, libxml2's own limit (`XMLStreamParser`'s).
+    public static let maximumDepth = XMLStreamParser.maximumDepth
 
     /// The longest `<data>` or `<default>` value, in bytes (libxml2's own limit for one text).
-    public static let maximumValueBytes = 10_000_000
+    public static let maximumValueBytes = XMLStreamParser.maximumTextBytes
 
     /// GraphML's value types and what each becomes.
     static let valueTypes: [String: ExportTable.ColumnType] = [
@@ -142,7 +132,7 @@ private struct Bytes {
     var count: Int
 
     var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
-    var string: String { String(decoding: buffer, as: UTF8.self) }
+    var string: String { XMLStartTag.value(buffer) }
 
     func equals(_ other: [UInt8]) -> Bool {
         count == other.count && (count == 0 || other.withUnsafeBufferPointer { memcmp(start, $0.baseAddress!, count) == 0 })
@@ -180,17 +170,12 @@ private struct Attributes {
     }
 }
 
-/// One reading of one document, driven by libxml2's callbacks. Lives for one `read` call on
-/// one thread; the callbacks reach it through a pointer to the caller's variable that lives no
+/// One reading of one document, driven by `XMLStreamParser`'s events. Lives for one `read` call
+/// on one thread; the events reach it through a pointer to the caller's variable that lives no
 /// longer than the parser. A struct reached through a pointer, not a class: a class's stored
 /// properties pay a dynamic exclusivity check on every access, several per element (about a
 /// tenth of the read time on large files, measured with perf).
-private struct GraphMLParse {
-    /// The parse that libxml2's callback context points to.
-    static func at(_ context: UnsafeMutableRawPointer) -> UnsafeMutablePointer<GraphMLParse> {
-        context.assumingMemoryBound(to: GraphMLParse.self)
-    }
-
+private struct GraphMLParse: XMLStreamHandler {
     struct Key {
         var id: String
         var idBytes: [UInt8]
@@ -252,12 +237,11 @@ private struct GraphMLParse {
     }
 
     let file: String
-    var context: xmlParserCtxtPtr?
+    var xml: XMLStreamParser
     var builder: ImportBuilder
     var diagnostics: [Diagnostic] = []
     /// Errors and warnings beyond `diagnosticLimit` are counted, not kept.
     var dropped = (errors: 0, warnings: 0)
-    var stoppedByUs = false
     var keys: [Key] = []
     var keysByID: [String: [Int]] = [:]
     /// The key last matched, for the usual case of `<data>` in the order of the keys.
@@ -289,22 +273,18 @@ private struct GraphMLParse {
     var domainMismatch: Set<String> = []
     /// Per refused feature: where it first occurs and how often, for one error per feature.
     var refusals: [String: (SourceLocation, Int)] = [:]
-    var xmlErrors: [(message: String, fix: String, location: SourceLocation, isWarning: Bool)] = []
-    var xmlWarningsDropped = 0
-    var wellFormed = true
-    var endPosition = (line: 1, column: 1)
     var counts = (errors: 0, warnings: 0)
 
     static let diagnosticLimit = 1000
-    static let chunkSize = 256 * 1024
 
     init(file: String) {
         self.file = file
+        xml = XMLStreamParser(file: file, format: "GraphML", refusesEntityDeclarations: false)
         builder = ImportBuilder(file: file)
     }
 
     func location(_ line: Int, _ column: Int) -> SourceLocation {
-        SourceLocation(file: file, line: max(line, 1), column: max(column, 1))
+        xml.location(line, column)
     }
 
     mutating func error(_ message: String, at location: SourceLocation, fix: String? = nil) {
@@ -328,171 +308,30 @@ private struct GraphMLParse {
 
     /// Stops libxml2 after a problem that makes reading on pointless.
     mutating func stop() {
-        stoppedByUs = true
-        if let context { xmlStopParser(context) }
+        xml.stop()
     }
 
-    // MARK: Driving libxml2
+    // MARK: Events
 
-    /// Feeds libxml2 the chunks `fill` writes (it returns the count, 0 at the end, nil on a read
-    /// error) and builds the network.
-    mutating func run(_ fill: (UnsafeMutableBufferPointer<UInt8>) -> Int?) -> LoadResult {
-        var handler = xmlSAXHandler()
-        handler.initialized = UInt32(XML_SAX2_MAGIC)
-        handler.startElementNs = { ctx, localname, _, uri, _, _, count, defaulted, attributes in
-            guard let ctx, let localname else { return }
-            GraphMLParse.at(ctx).pointee.start(localname, uri: uri, attributes: Attributes(attributes, count: Int(count - defaulted)))
-        }
-        handler.endElementNs = { ctx, _, _, _ in
-            guard let ctx else { return }
-            GraphMLParse.at(ctx).pointee.end()
-        }
-        let characters: charactersSAXFunc = { ctx, ch, len in
-            guard let ctx, let ch else { return }
-            GraphMLParse.at(ctx).pointee.characters(ch, Int(len))
-        }
-        handler.characters = characters
-        handler.cdataBlock = characters
-        handler.ignorableWhitespace = characters
-        handler.getEntity = { ctx, name in
-            guard let ctx, let name else { return nil }
-            GraphMLParse.at(ctx).pointee.entityReference(name, parameter: false)
-            return nil
-        }
-        handler.getParameterEntity = { ctx, name in
-            guard let ctx, let name else { return nil }
-            GraphMLParse.at(ctx).pointee.entityReference(name, parameter: true)
-            return nil
-        }
-        handler.internalSubset = { ctx, _, externalID, systemID in
-            guard let ctx else { return }
-            GraphMLParse.at(ctx).pointee.doctype(externalID, systemID)
-        }
-        handler.serror = { ctx, error in
-            guard let ctx, let error else { return }
-            GraphMLParse.at(ctx).pointee.xmlError(error.pointee)
-        }
-        // No entityDecl, externalSubset or resolveEntity: declarations are not kept, external
-        // subsets and entities are never loaded.
-
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.chunkSize)
-        defer { buffer.deallocate() }
-        var readFailed = false
-        withUnsafeMutablePointer(to: &self) { me in
-            guard let ctxt = xmlCreatePushParserCtxt(&handler, UnsafeMutableRawPointer(me), nil, 0, nil) else { return }
-            me.pointee.context = ctxt
-            defer {
-                me.pointee.wellFormed = ctxt.pointee.wellFormed != 0
-                me.pointee.endPosition = me.pointee.currentPosition()
-                me.pointee.context = nil
-                // libxml2 may build a document of its own for entity declarations in an
-                // internal subset (even with no entityDecl handler): ours to free (found by the
-                // fuzzer as a leak).
-                if let doc = ctxt.pointee.myDoc {
-                    xmlFreeDoc(doc)
-                    ctxt.pointee.myDoc = nil
-                }
-                xmlFreeParserCtxt(ctxt)
-            }
-            // No XML_PARSE_NOENT, DTDLOAD, DTDATTR or DTDVALID: entities stay unexpanded and no
-            // DTD or external entity is loaded; NONET forbids network access outright; no HUGE.
-            xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue))
-            while !me.pointee.stoppedByUs, ctxt.pointee.disableSAX == 0 {
-                guard let n = fill(buffer) else {
-                    readFailed = true
-                    break
-                }
-                let chars = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-                xmlParseChunk(ctxt, chars, Int32(n), n == 0 ? 1 : 0)
-                if n == 0 { break }
-            }
-        }
-        if readFailed {
-            return LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: location(1, 1),
-                "cannot read '\(file)': I/O error while reading", fix: "check the file and the device it is on")], unreadable: true)
-        }
-        return finish()
+    mutating func startElement(_ tag: XMLStartTag) {
+        start(tag.localName, uri: tag.uri, attributes: Attributes(tag.attributes, count: tag.count))
     }
 
-    func currentPosition() -> (line: Int, column: Int) {
-        guard let input = context?.pointee.input else { return (1, 1) }
-        return (Int(input.pointee.line), Int(input.pointee.col))
-    }
-
-    /// Line and column of the `<` of the start tag libxml2 has just read: its input still holds
-    /// the whole tag (it shrinks the buffer only between constructs), and `<` cannot occur
-    /// inside a tag, so the last `<` before the parser's position opens it.
-    func startTagLocation() -> SourceLocation {
-        guard let input = context?.pointee.input, let base = input.pointee.base, var p = input.pointee.cur else {
-            return location(1, 1)
-        }
-        var newlines = 0, characters = 0
-        while p > base {
-            p -= 1
-            let b = p.pointee
-            if b == UInt8(ascii: "<") { break }
-            if b == UInt8(ascii: "\n") { newlines += 1; characters = 0 } else if b & 0xC0 != 0x80 { characters += 1 }
-        }
-        let line = Int(input.pointee.line) - newlines
-        if newlines == 0 { return location(line, Int(input.pointee.col) - characters - 1) }
-        var column = 1
-        while p > base, (p - 1).pointee != UInt8(ascii: "\n") {
-            p -= 1
-            if p.pointee & 0xC0 != 0x80 { column += 1 }
-        }
-        return location(line, column)
-    }
-
-    mutating func xmlError(_ e: xmlError) {
-        // After our own stop, libxml2's follow-up complaints add nothing.
-        if stoppedByUs { return }
-        let isWarning = e.level == XML_ERR_WARNING
-        if xmlErrors.count >= 100 {
-            xmlWarningsDropped += 1
-            return
-        }
-        let raw = e.message.map { String(cString: $0) } ?? "malformed XML"
-        let (message, fix) = XMLParserMessage.describe(code: e.code, message: raw)
-        xmlErrors.append((message, fix, location(Int(e.line), Int(e.int2)), isWarning))
-        // One fatal error is enough: libxml2 would go on scanning to the end for nothing.
-        if e.level == XML_ERR_FATAL, let context { xmlStopParser(context) }
-    }
-
-    mutating func entityReference(_ name: UnsafePointer<xmlChar>, parameter: Bool) {
-        // libxml2 also asks while reading the DOCTYPE's declarations: those are not uses.
-        guard let context, context.pointee.inSubset == 0 || parameter else { return }
-        let text = String(cString: name)
-        let (line, column) = currentPosition()
-        let reference = (parameter ? "%" : "&") + text + ";"
-        let at = location(line, column - reference.count)
-        if parameter {
-            error("parameter entity reference '\(reference.shownValue)' in the DOCTYPE is not expanded: ActorNet never reads DTDs or the files and URLs they name",
-                  at: at, fix: "remove the DOCTYPE: GraphML needs none")
-        } else {
-            error("entity reference '\(reference.shownValue)' is not expanded: ActorNet does not substitute entities declared in a DOCTYPE (they could pull in local files or URLs, or expand without end)",
-                  at: at, fix: "write the text itself instead of the entity (the predefined &lt; &gt; &amp; &quot; &apos; and character references are fine)")
-        }
-        stop()
-    }
-
-    mutating func doctype(_ externalID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?) {
-        guard let systemID else { return }
-        let (line, _) = currentPosition()
-        warning("the DOCTYPE names the external DTD '\(String(cString: systemID).shownValue)'; it is not loaded: ActorNet never reads files or URLs a document points to",
-                at: location(line, 1), fix: "nothing to do (GraphML needs no DTD); remove the DOCTYPE to silence this")
+    mutating func endElement() {
+        end()
     }
 
     // MARK: Elements
 
-    mutating func characters(_ ch: UnsafePointer<xmlChar>, _ count: Int) {
+    mutating func characters(_ chunk: UnsafeBufferPointer<UInt8>) {
         switch frames.last {
         case .data?, .keyDefault?:
             guard !textTooLong else { return }
-            if text.count + count > GraphMLReader.maximumValueBytes {
+            if text.count + chunk.count > GraphMLReader.maximumValueBytes {
                 textTooLong = true
                 return
             }
-            text.append(contentsOf: UnsafeBufferPointer(start: ch, count: count))
+            text.append(contentsOf: chunk)
         default: break
         }
     }
@@ -504,14 +343,7 @@ private struct GraphMLParse {
             if isGraphML { graphMLURI = uri }
         }
         let name = Name(localname)
-        let at = startTagLocation()
-        // libxml2 enforces its depth limit only when it builds a tree; a SAX reader keeps it itself.
-        guard frames.count < GraphMLReader.maximumDepth else {
-            error("malformed XML: Excessive depth in document: \(GraphMLReader.maximumDepth) levels of elements", at: at,
-                  fix: XMLParserMessage.describe(code: 1, message: "Excessive depth").fix)
-            stop()
-            return
-        }
+        let at = xml.startTagLocation()
         guard let parent = frames.last else {
             guard isGraphML, name == .graphml else {
                 let local = String(cString: localname)
@@ -961,19 +793,26 @@ private struct GraphMLParse {
     // MARK: The end
 
     mutating func finish() -> LoadResult {
-        for e in xmlErrors {
+        if xml.readFailed {
+            return LoadResult(network: nil, diagnostics: [Diagnostic(.error, at: location(1, 1),
+                "cannot read '\(file)': I/O error while reading", fix: "check the file and the device it is on")], unreadable: true)
+        }
+        for d in xml.diagnostics {
+            if d.severity == .error { error(d.message, at: d.location, fix: d.fix) } else { warning(d.message, at: d.location, fix: d.fix) }
+        }
+        for e in xml.messages {
             if e.isWarning {
                 warning("XML: \(e.message)", at: e.location)
             } else {
                 error("malformed XML: \(e.message)", at: e.location, fix: e.fix)
             }
         }
-        if xmlWarningsDropped > 0 {
-            warning("\(xmlWarningsDropped) more messages from the XML parser not shown", at: location(1, 1))
+        if xml.messagesDropped > 0 {
+            warning("\(xml.messagesDropped) more messages from the XML parser not shown", at: location(1, 1))
         }
         reportOncePerKind()
-        if !wellFormed, !diagnostics.hasErrors {
-            let (line, column) = endPosition
+        if !xml.wellFormed, !diagnostics.hasErrors {
+            let (line, column) = xml.endPosition
             error("malformed XML: libxml2 stopped reading here", at: location(line, column),
                   fix: "check that the file is complete, well-formed XML")
         }

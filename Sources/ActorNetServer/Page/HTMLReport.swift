@@ -508,20 +508,10 @@ extension HTMLReport {
         """
     }
 
+    /// Data for HTML text and quoted attribute values: `& < > " '` as entities (`'` as `&#39;`),
+    /// everything else, line breaks included, as it is.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        XMLEscape.text(text, lineBreaks: .keep, forbidden: .keep, apostrophe: .numeric)
     }
 
     /// A network name as one URL path segment: everything but RFC 3986's unreserved characters
