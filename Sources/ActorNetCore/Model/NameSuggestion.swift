@@ -4,7 +4,7 @@ public enum NameSuggestion {
     /// actor ids a network does not have.
     public static func unknownActors(_ ids: [String], known: [String]) -> String {
         let named = ids.map { id in "'\(id)'" + (nearest(to: id, in: known).map { " (did you mean '\($0)'?)" } ?? "") }
-        return "unknown actor\(ids.count > 1 ? "s" : "") \(named.joined(separator: ", ")); known ids: \(knownNamesList(known))"
+        return "unknown actor\(ids.count > 1 ? "s" : "") \(named.joined(separator: ", ")); known ids: \(KnownNames.list(known))"
     }
 
     /// The candidate with the smallest edit distance to `name` (case-insensitive), if it is

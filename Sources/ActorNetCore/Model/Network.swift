@@ -215,7 +215,7 @@ extension Network {
             where found == nil {
                 let hint = NameSuggestion.nearest(to: id, in: a.actorIndex.keys).map { "did you mean '\($0)'? " } ?? ""
                 error(.relation(index: i, field: field), "unknown actor '\(id)' in '\(field)'",
-                      fix: "\(hint)declare '\(id)' under actors, or use a known id (\(knownNamesList(a.actorIndex.keys)))")
+                      fix: "\(hint)declare '\(id)' under actors, or use a known id (\(KnownNames.list(a.actorIndex.keys)))")
             }
             if r.source == r.target {
                 error(.relation(index: i, field: "target"), "self-relation: '\(r.source)' is both source and target",
@@ -225,7 +225,7 @@ extension Network {
             if k == nil {
                 let hint = NameSuggestion.nearest(to: r.kind, in: a.kindIndex.keys).map { "did you mean '\($0)'? " } ?? ""
                 error(.relation(index: i, field: "kind"), "unknown kind '\(r.kind)'",
-                      fix: "\(hint)use one of \(knownNamesList(a.kindIndex.keys)), or declare '\(r.kind)' under kinds with its sign and direction")
+                      fix: "\(hint)use one of \(KnownNames.list(a.kindIndex.keys)), or declare '\(r.kind)' under kinds with its sign and direction")
             }
             if !(r.weight.isFinite && r.weight > 0) {
                 error(.relation(index: i, field: "weight"), "weight \(NumberText.exact(r.weight)) is not a finite number > 0",
@@ -247,7 +247,7 @@ extension Network {
                 if let source = evidence.source, sourceIDs[source] == nil {
                     let hint = NameSuggestion.nearest(to: source, in: sourceIDs.keys).map { "did you mean '\($0)'? " } ?? ""
                     error(.evidence(relation: i, item: e, field: "source"), "unknown source '\(source)'",
-                          fix: "\(hint)declare it under sources (known: \(knownNamesList(sourceIDs.keys)))")
+                          fix: "\(hint)declare it under sources (known: \(KnownNames.list(sourceIDs.keys)))")
                 }
                 if evidence.text == nil, evidence.source == nil, evidence.url == nil {
                     error(.evidence(relation: i, item: e, field: "text"), "empty evidence",

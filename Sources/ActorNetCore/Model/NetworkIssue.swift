@@ -54,10 +54,13 @@ public struct NetworkValidationError: Error, Sendable, CustomStringConvertible {
     public var description: String { issues.map(\.description).joined(separator: "\n") }
 }
 
-/// Lists known names for an error message: sorted, at most `limit`, with a count of the rest.
-public func knownNamesList<S: Sequence<String>>(_ names: S, limit: Int = 12) -> String {
-    let sorted = names.sorted()
-    if sorted.isEmpty { return "(none)" }
-    let shown = sorted.prefix(limit).joined(separator: ", ")
-    return sorted.count > limit ? "\(shown), … (\(sorted.count) in all)" : shown
+/// Lists of names in error messages.
+public enum KnownNames {
+    /// The known names for an error message: sorted, at most `limit`, with a count of the rest.
+    public static func list<S: Sequence<String>>(_ names: S, limit: Int = 12) -> String {
+        let sorted = names.sorted()
+        if sorted.isEmpty { return "(none)" }
+        let shown = sorted.prefix(limit).joined(separator: ", ")
+        return sorted.count > limit ? "\(shown), … (\(sorted.count) in all)" : shown
+    }
 }

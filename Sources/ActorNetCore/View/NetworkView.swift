@@ -217,7 +217,7 @@ public enum ViewError: Error, Sendable, Hashable, CustomStringConvertible {
             let hints = names.compactMap { name in NameSuggestion.nearest(to: name, in: known).map { "'\(name)' → '\($0)'?" } }
             return "unknown relation kind\(names.count > 1 ? "s" : "") \(names.map { "'\($0)'" }.joined(separator: ", ")); "
                 + (hints.isEmpty ? "" : "did you mean \(hints.joined(separator: ", ")) ")
-                + "known kinds: \(knownNamesList(known))"
+                + "known kinds: \(KnownNames.list(known))"
         }
     }
 }

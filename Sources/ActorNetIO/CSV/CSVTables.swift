@@ -290,7 +290,7 @@ public enum CSVTables {
                 builder.setGraphData(key: "sources", value: String(decoding: data, as: UTF8.self), at: start)
             }
             diagnostics.append(Diagnostic(.warning, at: start,
-                "evidence cites sources a CSV table cannot declare (\(knownNamesList(citedSources))); each is declared with its id as its title",
+                "evidence cites sources a CSV table cannot declare (\(KnownNames.list(citedSources))); each is declared with its id as its title",
                 fix: "read the network's native file to keep the sources' titles, URLs and dates"))
         }
     }

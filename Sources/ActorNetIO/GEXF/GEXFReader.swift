@@ -366,7 +366,7 @@ private struct GEXFParse: XMLStreamHandler {
             return
         }
         guard let decl = declarations[cls]?[id] else {
-            let known = knownNamesList(declarations[cls]!.keys)
+            let known = KnownNames.list(declarations[cls]!.keys)
             builder.error("attvalue for='\(id)' names no attribute declared in <attributes class=\"\(cls)\">",
                           at: xml.attributeLocation(attributes["for"] != nil ? "for" : "id") ?? location,
                           fix: "declare <attribute id=\"\(id)\" …> for \(cls)s, or use a declared id (\(known))")

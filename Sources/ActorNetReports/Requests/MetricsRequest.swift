@@ -127,7 +127,7 @@ public struct MetricsRequest: Sendable {
             let unknown = weights.keys.filter { network.index(ofActor: $0) == nil }.sorted()
             if !unknown.isEmpty {
                 throw RequestError("personalize", "unknown actor\(unknown.count > 1 ? "s" : "") "
-                    + unknown.map { "'\($0)'" }.joined(separator: ", ") + "; known ids: \(knownNamesList(network.actors.map(\.id)))")
+                    + unknown.map { "'\($0)'" }.joined(separator: ", ") + "; known ids: \(KnownNames.list(network.actors.map(\.id)))")
             }
             options.personalization = weights
         }
