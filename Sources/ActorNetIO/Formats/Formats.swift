@@ -98,7 +98,10 @@ extension NetworkFormat {
             let table = input.table
             return [Exporter.Output(part: nil, text: { NodeLinkJSON.write(table) })]
         },
-        sniff: { head in head.first { !XMLSniff.isSpace($0) && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF } == UInt8(ascii: "{") },
+        sniff: { head in
+            let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head
+            return body.first { !XMLSniff.isSpace($0) } == UInt8(ascii: "{")
+        },
         fuzzTargets: [
             FuzzTarget(name: "json", file: "fuzz.json", seedExtensions: ["json"]) {
                 NetworkLoader.load(bytes: $0, file: "fuzz.json", syntax: .json)

@@ -43,10 +43,8 @@ public struct ExportRequest: Sendable {
         func metric(_ name: String?, _ field: String, default value: Metric) throws(RequestError) -> Metric {
             guard let name else { return value }
             guard let metric = Metric(rawValue: name.lowercased()) else { throw RequestError(field, MetricNameError(name: name).description) }
-            if !withMetrics, format.capabilities.contains(.metricColumns) {
-                // Colour and size come with the metric columns.
-                throw RequestError(field, "applies with with_metrics (the metric columns it colours or sizes by)")
-            }
+            // Colour and size come with the metric columns; alone they would be ignored.
+            if !withMetrics { throw RequestError(field, "applies with with_metrics (the metric columns it colours or sizes by)") }
             return metric
         }
         return ExportSettings(withMetrics: withMetrics, colourBy: try metric(colourBy, "colour_by", default: .hedges),
