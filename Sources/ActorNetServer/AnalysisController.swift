@@ -123,6 +123,7 @@ struct AnalysisController: Sendable {
         export.dynamic = try query.bool("dynamic")
         export.clusters = try query.bool("clusters")
         export.table = try query.choice("table", ExportSettings.CSVTable.self)
+        export.direction = try query.choice("direction", ExportSettings.Direction.self)
         export.at = query["at"]
         // Exports hold every relation with its dates unless `at` asks for one snapshot.
         let (network, settings) = try ViewRequest.request { () throws(RequestError) in

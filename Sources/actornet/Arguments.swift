@@ -10,6 +10,7 @@ extension Distance: ExpressibleByArgument {}
 extension MetricsRequest.SpectralWeights: ExpressibleByArgument {}
 extension TimelineStepSize: ExpressibleByArgument {}
 extension ExportSettings.CSVTable: ExpressibleByArgument {}
+extension ExportSettings.Direction: ExpressibleByArgument {}
 extension GraphvizLayout: ExpressibleByArgument {}
 extension FrustrationIndex.Method: ExpressibleByArgument {}
 
@@ -32,6 +33,46 @@ enum FormatHelp {
 
     /// The argument of every command that reads a network.
     static var networkFile: ArgumentHelp {
-        ArgumentHelp("A network file in any format ActorNet reads (\(readable)), told by its extension, else by its content; YAML when neither tells.")
+        ArgumentHelp("A network file in any format ActorNet reads (\(readable)), told by --from, else its extension, else its content.")
+    }
+}
+
+/// `--from FORMAT` (also `--input-format`) on every command that reads a network: the format
+/// of the file(s) read, for names whose extension does not say (or says wrong).
+struct InputFormat: ParsableArguments {
+    @Option(name: [.customLong("from"), .customLong("input-format")],
+            help: ArgumentHelp("Format of the network file (default: from its extension, else its content): \(FormatHelp.readable).",
+                               valueName: "format"))
+    var format: NetworkFormat?
+
+    func validate() throws {
+        try InputFormat.check(format)
+    }
+
+    static func check(_ format: NetworkFormat?) throws {
+        if let format, !format.canRead {
+            throw ValidationError("ActorNet does not read \(format.title); --from takes \(FormatHelp.readable)")
+        }
+    }
+}
+
+/// The same for commands whose `--from` is a date (diff, dyad): `--input-format` only.
+struct InputFormatLong: ParsableArguments {
+    @Option(name: .customLong("input-format"),
+            help: ArgumentHelp("Format of the network file(s) (default: from the extension, else the content): \(FormatHelp.readable).",
+                               valueName: "format"))
+    var format: NetworkFormat?
+
+    func validate() throws {
+        try InputFormat.check(format)
+    }
+}
+
+/// `--direction` on export and convert.
+enum DirectionHelp {
+    static var text: String {
+        "GraphML, GEXF, node-link JSON: 'mixed' (default: each edge its own direction, as Gephi reads), or one direction "
+            + "for the whole graph, 'directed' or 'undirected', with each relation's own in a 'directed' column — what "
+            + "networkx (read_graphml, read_gexf, node_link_graph) and igraph read."
     }
 }

@@ -24,6 +24,8 @@ struct Diff: AsyncParsableCommand {
     @Argument(help: "One network file (with --from and --to), or two (old, new).")
     var files: [String]
 
+    @OptionGroup var input: InputFormatLong
+
     @Option(help: ArgumentHelp("One file: the earlier date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
     var from: String?
 
@@ -83,8 +85,8 @@ struct Diff: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let before = try loadOrExit(files[0])
-        let after = files.count == 2 ? try loadOrExit(files[1]) : before
+        let before = try loadOrExit(files[0], format: input.format)
+        let after = files.count == 2 ? try loadOrExit(files[1], format: input.format) : before
         let beforeDate: PartialDate?, afterDate: PartialDate?
         if files.count == 1 {
             beforeDate = try parseDate(from, option: "--from", example: "2015")

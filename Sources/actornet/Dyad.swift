@@ -35,6 +35,7 @@ struct DyadCommand: AsyncParsableCommand {
 
     @Argument(help: FormatHelp.networkFile)
     var file: String
+    @OptionGroup var input: InputFormatLong
 
     @Argument(help: "The actor whose support is asked about (A in \"does A support B?\").")
     var a: String
@@ -78,7 +79,7 @@ struct DyadCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let network = try loadOrExit(file)
+        let network = try loadOrExit(file, format: input.format)
         var filter = ViewFilter()
         filter.includeInferred = !noInferred
         let date = try dateChoice(at: at, allDates: allDates).resolve(in: network)

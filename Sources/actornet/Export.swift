@@ -26,6 +26,7 @@ struct Export: AsyncParsableCommand {
 
     @Argument(help: FormatHelp.networkFile)
     var file: String
+    @OptionGroup var input: InputFormat
 
     @Option(help: "Output format (default: from -o's extension, else yaml).")
     var format: NetworkFormat?
@@ -51,6 +52,9 @@ struct Export: AsyncParsableCommand {
     @Option(help: "CSV to standard output: which table, nodes or edges (default: edges).")
     var table: ExportSettings.CSVTable?
 
+    @Option(help: ArgumentHelp(DirectionHelp.text, valueName: "mode"))
+    var direction: ExportSettings.Direction?
+
     @Option(help: ArgumentHelp("Write the network as of this date only (a static snapshot: relations with since ≤ DATE < until, and undated ones). Default: every relation, with its dates.",
                                valueName: "date"))
     var at: String?
@@ -64,6 +68,7 @@ struct Export: AsyncParsableCommand {
         request.dynamic = dynamic
         request.clusters = clusters
         request.table = table
+        request.direction = direction
         request.at = at
         return request
     }
@@ -78,7 +83,7 @@ struct Export: AsyncParsableCommand {
 
     func run() async throws {
         let request = request
-        let loaded = try loadOrExit(file)
+        let loaded = try loadOrExit(file, format: input.format)
         let (network, settings) = try checked { () throws(RequestError) in (try request.network(loaded), try request.settings()) }
         try writeExport(network, format: request.format, to: output, options: settings)
     }
@@ -106,9 +111,16 @@ struct Convert: AsyncParsableCommand {
     @Flag(help: "Date relations by their 'period' attribute (46-49, 1946-1949, 1946): each period is placed at its first year for one year; a tie present in consecutive periods becomes one relation spanning them.")
     var periods = false
     @Option(help: "With --periods: the century added to two-digit years.") var century = 1900
+    @Option(help: ArgumentHelp(DirectionHelp.text, valueName: "mode")) var direction: ExportSettings.Direction?
     @Option(help: ArgumentHelp("Write the network as of this date only (a static snapshot). Default: every relation, with its dates.",
                                valueName: "date"))
     var at: String?
+
+    var request: ExportRequest {
+        var request = ExportRequest(format: to ?? NetworkFormat.forPath(output) ?? .yaml)
+        request.direction = direction
+        return request
+    }
 
     func validate() throws {
         if to == nil, NetworkFormat.forPath(output) == nil {
@@ -117,7 +129,7 @@ struct Convert: AsyncParsableCommand {
         if let from, !from.canRead {
             throw ValidationError("ActorNet does not read \(from.title); --from takes \(NetworkFormat.names(where: \.canRead))")
         }
-        _ = try checked { () throws(RequestError) in try ExportRequest(format: to ?? NetworkFormat.forPath(output)!).settings() }
+        _ = try checked { () throws(RequestError) in try request.settings() }
         _ = try parseDate(at, option: "--at")
     }
 
@@ -132,7 +144,8 @@ struct Convert: AsyncParsableCommand {
             }
         }
         if let date = try parseDate(at, option: "--at") { network = network.snapshot(at: date) }
-        try writeExport(network, format: to ?? NetworkFormat.forPath(output)!, to: output, options: ExportSettings())
+        let settings = try checked { () throws(RequestError) in try request.settings() }
+        try writeExport(network, format: to ?? NetworkFormat.forPath(output)!, to: output, options: settings)
     }
 }
 
@@ -152,6 +165,7 @@ struct Render: AsyncParsableCommand {
     )
 
     @Argument(help: FormatHelp.networkFile) var file: String
+    @OptionGroup var input: InputFormat
     @Option(name: .shortAndLong, help: "Output file: .svg or .png.") var output: String
     @Option(help: "Graphviz layout: dot, neato or sfdp.") var layout: GraphvizLayout = .neato
     @Flag(help: "Draw each group as a cluster.") var clusters = false
@@ -172,7 +186,7 @@ struct Render: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let network = try loadOrExit(file)
+        let network = try loadOrExit(file, format: input.format)
         let at = try dateChoice(at: at, allDates: allDates).resolve(in: network)
         let (dot, skipped) = DOTWriter.drawing(network, at: at, clusters: clusters,
                                                colourBy: colourBy.flatMap(Metric.init(rawValue:)),

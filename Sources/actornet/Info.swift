@@ -16,6 +16,7 @@ struct Info: AsyncParsableCommand {
 
     @Argument(help: FormatHelp.networkFile)
     var file: String
+    @OptionGroup var input: InputFormat
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -29,7 +30,7 @@ struct Info: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var network = try loadOrExit(file)
+        var network = try loadOrExit(file, format: input.format)
         var label = file
         if let date = try parseDate(at, option: "--at") {
             network = network.snapshot(at: date)

@@ -46,6 +46,7 @@ struct Metrics: AsyncParsableCommand {
 
     @Argument(help: FormatHelp.networkFile)
     var file: String
+    @OptionGroup var input: InputFormat
 
     @Option(name: .customLong("metric"), help: ArgumentHelp("Comma-separated metrics (default: \(Metric.defaults.map(\.rawValue).joined(separator: ","))).", valueName: "names"))
     var metricList: String?
@@ -138,7 +139,7 @@ struct Metrics: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let network = try loadOrExit(file)
+        let network = try loadOrExit(file, format: input.format)
         let request = try request
         let outcome: MetricsRequest.Outcome
         do {

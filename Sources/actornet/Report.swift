@@ -19,6 +19,7 @@ struct Report: AsyncParsableCommand {
 
     @Argument(help: FormatHelp.networkFile)
     var file: String
+    @OptionGroup var input: InputFormat
 
     @Option(help: ArgumentHelp("The network as of this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
     var at: String?
@@ -44,7 +45,7 @@ struct Report: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let network = try loadOrExit(file)
+        let network = try loadOrExit(file, format: input.format)
         var options = NetworkReport.Options(at: try dateChoice(at: at, allDates: allDates).resolve(in: network),
                                             top: top, includeInferred: !noInferred)
         options.metric.distance = distance

@@ -20,6 +20,7 @@ struct HedgingCommand: AsyncParsableCommand {
 
     @Argument(help: FormatHelp.networkFile)
     var file: String
+    @OptionGroup var input: InputFormat
 
     @OptionGroup var view: ViewOptions
 
@@ -33,7 +34,7 @@ struct HedgingCommand: AsyncParsableCommand {
     var format: TableFormat = .table
 
     func run() async throws {
-        let network = try loadOrExit(file)
+        let network = try loadOrExit(file, format: input.format)
         let filter = try view.filter(for: network, defaultSign: nil, defaultDirection: .undirected)
         let networkView = try NetworkView(network, filter: filter)
         let scores = Hedging().run(on: SignedGraph(networkView))
@@ -61,6 +62,7 @@ struct Balance: AsyncParsableCommand {
 
     @Argument(help: FormatHelp.networkFile)
     var file: String
+    @OptionGroup var input: InputFormat
 
     @OptionGroup var view: ViewOptions
 
@@ -83,7 +85,7 @@ struct Balance: AsyncParsableCommand {
 
 
     func run() async throws {
-        let network = try loadOrExit(file)
+        let network = try loadOrExit(file, format: input.format)
         let filter = try view.filter(for: network, defaultSign: nil, defaultDirection: .undirected)
         let frustration = FrustrationIndex(method: method,
                                            exactLimit: exactLimit, seed: seed)

@@ -65,6 +65,7 @@ struct TimelineCommand: AsyncParsableCommand {
 
     @Argument(help: FormatHelp.networkFile)
     var file: String
+    @OptionGroup var input: InputFormatLong
 
     @Option(name: .customLong("metric"), help: ArgumentHelp("The measure: a metric, hedging, balance, triangles, frustration, normalized-frustration or ties.",
                                                              valueName: "name"))
@@ -151,7 +152,7 @@ struct TimelineCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let network = try loadOrExit(file)
+        let network = try loadOrExit(file, format: input.format)
         var handler: ProgressHandler?
         if let bar = progress.handler { handler = { @Sendable done, total in bar("timeline", done, total) } }
         let request = try request

@@ -12,8 +12,10 @@ struct Validate: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Network files in any format ActorNet reads (\(FormatHelp.readable)), told by extension, else by content."))
+    @Argument(help: ArgumentHelp("Network files in any format ActorNet reads (\(FormatHelp.readable)), told by --from, else the extension, else the content."))
     var files: [String]
+
+    @OptionGroup var input: InputFormat
 
     @Flag(help: "Treat warnings (such as unknown fields) as errors.")
     var strict = false
@@ -24,7 +26,7 @@ struct Validate: AsyncParsableCommand {
     func run() async throws {
         var worst: ExitCode = .success
         for file in files {
-            let result = AnyFormatLoader.load(path: file, format: nil)
+            let result = AnyFormatLoader.load(path: file, format: input.format)
             for diagnostic in result.diagnostics {
                 printError(diagnostic.description)
             }

@@ -105,7 +105,7 @@ import Testing
         #expect(r.status == 1)
         #expect(r.stderr.contains("\(path):3:9: error: actor 2: duplicate actor id 'RUS'"))
         #expect(r.stderr.contains("\(path):5:27: error: relation 1: unknown actor 'IRQ' in 'target'"))
-        #expect(r.stderr.contains("\(path):5:59: error: relation 1: weight -1 is not a finite number > 0"))
+        #expect(r.stderr.contains("\(path):5:59: error: relation 1: weight -1 is not a finite number ≥ 0"))
         #expect(r.stderr.contains("  fix: "))
         #expect(!r.stderr.contains("Fatal error") && !r.stderr.contains("Stack dump"))
         #expect(r.stdout.contains("invalid (3 errors, 0 warnings)"))

@@ -48,7 +48,7 @@ import Testing
             Relation(id: "a", source: "RUS", target: "IRQ", kind: "cooperation"),
             Relation(id: "b", source: "RUS", target: "RUS", kind: "rivalry"),
             Relation(id: "c", source: "RUS", target: "IRN", kind: "alliance"),
-            Relation(id: "c", source: "RUS", target: "IRN", kind: "supply", weight: 0),
+            Relation(id: "c", source: "RUS", target: "IRN", kind: "supply", weight: -1),
         ])
         #expect(found.count == 5)
         #expect(found.allSatisfy { $0.severity == .error })
@@ -65,11 +65,26 @@ import Testing
         #expect(issue.fix?.contains("IRN, ISR, RUS") == true)
     }
 
-    @Test(arguments: [0.0, -1.0, .nan, .infinity, -.infinity])
+    @Test(arguments: [-1.0, -.leastNonzeroMagnitude, .nan, .infinity, -.infinity])
     func rejectsBadWeights(_ weight: Double) throws {
         let issue = try #require(issues([Relation(id: "a", source: "RUS", target: "IRN", kind: "cooperation", weight: weight)]).first)
         #expect(issue.subject == .relation(index: 0, field: "weight"))
-        #expect(issue.message.contains("not a finite number > 0"))
+        #expect(issue.severity == .error)
+        #expect(issue.message.contains("not a finite number ≥ 0"))
+    }
+
+    /// Weight 0 (Boost's GraphML default): a tie of no strength, kept with a warning; after the
+    /// first 20, one line counts the rest.
+    @Test func zeroWeightIsAWarningNotARefusal() throws {
+        let relations = (0..<25).map { Relation(id: "z\($0)", source: "RUS", target: "IRN", kind: "cooperation", weight: 0) }
+        let found = issues(relations)
+        #expect(found.allSatisfy { $0.severity == .warning })
+        #expect(found.count == 21)
+        #expect(found[0].message == "weight 0: a relation of no strength, kept; weighted measures treat it as no link")
+        #expect(found[20].subject == .relation(index: 20, field: "weight"))
+        #expect(found[20].message.hasPrefix("5 more relations of weight 0 from here on (25 in all)"))
+        let network = try Network(actors: actors, relations: relations)
+        #expect(network.relations.count == 25)
     }
 
     @Test func rejectsReversedAndEmptyIntervals() {

@@ -76,11 +76,11 @@ import Testing
         #expect(e.fix?.contains("declare 'alliance' under kinds") == true)
     }
 
-    @Test(arguments: [("0", "0"), ("-2", "-2"), ("0.0", "0"), (".nan", "nan"), (".inf", "inf"), ("-.inf", "-inf")])
+    @Test(arguments: [("-2", "-2"), ("-0.5", "-0.5"), (".nan", "nan"), (".inf", "inf"), ("-.inf", "-inf")])
     func badWeight(_ written: String, _ shown: String) throws {
         let e = try onlyError(relation("  - {source: RUS, target: IRN, kind: cooperation, weight: \(written)}\n"))
         #expect((e.location.line, e.location.column) == (7, 59))
-        #expect(e.message == "relation 1: weight \(shown) is not a finite number > 0")
+        #expect(e.message == "relation 1: weight \(shown) is not a finite number ≥ 0")
     }
 
     @Test func weightOfWrongType() throws {
@@ -209,7 +209,7 @@ import Testing
               - id: RUS
               - nmae: Israel
             relations:
-              - {source: RUS, target: IRQ, kind: cooperaton, weight: 0}
+              - {source: RUS, target: IRQ, kind: cooperaton, weight: -1}
               - {source: RUS, target: RUS, kind: rivalry, since: 2025, until: 2024}
               - {target: RUS, kind: rivalry}
             """)

@@ -223,8 +223,8 @@ import Testing
     }
 
     @Test func modelErrorsPointAtTheRow() throws {
-        let d = try #require(Self.firstError(edges: "Source,Target,Weight\nA,B,1\nB,C,0\n"))
-        #expect(d.location.line == 3 && d.message.contains("weight 0"))
+        let d = try #require(Self.firstError(edges: "Source,Target,since,until\nA,B,,\nB,C,2020,2010\n"))
+        #expect(d.location.line == 3 && d.message.contains("until 2010 is not after since 2020"))
     }
 
     @Test func unreadableFile() {

@@ -328,10 +328,10 @@ import Testing
     /// values and types. networkx 3.6.1 refuses mixed-direction GEXF, so the script checks such
     /// files with the per-edge `type` removed and checks the types itself (it says so).
     @Test(.enabled(if: Python.has(modules: ["networkx"]), "needs python3 with networkx (pip install networkx; scripts/setup)"),
-          arguments: [GEXFWriter.Mode.static, .dynamic])
-    func networkxReadsOurExport(mode: GEXFWriter.Mode) throws {
+          arguments: [GEXFWriter.Mode.static, .dynamic], [ExportSettings.Direction.mixed, .directed, .undirected])
+    func networkxReadsOurExport(mode: GEXFWriter.Mode, direction: ExportSettings.Direction) throws {
         let network = try Self.shipped()
-        let table = ExportTable(network)
+        let table = ExportTable(network, direction: direction)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gexf-interop-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -341,6 +341,11 @@ import Testing
         let python = Python.command([Fixtures.path("scripts/interop/gexf_check.py"), gexf.path, expected.path])
         let (status, output) = try run(python.executable, python.arguments)
         #expect(status == 0, "\(Python.described): \(output)")
+        #expect(output.contains("refuses mixed directions") == (direction == .mixed), "\(output)")
+        if mode == .static {
+            let errors = try xmllint(String(decoding: try GEXFWriter.write(table, mode: mode), as: UTF8.self))
+            #expect(errors.isEmpty, "xmllint: \(errors)")
+        }
     }
 
     static func expectedJSON(_ table: ExportTable, mode: GEXFWriter.Mode) throws -> String {
@@ -375,7 +380,8 @@ import Testing
             }
             edges[row.id] = e
         }
-        let root: [String: Any] = ["mode": mode.rawValue, "mixed": table.mixedDirections, "nodes": nodes, "edges": edges]
+        let root: [String: Any] = ["mode": mode.rawValue, "mixed": table.mixedDirections, "directed": table.defaultDirected,
+                                   "nodes": nodes, "edges": edges]
         return String(decoding: try JSONSerialization.data(withJSONObject: root, options: [.sortedKeys]), as: UTF8.self)
     }
 }

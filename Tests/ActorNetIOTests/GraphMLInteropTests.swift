@@ -35,14 +35,28 @@ struct GraphMLInteropTests {
         ]
     }
 
-    @Test func networkxAndIgraphReadTheShippedExport() throws {
-        let table = ExportTable(try GraphMLTesting.shipped())
+    /// Every direction mode, with and without metric columns: networkx and igraph read it (in
+    /// `mixed` mode networkx needs the per-edge directions taken out, which the script says;
+    /// in the single-direction modes it reads the file as written), and it validates.
+    @Test(arguments: [ExportSettings.Direction.mixed, .directed, .undirected], [false, true])
+    func networkxAndIgraphReadTheShippedExport(direction: ExportSettings.Direction, withMetrics: Bool) throws {
+        let network = try GraphMLTesting.shipped()
+        let metrics = withMetrics ? Exporter.metrics(network, ExportSettings.exportedMetrics).scores : []
+        let table = ExportTable(network, metrics: metrics, direction: direction)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("actornet-graphml-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let graphml = directory.appendingPathComponent("russia-iran.graphml")
         let expectedJSON = directory.appendingPathComponent("expected.json")
-        try Data(try GraphMLWriter.write(table)).write(to: graphml)
+        let bytes = try GraphMLWriter.write(table)
+        try Data(bytes).write(to: graphml)
+        #expect(GraphMLSchemaCheck.validate(bytes: bytes, file: "russia-iran.graphml", schemaPath: GraphMLTesting.schema).isEmpty)
+        if withMetrics {
+            // Counts are integers, the rest doubles.
+            #expect(table.nodeColumns.first { $0.name == "degree" }?.type == .long)
+            #expect(table.nodeColumns.first { $0.name == "hedges" }?.type == .long)
+            #expect(table.nodeColumns.first { $0.name == "betweenness" }?.type == .double)
+        }
         try JSONSerialization.data(withJSONObject: Self.expected(table), options: [.sortedKeys]).write(to: expectedJSON)
 
         let python = Python.command([Fixtures.path("scripts/interop/graphml_check.py"), graphml.path, expectedJSON.path])
@@ -63,5 +77,6 @@ struct GraphMLInteropTests {
         #expect(process.terminationStatus == 0,
                 "graphml_check.py exited \(process.terminationStatus) (2 = python3, networkx or igraph missing: run scripts/setup):\n\(text)")
         #expect(text.contains("ok: networkx and igraph read 24 nodes and 82 edges"), "\(text)")
+        #expect(text.contains("refuses mixed directions") == (direction == .mixed), "\(text)")
     }
 }

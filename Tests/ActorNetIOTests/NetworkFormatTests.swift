@@ -48,11 +48,18 @@ import Testing
         ("  {\"directed\": false, \"nodes\": []}", "json"),
         ("// drawn by hand\n/* a comment */ strict digraph G { a -> b }", "dot"),
         ("# comment\nDiGraph {}", "dot"),
-        ("graphics: []", nil),
-        ("name: A network\nactors: []", nil),
-        ("Source,Target\nA,B", nil),
+        ("graphics: []", "yaml"),
+        ("name: A network\nactors: []", "yaml"),
+        ("# a network\n---\nactors: []", "yaml"),
+        ("Source,Target\nA,B", "csv"),
+        ("Source;Target\nA;B\n", "csv"),
+        ("# SNAP\n1\t2\n2\t3\n", "csv"),
+        ("1 2\n2 3\n", "csv"),
+        ("Source,Target\n", nil),
+        ("name: Russia, Iran\nactors: []", "yaml"),
         ("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", nil),
-        ("digraphs: 1", nil),
+        ("digraphs: 1", "yaml"),
+        ("just some words\n", nil),
     ] as [(String, String?)])
     func contentTellsTheFormat(head: String, expected: String?) {
         #expect(NetworkFormat.detect(Array(head.utf8)[...])?.name == expected, "\(head)")

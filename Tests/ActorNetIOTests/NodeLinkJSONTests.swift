@@ -77,7 +77,7 @@ import Testing
                 {"id": "A", "label": "Alpha"},
                 {"id": "B", "label": "B"}
               ],
-              "links": [
+              "edges": [
                 {"source": "A", "target": "B", "key": "r1", "kind": "cooperation", "sign": 1, "weight": 2, "directed": false}
               ]
             }
@@ -93,7 +93,7 @@ import Testing
         let output = try Self.python("""
             import json, networkx as nx
             with open(\(String(reflecting: path))) as f:
-                G = nx.node_link_graph(json.load(f), edges="links")
+                G = nx.node_link_graph(json.load(f))
             print(type(G).__name__, G.number_of_nodes(), G.number_of_edges())
             print(G.graph["name"], len(G.graph["kinds"]), G.graph["sources"][0]["id"])
             u, v, k, d = next(iter(G.edges(keys=True, data=True)))
@@ -113,10 +113,24 @@ import Testing
         let output2 = try Self.python("""
             import json, networkx as nx
             with open(\(String(reflecting: path2))) as f:
-                G = nx.node_link_graph(json.load(f), edges="links")
+                G = nx.node_link_graph(json.load(f))
             print(type(G).__name__, G.number_of_nodes(), G.number_of_edges())
             """)
         #expect(output2 == "MultiGraph 2 2\n")
+
+        // One direction on request: the shipped network (mixed) as an undirected MultiGraph,
+        // each relation's own direction in its `directed` column.
+        let path3 = try ExportToolRunner.temporaryFile(NodeLinkJSON.write(ExportTable(network, direction: .undirected)),
+                                                       extension: "json")
+        defer { try? FileManager.default.removeItem(atPath: path3) }
+        let output3 = try Self.python("""
+            import json, networkx as nx
+            with open(\(String(reflecting: path3))) as f:
+                G = nx.node_link_graph(json.load(f))
+            print(type(G).__name__, G.number_of_nodes(), G.number_of_edges(), sum(1 for *_, d in G.edges(data=True) if d["directed"]))
+            """)
+        let directed = network.relations.indices.filter { network.isDirected(relation: $0) }.count
+        #expect(output3 == "MultiGraph \(network.actors.count) \(network.relations.count) \(directed)\n")
     }
 
     @Test(.enabled(if: hasNetworkx, "needs python3 with networkx (pip install networkx; scripts/setup)"))

@@ -129,7 +129,7 @@ import Testing
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "application/json")
                 #expect((response.object["nodes"] as? [Any])?.count == 3)
-                #expect((response.object["links"] as? [Any])?.count == 3)
+                #expect((response.object["edges"] as? [Any])?.count == 3)
             }
         }
     }

@@ -119,8 +119,9 @@ def main(argv):
             problems.append(f"edge {eid!r} missing")
             continue
         u, v, data = seen[eid]
+        # An undirected graph (or relation) may give its ends either way round.
         ends_ok = (u, v) == (want["source"], want["target"]) or (
-            not want["directed"] and (v, u) == (want["source"], want["target"]))
+            (not want["directed"] or not G.is_directed()) and (v, u) == (want["source"], want["target"]))
         if not ends_ok:
             problems.append(f"edge {eid!r}: {u}->{v}, expected {want['source']}->{want['target']}")
         if not same(data.get("weight"), float(want["weight"])) or data.get("weight", 0) < 0:
@@ -131,6 +132,9 @@ def main(argv):
             if data.get(key) != want.get(key):
                 problems.append(f"edge {eid!r}: {key} {data.get(key)!r}, expected {want.get(key)!r}")
         check_values(f"edge {eid!r}", want["attrs"], data, problems)
+
+    if not expected["mixed"] and "directed" in expected and G.is_directed() != expected["directed"]:
+        problems.append(f"graph directed = {G.is_directed()}, expected {expected['directed']}")
 
     kind = type(G).__name__
     for note in notes:

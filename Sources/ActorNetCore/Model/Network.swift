@@ -2,7 +2,7 @@
 /// evidence cites. Immutable once built; every invariant below is checked by `init`.
 ///
 /// Invariants: actor ids are unique; every relation joins two different known actors with a
-/// known kind, a finite weight > 0, `since` before `until`, and a unique id; declared kinds do
+/// known kind, a finite weight ≥ 0 (0 is a warning: a tie of no strength), `since` before `until`, and a unique id; declared kinds do
 /// not redefine a built-in; evidence cites declared sources.
 ///
 /// Lookups by actor id and kind name are O(1) (hash maps built once, in O(n + m)).
@@ -181,9 +181,11 @@ extension Network {
                 error(subject, "empty actor id", fix: "give the actor a short stable id such as 'RUS'")
                 continue
             }
+            // Legal in XML and in every foreign format, so kept as written (exports escape it);
+            // said, because ' RUS' and 'RUS' are two actors.
             if let problem = identifierProblem(actor.id) {
-                error(subject, "actor id '\(actor.id.debugEscaped)' \(problem)",
-                      fix: "remove the surrounding spaces or control characters")
+                a.issues.append(NetworkIssue(.warning, subject, "actor id '\(actor.id.debugEscaped)' \(problem); kept as written",
+                                             fix: "remove the surrounding spaces or control characters if they are not meant"))
             }
             if let first = a.actorIndex[actor.id] {
                 error(subject, "duplicate actor id '\(actor.id)' (first declared as actor \(first + 1))",
@@ -208,6 +210,7 @@ extension Network {
         a.directed.reserveCapacity(relations.count)
         var relationIDs: [String: Int] = [:]
         relationIDs.reserveCapacity(relations.count)
+        var zeroWeights = 0, firstUnshownZero = 0
         for (i, r) in relations.enumerated() {
             let s = a.actorIndex[r.source], t = a.actorIndex[r.target]
             // (The list is built only when an end is unknown: no allocation per relation.)
@@ -227,9 +230,20 @@ extension Network {
                 error(.relation(index: i, field: "kind"), "unknown kind '\(r.kind)'",
                       fix: "\(hint)use one of \(KnownNames.list(a.kindIndex.keys)), or declare '\(r.kind)' under kinds with its sign and direction")
             }
-            if !(r.weight.isFinite && r.weight > 0) {
-                error(.relation(index: i, field: "weight"), "weight \(NumberText.exact(r.weight)) is not a finite number > 0",
+            if !(r.weight.isFinite && r.weight >= 0) {
+                error(.relation(index: i, field: "weight"), "weight \(NumberText.exact(r.weight)) is not a finite number ≥ 0",
                       fix: "use a positive strength, e.g. 1 (token) to 5 (defining); the sign comes from the kind")
+            } else if r.weight == 0 {
+                // A tie of no strength (Boost writes weight 0 as its default): kept, not
+                // refused. The first ones are located; the rest counted in one line.
+                zeroWeights += 1
+                if zeroWeights <= Self.zeroWeightWarnings {
+                    a.issues.append(NetworkIssue(.warning, .relation(index: i, field: "weight"),
+                                                 "weight 0: a relation of no strength, kept; weighted measures treat it as no link",
+                                                 fix: "leave it if the tie exists but carries no strength, else give a strength > 0"))
+                } else if zeroWeights == Self.zeroWeightWarnings + 1 {
+                    firstUnshownZero = i
+                }
             }
             if let since = r.since, let until = r.until, until <= since {
                 error(.relation(index: i, field: "until"),
@@ -265,8 +279,17 @@ extension Network {
             a.kindOf.append(UInt16(truncatingIfNeeded: k ?? 0))
             a.directed.append((r.direction ?? allKinds[k ?? 0].direction) == .directed)
         }
+        if zeroWeights > Self.zeroWeightWarnings {
+            a.issues.append(NetworkIssue(.warning, .relation(index: firstUnshownZero, field: "weight"),
+                                         "\(zeroWeights - Self.zeroWeightWarnings) more relations of weight 0 from here on "
+                                             + "(\(zeroWeights) in all), kept like the ones above",
+                                         fix: "give them a strength > 0 if they carry one"))
+        }
         return a
     }
+
+    /// How many relations of weight 0 get a warning each; the rest get one line.
+    static let zeroWeightWarnings = 20
 
     /// `fulfilment` needs a `commitment`; a `cameo` code is 2–4 digits with a root 01–20, and a
     /// root whose quad class disagrees with the kind's sign or the relation's channel is a

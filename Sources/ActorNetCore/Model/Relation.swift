@@ -28,7 +28,8 @@ public struct Relation: Sendable, Hashable, Identifiable {
     public var target: String
     /// The name of a built-in or declared `RelationKind`; the sign comes from it.
     public var kind: String
-    /// The strength of the tie: finite and > 0. Larger is stronger.
+    /// The strength of the tie: finite and ≥ 0. Larger is stronger; 0 is a tie of no strength
+    /// (another tool's default weight), which weighted measures treat as no link.
     public var weight: Double
     /// Overrides the kind's default direction when set.
     public var direction: Direction?

@@ -127,6 +127,34 @@ public enum CSVTables {
         return LoadResult(network: all.hasErrors ? nil : result.network, diagnostics: all)
     }
 
+    /// Whether `head` (a file's first bytes) looks like a table ActorNet's CSV reader takes: after
+    /// `#`/`%` comment lines, at least two complete rows with the same number (2 or more) of
+    /// fields under the separator the first row shows, and a first row that is not a YAML
+    /// `key:` line. For files whose extension does not say (SNAP's `.txt`, `.tsv`, `.edges`).
+    public static func looksLikeTable(_ head: ArraySlice<UInt8>) -> Bool {
+        let (separator, comments) = CSVParser.Dialect.detect(head)
+        var lines = head[comments.endIndex...].split(separator: 0x0A, omittingEmptySubsequences: true)
+        if head.count >= 4096, head.last != 0x0A, !lines.isEmpty { lines.removeLast() }  // cut off by the sniff's limit
+        let rows = lines.prefix(8).map { line -> Int in
+            var fields = 1, inQuotes = false, previousSpace = true
+            for b in line {
+                if b == 0x22 { inQuotes.toggle() }
+                if inQuotes { continue }
+                if separator == .spaces {
+                    let space = b == 0x20 || b == 0x09
+                    if space, !previousSpace { fields += 1 }
+                    previousSpace = space
+                } else if b == separator.byte {
+                    fields += 1
+                }
+            }
+            if separator == .spaces, previousSpace { fields -= 1 }
+            return fields
+        }
+        guard rows.count >= 2, let first = rows.first, first >= 2, rows.allSatisfy({ $0 == first }) else { return false }
+        return !NativeSniff.looksLikeYAML(head)
+    }
+
     // MARK: - Writing
 
     /// Header names, besides the fixed columns, that a reader would take for a fixed column
@@ -191,18 +219,76 @@ public enum CSVTables {
         }
     }
 
+    /// The shapes of edge table ActorNet reads besides Gephi's `Source,Target,…`.
+    enum Shape {
+        /// Gephi's (and ActorNet's) edge table with a header.
+        case table
+        /// `from,to[,weight]` (R's igraph and many exports): read as Source, Target, Weight.
+        case fromTo
+        /// No header: two or three columns of source, target and an optional weight (SNAP).
+        case headerless
+        /// An adjacency matrix: a header row of ids after an empty first cell, then one row per
+        /// id (Gephi's matrix import).
+        case matrix
+    }
+
+    static func shape(of table: CSVParser.Table) -> Shape {
+        let lowered = table.header.map { $0.text.lowercased() }
+        if lowered.contains("source"), lowered.contains("target") { return .table }
+        if lowered.count >= 2, lowered[0] == "from", lowered[1] == "to" { return .fromTo }
+        if table.header.count >= 2, table.header[0].text.isEmpty, !table.header[0].quoted {
+            let ids = Set(table.header.dropFirst().map(\.text))
+            if !table.records.isEmpty, table.records.allSatisfy({ ids.contains($0.cells[0].text) }) { return .matrix }
+        }
+        if (2...3).contains(table.header.count), !table.header.contains(where: { $0.text.isEmpty }) {
+            let known: Set<String> = ["id", "label", "weight", "type", "kind", "sign", "target", "source"]
+            if !lowered.contains(where: known.contains) { return .headerless }
+        }
+        return .table
+    }
+
     private static func readEdges(_ table: CSVParser.Table, file: String, declareEnds: Bool,
                                   into builder: inout ImportBuilder, declared: inout Set<String>,
                                   diagnostics: inout [Diagnostic]) {
+        var table = table
+        let start = SourceLocation(file: file, line: table.header.first?.line ?? 1, column: 1)
+        switch shape(of: table) {
+        case .table: break
+        case .matrix:
+            diagnostics.append(Diagnostic(.warning, at: start,
+                "read as an adjacency matrix (a header of ids after an empty first cell, one row per id)",
+                fix: "nothing to do; an edge table with Source and Target columns keeps more"))
+            readMatrix(table, file: file, into: &builder, declared: &declared, diagnostics: &diagnostics)
+            return
+        case .fromTo:
+            diagnostics.append(Diagnostic(.warning, at: start, "columns 'from' and 'to' read as Source and Target",
+                                          fix: "nothing to do; Gephi names them Source and Target"))
+            table.header[0].text = "Source"
+            table.header[1].text = "Target"
+        case .headerless:
+            let numeric = table.header.count == 3
+                && ([CSVParser.Record(cells: table.header, line: table.header[0].line)] + table.records)
+                    .allSatisfy { CSVParser.number($0.cells[2].text) != nil }
+            let names = ["Source", "Target", numeric ? "Weight" : "value"].prefix(table.header.count)
+            diagnostics.append(Diagnostic(.warning, at: start,
+                "no header row (no Source and Target columns): read as an edge list of \(names.joined(separator: ", "))",
+                fix: "nothing to do; or add a header row naming the columns, e.g. Source,Target,Weight"))
+            table.records.insert(CSVParser.Record(cells: table.header, line: table.header[0].line), at: 0)
+            table.header = zip(names, table.header).map { name, cell in
+                CSVParser.Cell(text: name, quoted: false, line: cell.line, column: cell.column)
+            }
+        }
         let lowered = table.header.map { $0.text.lowercased() }
         var missing: [String] = []
         let source = lowered.firstIndex(of: "source"), target = lowered.firstIndex(of: "target")
         if source == nil { missing.append("Source") }
         if target == nil { missing.append("Target") }
         guard let source, let target else {
-            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1),
-                "the edge table has no \(missing.joined(separator: " or ")) column (columns: \(table.header.map(\.text).joined(separator: ", ")))",
-                fix: "name the columns of the two ends 'Source' and 'Target', as Gephi does"))
+            let separated = table.separator == .comma ? "" : " separated by \(table.separator.name)"
+            diagnostics.append(Diagnostic(.error, at: start,
+                "the edge table has no \(missing.joined(separator: " or ")) column (columns\(separated): \(table.header.map { "'\($0.text)'" }.joined(separator: ", ")))",
+                fix: "name the columns of the two ends 'Source' and 'Target', as Gephi does; ActorNet also reads "
+                    + "headerless two- or three-column edge lists and adjacency matrices"))
             return
         }
         let id = lowered.firstIndex(of: "id"), type = lowered.firstIndex(of: "type")
@@ -295,6 +381,64 @@ public enum CSVTables {
         }
     }
 
+    /// An adjacency matrix: cell (row u, column v) non-empty and not 0 is a relation u → v of
+    /// that weight (negative: a negative tie). A symmetric matrix gives undirected relations
+    /// (one per pair, from the upper triangle), any other directed ones; the diagonal holds
+    /// self-loops, which ImportBuilder skips with a warning.
+    private static func readMatrix(_ table: CSVParser.Table, file: String, into builder: inout ImportBuilder,
+                                   declared: inout Set<String>, diagnostics: inout [Diagnostic]) {
+        let ids = table.header.dropFirst().map(\.text)
+        var row: [String: Int] = [:]
+        for (k, record) in table.records.enumerated() {
+            if row[record.cells[0].text] != nil {
+                diagnostics.append(Diagnostic(.error, at: record.cells[0].location(file),
+                    "row '\(record.cells[0].text)' appears twice in the matrix", fix: "give each id one row"))
+                return
+            }
+            row[record.cells[0].text] = k
+        }
+        var value = [[Double?]](repeating: [Double?](repeating: nil, count: ids.count), count: table.records.count)
+        var bad = false
+        for (k, record) in table.records.enumerated() {
+            for c in 1..<record.cells.count {
+                let cell = record.cells[c]
+                guard !cell.text.isEmpty else { continue }
+                guard let x = CSVParser.number(cell.text) else {
+                    diagnostics.append(Diagnostic(.error, at: cell.location(file),
+                        "matrix cell '\(cell.text)' is not a number", fix: "write a number (0 or empty: no relation)"))
+                    bad = true
+                    continue
+                }
+                value[k][c - 1] = x == 0 ? nil : x
+            }
+        }
+        guard !bad else { return }
+        let column = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        func cell(_ rowID: String, _ columnID: String) -> Double? {
+            guard let r = row[rowID], let c = column[columnID] else { return nil }
+            return value[r][c]
+        }
+        var symmetric = true
+        check: for record in table.records {
+            for v in ids where cell(record.cells[0].text, v) != cell(v, record.cells[0].text) {
+                symmetric = false
+                break check
+            }
+        }
+        for id in ids where declared.insert(id).inserted {
+            builder.addNode(id: id, attributes: [], at: table.header[0].location(file))
+        }
+        for (k, record) in table.records.enumerated() {
+            let u = record.cells[0].text
+            for v in ids.indices {
+                guard let x = value[k][v] else { continue }
+                if symmetric, let cu = column[u], v < cu { continue }
+                builder.addEdge(id: nil, source: u, target: ids[v], directed: !symmetric,
+                                attributes: [("weight", .double(x))], at: record.cells[v + 1].location(file))
+            }
+        }
+    }
+
     /// Per column: numbers when every non-empty value is a finite number, booleans when every one
     /// is `true`/`false`, else text. Columns in `skipping` are text.
     static func columnTypes(_ table: CSVParser.Table, skipping: Set<Int>) -> [ExportTable.ColumnType] {
@@ -353,6 +497,80 @@ enum CSVParser {
         var header: [Cell]
         var records: [Record]
         var problems: [Diagnostic]
+        var separator: Separator = .comma
+    }
+
+    /// What separates fields: Gephi's spreadsheet import accepts `,` `;` tab and `|`; SNAP's
+    /// edge lists use runs of spaces or tabs.
+    enum Separator: Sendable, Equatable {
+        case comma, semicolon, tab, pipe, spaces
+        var byte: UInt8 {
+            switch self {
+            case .comma: 0x2C
+            case .semicolon: 0x3B
+            case .tab: 0x09
+            case .pipe: 0x7C
+            case .spaces: 0x20
+            }
+        }
+        var name: String {
+            switch self {
+            case .comma: "','"
+            case .semicolon: "';'"
+            case .tab: "tabs"
+            case .pipe: "'|'"
+            case .spaces: "spaces"
+            }
+        }
+    }
+
+    /// Finding the separator and the comment lines that open a file.
+    enum Dialect {
+        struct Comments {
+            var endIndex: Int
+            var count: Int
+            var lineCount: Int { count }
+            var isEmpty: Bool { count == 0 }
+        }
+
+        /// The separator most frequent outside quotes in the first row (`,` on a tie or when
+        /// none occurs; spaces when only spaces do), after leading `#` / `%` comment lines.
+        static func detect(_ body: ArraySlice<UInt8>) -> (Separator, Comments) {
+            var i = body.startIndex
+            var count = 0
+            while i < body.endIndex, body[i] == UInt8(ascii: "#") || body[i] == UInt8(ascii: "%") {
+                while i < body.endIndex, body[i] != 0x0A { i += 1 }
+                if i < body.endIndex { i += 1 }
+                count += 1
+            }
+            let comments = Comments(endIndex: i, count: count)
+            var counts: [Separator: Int] = [:]
+            var inQuotes = false, sawSpace = false
+            var j = i
+            while j < body.endIndex, inQuotes || (body[j] != 0x0A && body[j] != 0x0D) {
+                switch body[j] {
+                case 0x22: inQuotes.toggle()
+                case 0x2C where !inQuotes: counts[.comma, default: 0] += 1
+                case 0x3B where !inQuotes: counts[.semicolon, default: 0] += 1
+                case 0x09 where !inQuotes: counts[.tab, default: 0] += 1
+                case 0x7C where !inQuotes: counts[.pipe, default: 0] += 1
+                case 0x20 where !inQuotes: sawSpace = true
+                default: break
+                }
+                j += 1
+            }
+            var best = Separator.comma, most = 0
+            for candidate in [Separator.comma, .semicolon, .tab, .pipe] where counts[candidate, default: 0] > most {
+                best = candidate
+                most = counts[candidate]!
+            }
+            if most == 0, sawSpace {
+                // A space inside a header name ("Modularity Class") would also do this; a table
+                // of one column is no network either way.
+                best = .spaces
+            }
+            return (best, comments)
+        }
     }
 
     /// Parses and checks the shape: a header row, then records with as many fields (blank lines
@@ -364,15 +582,51 @@ enum CSVParser {
         case let .success(b): body = b
         case let .failure(d): return .failure(d)
         }
-        let records: [Record]
-        switch parse(body, file: file, limits: limits) {
-        case let .success(r): records = r
-        case let .failure(d): return .failure(d)
+        let (dialect, comments) = Dialect.detect(body)
+        var problems: [Diagnostic] = []
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        if !comments.isEmpty {
+            problems.append(Diagnostic(.warning, at: start,
+                "\(comments.count) comment line\(comments.count == 1 ? "" : "s") (starting with # or %) before the table skipped",
+                fix: "nothing to do; SNAP and Pajek-style edge lists start so"))
         }
-        guard let header = records.first else {
+        var records: [Record]
+        switch parse(body[comments.endIndex...], file: file, limits: limits, separator: dialect) {
+        case var .success(r):
+            // Lines were counted from the first after the comments.
+            if comments.lineCount > 0 {
+                for k in r.indices {
+                    r[k].line += comments.lineCount
+                    for c in r[k].cells.indices { r[k].cells[c].line += comments.lineCount }
+                }
+            }
+            records = r
+        case var .failure(d):
+            d.location.line += comments.lineCount
+            return .failure(d)
+        }
+        if dialect != .comma {
+            problems.append(Diagnostic(.warning, at: records.first?.location(file) ?? start,
+                "fields separated by \(dialect.name) (found in the first row)",
+                fix: "nothing to do; ActorNet writes commas"))
+        }
+        guard !records.isEmpty else {
             return .failure(Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "the file is empty",
                                        fix: "a CSV table starts with a header row naming its columns"))
         }
+        // Spaces around header names (`Source, Target`) are not part of them, as Gephi reads it;
+        // such a file puts them around values too, so unquoted values are trimmed as well.
+        if records[0].cells.contains(where: { !$0.quoted && $0.text != $0.text.trimmingCharacters(in: .whitespaces) }) {
+            problems.append(Diagnostic(.warning, at: records[0].location(file),
+                "spaces around the column names (and around unquoted values) ignored",
+                fix: "nothing to do; or write the table without spaces after the separators"))
+            for k in records.indices {
+                for c in records[k].cells.indices where !records[k].cells[c].quoted {
+                    records[k].cells[c].text = records[k].cells[c].text.trimmingCharacters(in: .whitespaces)
+                }
+            }
+        }
+        let header = records[0]
         var seen: [String: Cell] = [:]
         for cell in header.cells {
             if let first = seen[cell.text.lowercased()] {
@@ -382,7 +636,7 @@ enum CSVParser {
             }
             seen[cell.text.lowercased()] = cell
         }
-        var table = Table(header: header.cells, records: [], problems: [])
+        var table = Table(header: header.cells, records: [], problems: problems, separator: dialect)
         for record in records.dropFirst() {
             if record.cells.count == 1, record.cells[0].text.isEmpty, !record.cells[0].quoted { continue }
             guard record.cells.count == header.cells.count else {
@@ -404,14 +658,16 @@ enum CSVParser {
     /// in an id would be invisible in every output), at a field over `limits.maxFieldBytes` and
     /// at a row over `limits.maxColumns`, so memory stays proportional to the file.
     /// - Complexity: O(n) in the bytes.
-    static func parse(_ bytes: ArraySlice<UInt8>, file: String, limits: CSVLimits = .default) -> Result<[Record], Diagnostic> {
+    static func parse(_ bytes: ArraySlice<UInt8>, file: String, limits: CSVLimits = .default,
+                      separator: Separator = .comma) -> Result<[Record], Diagnostic> {
         var records: [Record] = []
         var cells: [Cell] = []
         var line = 1, column = 1
         var afterCR = false
         var i = bytes.startIndex
         let end = bytes.endIndex
-        let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D, tab: UInt8 = 0x09
+        let quote: UInt8 = 0x22, comma: UInt8 = separator.byte, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D, tab: UInt8 = 0x09
+        let spaces = separator == .spaces
         func advance(_ b: UInt8) {
             if b == lf {
                 if !afterCR {
@@ -456,6 +712,13 @@ enum CSVParser {
             }
             var text: [UInt8] = []
             var quoted = false
+            if spaces, cells.isEmpty {
+                // Runs of spaces and tabs separate fields; leading ones separate nothing.
+                while i < end, bytes[i] == 0x20 || bytes[i] == tab {
+                    advance(bytes[i])
+                    i += 1
+                }
+            }
             if i < end, bytes[i] == quote {
                 quoted = true
                 advance(bytes[i])
@@ -491,7 +754,7 @@ enum CSVParser {
                         "the quoted field that starts here is never closed: \"\(shown(text))\"",
                         fix: "add the closing '\"'; a quote inside a quoted field is written twice (\"\")"))
                 }
-                if i < end, bytes[i] != comma, bytes[i] != lf, bytes[i] != cr {
+                if i < end, bytes[i] != comma, bytes[i] != lf, bytes[i] != cr, !(spaces && bytes[i] == tab) {
                     var after: [UInt8] = []
                     var j = i
                     while j < end, after.count < 60, bytes[j] != comma, bytes[j] != lf, bytes[j] != cr {
@@ -503,7 +766,7 @@ enum CSVParser {
                         fix: "quote the whole field, and write a quote inside it as \"\""))
                 }
             } else {
-                while i < end, bytes[i] != comma, bytes[i] != lf, bytes[i] != cr {
+                while i < end, bytes[i] != comma, bytes[i] != lf, bytes[i] != cr, !(spaces && bytes[i] == tab) {
                     let b = bytes[i]
                     if b == quote {
                         return .failure(Diagnostic(.error, at: here(),
@@ -522,6 +785,21 @@ enum CSVParser {
                 }
             }
             cells.append(Cell(text: String(decoding: text, as: UTF8.self), quoted: quoted, line: startLine, column: startColumn))
+            if spaces {
+                var j = i
+                while j < end, bytes[j] == 0x20 || bytes[j] == tab { j += 1 }
+                if j > i, j < end, bytes[j] != lf, bytes[j] != cr {
+                    while i < j {
+                        advance(bytes[i])
+                        i += 1
+                    }
+                    continue
+                }
+                while i < j {
+                    advance(bytes[i])
+                    i += 1
+                }
+            }
             if i < end, bytes[i] == comma {
                 advance(bytes[i])
                 i += 1

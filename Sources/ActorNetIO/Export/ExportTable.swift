@@ -90,7 +90,8 @@ public struct ExportTable: Sendable {
          ("sources", NetworkMetadataJSON.encodeSources(network))].compactMap { key, value in value.map { (key, $0) } }
     }
 
-    /// Whether every relation is directed, every one undirected, or they mix.
+    /// Whether every relation is directed, every one undirected, or they mix — or, with a
+    /// `direction` other than `mixed`, the one direction the graph is written with.
     public let defaultDirected: Bool
     public let mixedDirections: Bool
 
@@ -125,12 +126,18 @@ public struct ExportTable: Sendable {
     /// Flattens `network`; `metrics` become node columns named by each score's metric name,
     /// and `visual` (when given) adds Gephi's `r`, `g`, `b` (colour by one score) and `size`
     /// (by another).
-    public init(_ network: Network, metrics: [(name: String, scores: NodeScores)] = [], visual: Visual? = nil) {
+    public init(_ network: Network, metrics: [(name: String, scores: NodeScores)] = [], visual: Visual? = nil,
+                direction: ExportSettings.Direction = .mixed) {
         self.network = network
         let fixedNodeNames = Set(Self.reservedNodeNames + metrics.map(\.name))
         let nodeAttributes = Self.attributeColumns(network.actors.map(\.attributes), reserved: fixedNodeNames)
         var nodeColumns = Self.fixedNodeColumns + nodeAttributes
-        nodeColumns += metrics.map { Column(name: $0.name, type: .double, role: .metric) }
+        // Counts (degree, hedges) are integers and written so; every other measure is a double.
+        let metricIsCount = metrics.map { metric in
+            Metric(rawValue: metric.name)?.isCount == true
+                && metric.scores.values.allSatisfy { $0 == $0.rounded() && abs($0) < 9.0e15 }
+        }
+        nodeColumns += zip(metrics, metricIsCount).map { Column(name: $0.name, type: $1 ? .long : .double, role: .metric) }
         if visual != nil {
             nodeColumns += ["r", "g", "b"].map { Column(name: $0, type: .long, role: .visual) }
             nodeColumns.append(Column(name: "size", type: .double, role: .visual))
@@ -152,7 +159,10 @@ public struct ExportTable: Sendable {
                 guard case let .attribute(key) = column.role else { continue }
                 values.append(actor.attributes[key].map { Self.value($0, as: column.type) })
             }
-            for metric in metrics { values.append(.double(metric.scores.values[i])) }
+            for (metric, isCount) in zip(metrics, metricIsCount) {
+                let x = metric.scores.values[i]
+                values.append(isCount ? .long(Int(x)) : .double(x))
+            }
             if let colours, let sizes {
                 let (r, g, b) = colours[i]
                 values += [.long(r), .long(g), .long(b), .double(sizes[i])]
@@ -183,8 +193,14 @@ public struct ExportTable: Sendable {
             if network.isDirected(relation: i) { anyDirected = true } else { anyUndirected = true }
             if anyDirected && anyUndirected { break }
         }
-        defaultDirected = anyDirected && !anyUndirected
-        mixedDirections = anyDirected && anyUndirected
+        switch direction {
+        case .mixed:
+            defaultDirected = anyDirected && !anyUndirected
+            mixedDirections = anyDirected && anyUndirected
+        case .directed, .undirected:
+            defaultDirected = direction == .directed
+            mixedDirections = false
+        }
     }
 
     static func attributeColumns(_ maps: [[String: AttributeValue]], reserved: Set<String>) -> [Column] {

@@ -5,6 +5,13 @@ import Foundation
 public struct ExportSettings: Sendable {
     public enum CSVTable: String, Sendable, CaseIterable { case nodes, edges }
 
+    /// How a graph format states directions. `mixed` (default): the graph's default plus each
+    /// edge's own (standard GraphML and GEXF, which Gephi reads). `directed` / `undirected`: one
+    /// direction for the whole graph and no per-edge direction, each relation's own kept in the
+    /// `directed` column — what `nx.read_graphml`, `nx.read_gexf`, `nx.node_link_graph` and
+    /// igraph read (networkx refuses a file whose edges contradict the graph's default).
+    public enum Direction: String, Sendable, CaseIterable { case mixed, directed, undirected }
+
     /// Add metric columns (as `actornet metrics` computes them by default: the positive
     /// relations read as undirected, as of the latest start date; signed ones on both signs)
     /// and Gephi's colour and size.
@@ -17,9 +24,12 @@ public struct ExportSettings: Sendable {
     public var clusters = false
     /// CSV to one stream: which table.
     public var csvTable: CSVTable = .edges
+    /// GraphML, GEXF, node-link JSON: how directions are stated.
+    public var direction: Direction = .mixed
 
     public init(withMetrics: Bool = false, colourBy: Metric = .hedges, sizeBy: Metric = .betweenness,
-                dynamic: Bool = false, clusters: Bool = false, csvTable: CSVTable = .edges) {
+                dynamic: Bool = false, clusters: Bool = false, csvTable: CSVTable = .edges, direction: Direction = .mixed) {
+        self.direction = direction
         self.withMetrics = withMetrics
         self.colourBy = colourBy
         self.sizeBy = sizeBy
@@ -99,7 +109,7 @@ public enum Exporter {
                                         sizeBy: scores.first { $0.name == settings.sizeBy.rawValue }?.scores)
         }
         guard let writer = format.writer else { throw FormatNotWritable(format: format) }
-        let table = ExportTable(network, metrics: metricColumns, visual: visual)
+        let table = ExportTable(network, metrics: metricColumns, visual: visual, direction: settings.direction)
         let outputs = try writer(NetworkFormat.WriteInput(network: network, table: table, visual: visual,
                                                            settings: settings, toFiles: toFiles))
         return (outputs, warnings)

@@ -28,6 +28,8 @@ public struct ImportBuilder {
     private var relations: [Relation] = []
     private var relationLocations: [SourceLocation] = []
     private var pendingIDs: [String?] = []
+    /// Per relation whose id the file repeated: the file's id (see `renameRepeatedIDs`).
+    private var originalIDs: [Int: String] = [:]
     /// Per relation, what its kind is resolved from once the graph data (which may declare
     /// kinds, and may come after the edges) is all in: the name, the sign the edge gave and
     /// its direction.
@@ -160,6 +162,15 @@ public struct ImportBuilder {
         var relation = Relation(id: "", source: source, target: target, kind: "")
         for (key, value) in attributes {
             let lower = Self.lowercased(key)
+            // A blank field is a missing one (spreadsheets and other tools leave cells empty);
+            // for a number that changes what is read (weight 1, the kind's sign), so it is said.
+            if case let .string(text) = value, Self.blankIsMissing.contains(lower), text.allSatisfy(\.isWhitespace) {
+                if lower == "weight" || lower == "sign" {
+                    repeatedWarning("blank \(lower)", "blank \(lower) read as missing (\(lower == "weight" ? "weight 1" : "the kind's sign"))",
+                                    at: location, fix: "write a number, or leave the field out")
+                }
+                continue
+            }
             switch lower {
             case "kind": kind = value.text
             case "sign":
@@ -243,6 +254,11 @@ public struct ImportBuilder {
                             in: &relation, at: location)
         }
         if let w = weight, w < 0 {
+            if sign == .positive {
+                repeatedWarning("sign and weight disagree",
+                                "sign +1 but weight \(NumberText.exact(w)): the sign column is taken (a positive tie of strength \(NumberText.exact(-w)))",
+                                at: location, fix: "make the sign -1, or the weight positive")
+            }
             if sign == nil { sign = .negative }
             weight = -w
         }
@@ -299,10 +315,12 @@ public struct ImportBuilder {
         // Ids: the file's, else SOURCE-kind-TARGET (made unique).
         var relations: [Relation] = []
         swap(&relations, &self.relations)
+        renameRepeatedIDs(relations)
         var taken = pendingIDs.contains(nil) ? Set(pendingIDs.compactMap { $0 }) : []
         for i in relations.indices {
             if let id = pendingIDs[i] {
                 relations[i].id = id
+                if let original = originalIDs[i] { relations[i].attributes["id_in_file"] = .string(original) }
             } else {
                 let base = "\(relations[i].source)-\(relations[i].kind)-\(relations[i].target)"
                 var candidate = base, n = 2
@@ -333,6 +351,44 @@ public struct ImportBuilder {
     }
 
     static let fixedEdgeNames = ExportTable.fixedEdgeColumns.map(\.name)
+    /// Fields whose blank value can only mean "not given" (a blank label or note is a text).
+    static let blankIsMissing: Set<String> = ["weight", "sign", "kind", "directed", "channel", "since", "until", "inferred",
+                                              "commitment", "fulfilment", "cameo"]
+
+    /// Edge ids a file repeats (networkx writes a MultiGraph's edge keys, 0, 1, …, as GraphML
+    /// ids, so they repeat across pairs): the first keeps the id, each later one becomes
+    /// `ID-2`, `ID-3`, … (unique in the file), keeps the file's id as the attribute
+    /// `id_in_file`, and is warned about.
+    private mutating func renameRepeatedIDs(_ relations: [Relation]) {
+        var seen = Set<String>()
+        var repeatedAt: [Int] = []
+        for (i, id) in pendingIDs.enumerated() {
+            guard let id else { continue }
+            if !seen.insert(id).inserted { repeatedAt.append(i) }
+        }
+        guard !repeatedAt.isEmpty else { return }
+        var next: [String: Int] = [:]
+        for i in repeatedAt {
+            let original = pendingIDs[i]!
+            var n = next[original] ?? 2
+            var candidate = "\(original)-\(n)"
+            while seen.contains(candidate) {
+                n += 1
+                candidate = "\(original)-\(n)"
+            }
+            next[original] = n + 1
+            seen.insert(candidate)
+            pendingIDs[i] = candidate
+            originalIDs[i] = original
+            repeatedWarning("repeated edge id", "edge id '\(original.debugEscaped)' repeats an earlier edge's; read as '\(candidate.debugEscaped)' "
+                                + "(the file's id kept as id_in_file)", at: relationLocations[i],
+                            fix: "give each edge its own id (networkx: write a MultiGraph's keys as an attribute)")
+        }
+        // Warnings here come after the repeat counts were summed in build(); sum these now.
+        if let (count, first) = repeated["repeated edge id"], count > Self.repeatLimit {
+            warning("\(count - Self.repeatLimit) more warnings like the repeated edge id ones above not shown (\(count) in all)", at: first)
+        }
+    }
 
     static func attribute(_ value: ExportTable.Value) -> AttributeValue {
         switch value {

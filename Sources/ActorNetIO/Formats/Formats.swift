@@ -13,7 +13,7 @@ extension NetworkFormat {
         name: "graphml", title: "GraphML", extensions: ["graphml"],
         contentType: "application/graphml+xml",
         mediaTypes: ["application/graphml+xml", "application/xml", "text/xml"],
-        uses: "Gephi, yEd, networkx, igraph", capabilities: [.metricColumns],
+        uses: "Gephi, yEd, networkx, igraph", capabilities: [.metricColumns, .directionModes],
         reader: Reader(path: { GraphMLReader.read(path: $0) }, bytes: { GraphMLReader.read(bytes: $0, file: $1) }),
         writer: { input in
             try GraphMLWriter.checkCharacters(input.table)
@@ -30,7 +30,7 @@ extension NetworkFormat {
     public static let gexf = NetworkFormat(
         name: "gexf", title: "GEXF", extensions: ["gexf"],
         contentType: "application/gexf+xml", mediaTypes: ["application/gexf+xml"],
-        uses: "Gephi", capabilities: [.metricColumns, .dynamic],
+        uses: "Gephi", capabilities: [.metricColumns, .dynamic, .directionModes],
         reader: Reader(path: { GEXFReader.read(path: $0) }, bytes: { GEXFReader.read(bytes: $0, file: $1) }),
         writer: { input in
             let mode: GEXFWriter.Mode = input.settings.dynamic ? .dynamic : .static
@@ -61,7 +61,7 @@ extension NetworkFormat {
         sniff: DOTWriter.looksLikeDOT)
 
     public static let csv = NetworkFormat(
-        name: "csv", title: "CSV", extensions: ["csv"],
+        name: "csv", title: "CSV", extensions: ["csv", "tsv", "edges", "edgelist"],
         contentType: "text/csv; charset=utf-8", mediaTypes: ["text/csv"],
         uses: "spreadsheets, Gephi's spreadsheet import", capabilities: [.metricColumns, .tables],
         reader: Reader(path: { CSVTables.read(edgesPath: $0) },
@@ -75,6 +75,7 @@ extension NetworkFormat {
             let which = input.settings.csvTable
             return [Exporter.Output(part: nil, text: { which == .nodes ? CSVTables.nodes(table) : CSVTables.edges(table) })]
         },
+        sniff: CSVTables.looksLikeTable,
         // A NUL byte splits a fuzz input into a node table (before) and an edge table (after).
         fuzzTargets: [FuzzTarget(name: "csv", file: "fuzz-edges.csv", seedExtensions: ["csv", "tsv"]) { bytes in
             if let cut = bytes.firstIndex(of: 0) {
@@ -89,7 +90,7 @@ extension NetworkFormat {
     public static let json = NetworkFormat(
         name: "json", title: "node-link JSON", extensions: ["json"],
         contentType: "application/json", mediaTypes: ["application/json"],
-        uses: "networkx, D3", capabilities: [.metricColumns],
+        uses: "networkx, D3", capabilities: [.metricColumns, .directionModes],
         reader: Reader(kind: ".json") { bytes, file in
             AnyFormatLoader.looksNative(bytes) ? NetworkLoader.load(bytes: bytes, file: file, syntax: .json)
                 : NodeLinkJSON.read(bytes: bytes, file: file)
@@ -123,9 +124,30 @@ extension NetworkFormat {
             let network = input.network
             return [Exporter.Output(part: nil, text: { NativeWriter.yaml(network) })]
         },
+        sniff: NativeSniff.looksLikeYAML,
         fuzzTargets: [FuzzTarget(name: "yaml", file: "fuzz.yaml", seedExtensions: ["yaml", "yml"]) {
             NetworkLoader.load(bytes: $0, file: "fuzz.yaml", syntax: .yaml)
         }])
+}
+
+/// Recognising the native YAML by its first line.
+enum NativeSniff {
+    /// After blank and `#` comment lines, a document marker (`---`, `%YAML`) or a `key:` line,
+    /// as every native file starts (`name:`, `actors:`, `schema:` …).
+    static func looksLikeYAML(_ head: ArraySlice<UInt8>) -> Bool {
+        var body = head
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        for line in body.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\r")))
+            if text.isEmpty || text.hasPrefix("#") { continue }
+            if text.hasPrefix("---") || text.hasPrefix("%YAML") { return true }
+            guard let first = text.unicodeScalars.first, first.properties.isAlphabetic || first == "_" || first == "\"" else { return false }
+            guard let colon = text.firstIndex(of: ":") else { return false }
+            let after = text[text.index(after: colon)...]
+            return after.isEmpty || after.first == " " || after.first == "\t"
+        }
+        return false
+    }
 }
 
 /// Recognising XML formats by their root element.

@@ -23,6 +23,9 @@ public struct NetworkFormat: Sendable, Hashable, CustomStringConvertible {
         public static let clusters = Capabilities(rawValue: 1 << 2)
         /// Written as two tables, nodes and edges (`--table` picks one for a single stream).
         public static let tables = Capabilities(rawValue: 1 << 3)
+        /// One direction for the whole graph on request (`--direction directed|undirected`),
+        /// each relation's own in a `directed` column: what networkx and igraph read.
+        public static let directionModes = Capabilities(rawValue: 1 << 4)
     }
 
     /// Reads a network: from a path (streaming where the format allows) and from bytes already
@@ -150,11 +153,35 @@ public struct FormatNotWritable: Error, Sendable, CustomStringConvertible {
 /// Loads a network from any readable format.
 public enum AnyFormatLoader {
     /// The format comes from `format`, else the extension, else the content (the first 4 KiB of
-    /// a regular file), else the native format (YAML or JSON).
+    /// a regular file). Standard input and a file that cannot be opened go to the native
+    /// reader, which reads YAML or JSON or says why it cannot; a readable file whose extension
+    /// and content match no format gets "not a format ActorNet reads" with the list.
     public static func load(path: String, format: NetworkFormat? = nil) -> LoadResult {
-        let chosen = format ?? NetworkFormat.forPath(path) ?? sniff(path: path) ?? .yaml
+        let chosen: NetworkFormat
+        if let given = format ?? NetworkFormat.forPath(path) {
+            chosen = given
+        } else {
+            switch sniff(path: path) {
+            case let .format(found): chosen = found
+            case .unopened: chosen = .yaml
+            case .unknown: return unknown(path)
+            }
+        }
         guard let reader = chosen.reader else { return notRead(chosen, file: path) }
         return reader.path(path)
+    }
+
+    static func unknown(_ path: String) -> LoadResult {
+        let ext = URL(fileURLWithPath: path).pathExtension
+        let listed = NetworkFormat.all.filter(\.canRead).map { f in
+            "\(f.name) (\(f.extensions.map { "." + $0 }.joined(separator: ", ")))"
+        }.joined(separator: ", ")
+        return LoadResult(network: nil, diagnostics: [Diagnostic(
+            .error, at: SourceLocation(file: path, line: 1, column: 1),
+            "not a format ActorNet reads: " + (ext.isEmpty ? "the file has no extension" : "the extension '.\(ext)' names no format")
+                + " and its content looks like none of them; ActorNet reads \(listed)",
+            fix: "if it is one of these, say which with --from FORMAT (or rename the file); otherwise convert it, "
+                + "e.g. with networkx, to GraphML")], unreadable: false)
     }
 
     /// Loads a network from bytes in `format`; `file` names it in diagnostics.
@@ -173,12 +200,17 @@ public enum AnyFormatLoader {
 
     /// The format a regular file's content shows, if any; standard input and unreadable files
     /// are left to the default reader (which reports them).
-    static func sniff(path: String) -> NetworkFormat? {
-        guard path != "-", let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    static func sniff(path: String) -> Sniffed {
+        var isDirectory: ObjCBool = false
+        guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let handle = FileHandle(forReadingAtPath: path) else { return .unopened }
         defer { try? handle.close() }
-        guard let head = try? handle.read(upToCount: 4096), !head.isEmpty else { return nil }
-        return NetworkFormat.detect([UInt8](head)[...])
+        // An empty file, or one that cannot be read, is the native reader's to explain.
+        guard let head = try? handle.read(upToCount: 4096), !head.isEmpty else { return .unopened }
+        return NetworkFormat.detect([UInt8](head)[...]).map(Sniffed.format) ?? .unknown
     }
+
+    enum Sniffed { case format(NetworkFormat), unopened, unknown }
 
     /// Whether a JSON document is in the native schema: a top-level `"actors"` key before any
     /// `"nodes"` key.

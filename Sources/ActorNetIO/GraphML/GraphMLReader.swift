@@ -22,9 +22,12 @@ import Foundation
 ///   actors of the one network, the group node stays an actor, and edges at every level become
 ///   relations. Refusing would reject every grouped yEd drawing for a structure ActorNet has no
 ///   use for; grouping can be recorded as a node attribute instead.
-/// - **Refused** with an error at the element: hyperedges, ports (`<port>`, `sourceport`,
-///   `targetport`) and locators (graphs in other files): each would need a model ActorNet does
-///   not have, and dropping them would change the network silently.
+/// - **Ports are dropped**, with one warning (as networkx does): `<port>` elements and the
+///   edges' `sourceport`/`targetport` name points on a node's drawing; the edge joins the nodes.
+/// - **Hyperedges are dropped**, with one warning that counts them (as igraph does; networkx
+///   refuses the file): an ActorNet relation joins two actors.
+/// - **Refused** with an error at the element: locators (graphs in other files), which would
+///   need the other file.
 /// - **Safety.** No DTD is loaded, no entity is substituted and nothing is fetched from the
 ///   network (`XML_PARSE_NONET`); a reference to an entity declared in a DOCTYPE is an error
 ///   rather than expanded, so a file cannot pull in local files or blow up in memory. libxml2's
@@ -76,12 +79,6 @@ public enum GraphMLReader {
 
     /// Elements ActorNet refuses, with why and what to do.
     static let refused: [String: (message: String, fix: String)] = [
-        "hyperedge": ("hyperedges are not supported: ActorNet relations join two actors; convert them to edges first",
-                      "replace each <hyperedge> by <edge>s, e.g. one per pair of its endpoints"),
-        "endpoint": ("hyperedge endpoints are not supported: ActorNet relations join two actors",
-                     "convert the hyperedge to edges first"),
-        "port": ("ports are not supported: ActorNet relations join actors, not points on them",
-                 "remove the <port> elements and the edges' sourceport/targetport attributes"),
         "locator": ("graph locators (graphs stored in other files) are not supported",
                     "put the graph itself into the file"),
     ]
@@ -117,9 +114,6 @@ private enum Name: UInt8 {
 
     var refusal: String? {
         switch self {
-        case .hyperedge: "hyperedge"
-        case .endpoint: "endpoint"
-        case .port: "port"
         case .locator: "locator"
         default: nil
         }
@@ -195,6 +189,9 @@ private struct GraphMLParse: XMLStreamHandler {
         case root
         case key(Int)
         case keyDefault(Int)
+        /// A key's `<desc>`: ActorNet keeps an attribute's name there when it is not an XML
+        /// name token (`Modularity Class` is written `attr.name="Modularity_Class"`).
+        case keyDesc(Int)
         case graph(directed: Bool, outermost: Bool)
         case node
         case edge
@@ -273,6 +270,13 @@ private struct GraphMLParse: XMLStreamHandler {
     var domainMismatch: Set<String> = []
     /// Per refused feature: where it first occurs and how often, for one error per feature.
     var refusals: [String: (SourceLocation, Int)] = [:]
+    /// Ports (`<port>`, `sourceport`, `targetport`) dropped: the first and how many.
+    var droppedPorts: (first: SourceLocation, count: Int)?
+    /// Hyperedges dropped: the first and how many.
+    var droppedHyperedges: (first: SourceLocation, count: Int)?
+    /// Blank values of typed (number, boolean) keys, read as missing: per key name, the first
+    /// and how many.
+    var blankData: [String: (SourceLocation, Int)] = [:]
     var counts = (errors: 0, warnings: 0)
 
     static let diagnosticLimit = 1000
@@ -325,7 +329,7 @@ private struct GraphMLParse: XMLStreamHandler {
 
     mutating func characters(_ chunk: UnsafeBufferPointer<UInt8>) {
         switch frames.last {
-        case .data?, .keyDefault?:
+        case .data?, .keyDefault?, .keyDesc?:
             guard !textTooLong else { return }
             if text.count + chunk.count > GraphMLReader.maximumValueBytes {
                 textTooLong = true
@@ -365,7 +369,11 @@ private struct GraphMLParse: XMLStreamHandler {
             beginText(key: index, at: at)
             frames.append(.keyDefault(index))
             return
-        case .skipped, .key, .keyDefault:
+        case let .key(index) where isGraphML && name == .desc:
+            beginText(key: index, at: at)
+            frames.append(.keyDesc(index))
+            return
+        case .skipped, .key, .keyDefault, .keyDesc:
             // Inside a key only <default> counts; yFiles puts its own markup there too.
             frames.append(.skipped)
             return
@@ -377,6 +385,16 @@ private struct GraphMLParse: XMLStreamHandler {
         default: break
         }
         guard isGraphML else {
+            frames.append(.skipped)
+            return
+        }
+        if name == .port {
+            dropPort(at: at)
+            frames.append(.skipped)
+            return
+        }
+        if name == .hyperedge {
+            droppedHyperedges = (droppedHyperedges?.first ?? at, (droppedHyperedges?.count ?? 0) + 1)
             frames.append(.skipped)
             return
         }
@@ -533,11 +551,7 @@ private struct GraphMLParse: XMLStreamHandler {
     }
 
     mutating func startEdge(_ attributes: Attributes, edgedefault: Bool, at: SourceLocation) {
-        if attributes.hasPort {
-            refuse("port", at: at)
-            frames.append(.skipped)
-            return
-        }
+        if attributes.hasPort { dropPort(at: at) }
         guard let source = attributes.source, let target = attributes.target else {
             error("<edge> without \(attributes.source == nil ? "a source" : "a target")", at: at,
                   fix: "give the edge source and target node ids")
@@ -562,6 +576,13 @@ private struct GraphMLParse: XMLStreamHandler {
         switch frame {
         case let .keyDefault(index):
             endDefault(index)
+        case let .keyDesc(index):
+            // The attribute's own name, when the key's attr.name is that name made a token.
+            let described = String(decoding: text, as: UTF8.self)
+            if !textTooLong, !described.isEmpty, GraphMLWriter.attrName(described) == keys[index].name,
+               described != keys[index].name {
+                keys[index].name = described
+            }
         case let .data(owner):
             endData(owner: owner)
         case .node:
@@ -587,6 +608,8 @@ private struct GraphMLParse: XMLStreamHandler {
         switch value(text, keys[index].type) {
         case let .success(v):
             keys[index].defaultValue = v
+        case .blank:
+            keys[index].defaultText = nil
         case let .failure(message):
             error("default of key '\(keys[index].id.shownValue)' \(message)", at: keys[index].location,
                   fix: "write a \(keys[index].type.rawValue) value, or change the key's attr.type")
@@ -595,7 +618,9 @@ private struct GraphMLParse: XMLStreamHandler {
         defaultsCache = [nil, nil, nil]
     }
 
-    enum Parsed { case success(ExportTable.Value), failure(String) }
+    /// A typed value, a blank one (only spaces: missing, as networkx and igraph read it), or
+    /// what is wrong with it.
+    enum Parsed { case success(ExportTable.Value), blank, failure(String) }
 
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
@@ -617,6 +642,7 @@ private struct GraphMLParse: XMLStreamHandler {
             while lower < upper, Self.isSpace(all[lower]) { lower += 1 }
             while upper > lower, Self.isSpace(all[upper - 1]) { upper -= 1 }
             let trimmed = UnsafeBufferPointer(rebasing: all[lower..<upper])
+            if trimmed.isEmpty { return .blank }
             func shown() -> String { String(decoding: trimmed, as: UTF8.self).shownValue }
             switch type {
             case .string:
@@ -701,6 +727,10 @@ private struct GraphMLParse: XMLStreamHandler {
             let type = keys[k].type
             switch value(text, type) {
             case let .success(v): parsed = v
+            case .blank:
+                let (first, count) = blankData[keys[k].name] ?? (at, 0)
+                blankData[keys[k].name] = (first, count + 1)
+                return
             case let .failure(message):
                 error("data for key '\(keys[k].name.shownValue)' (\(type.rawValue)) \(message)", at: at,
                       fix: "write a \(type.rawValue) value, or change the key's attr.type")
@@ -785,6 +815,10 @@ private struct GraphMLParse: XMLStreamHandler {
         }
     }
 
+    mutating func dropPort(at: SourceLocation) {
+        droppedPorts = (droppedPorts?.first ?? at, (droppedPorts?.count ?? 0) + 1)
+    }
+
     mutating func refuse(_ feature: String, at: SourceLocation) {
         let (first, count) = refusals[feature] ?? (at, 0)
         refusals[feature] = (first, count + 1)
@@ -845,6 +879,18 @@ private struct GraphMLParse: XMLStreamHandler {
         for (feature, (at, count)) in refusals.sorted(by: { $0.value.0 < $1.value.0 }) {
             let (message, fix) = GraphMLReader.refused[feature]!
             error(count == 1 ? message : "\(message) (\(count) in this file, first here)", at: at, fix: fix)
+        }
+        if let (at, count) = droppedHyperedges {
+            warning("hyperedges dropped (\(count) in this file, first here): an ActorNet relation joins two actors",
+                    at: at, fix: "to keep them, replace each <hyperedge> by <edge>s, e.g. one per pair of its endpoints")
+        }
+        if let (at, count) = droppedPorts {
+            warning("ports dropped (\(count) in this file, first here): an edge joins the nodes themselves, not points on them",
+                    at: at, fix: "nothing to do; ActorNet relations join actors")
+        }
+        for (name, (at, count)) in blankData.sorted(by: { $0.value.0 < $1.value.0 }) {
+            warning("blank value for '\(name.shownValue)' read as missing (\(count) time\(count == 1 ? "" : "s"), first here)",
+                    at: at, fix: "write a value, or leave the <data> out")
         }
         for (id, (at, count)) in undeclared.sorted(by: { $0.value.0 < $1.value.0 }) {
             warning("data refers to undeclared key '\(id.shownValue)' (\(count) time\(count == 1 ? "" : "s"), first here); kept as text under '\(id.shownValue)'",

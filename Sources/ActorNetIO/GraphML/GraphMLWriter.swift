@@ -3,7 +3,8 @@ import CLibXML2
 /// Writes an `ExportTable` as GraphML 1.0, streaming (`XMLChunkedWriter`).
 ///
 /// - One `<key>` per column, typed `string`, `double`, `long` or `boolean`, with `attr.name` the
-///   column name and an id derived from it: `n_` (node), `e_` (edge) or `g_` (graph) followed by
+///   column name (made an XML name token when it is not one, the name itself then in the key's
+///   `<desc>`) and an id derived from it: `n_` (node), `e_` (edge) or `g_` (graph) followed by
 ///   the name with every character other than ASCII letters, digits, `-`, `_` and `.` replaced
 ///   by `_` (`n_label`, `e_weight`, `g_kinds`), made unique with `_2`, `_3`, …. Gephi takes
 ///   keys named `d0`, `d1`, … for its own, so numbered ids are never used.
@@ -208,9 +209,26 @@ public enum GraphMLWriter {
         try xml.start("key")
         try xml.attribute("id", id)
         try xml.attribute("for", domain)
-        try xml.attribute("attr.name", name)
+        let token = attrName(name)
+        try xml.attribute("attr.name", token)
         try xml.attribute("attr.type", typeNames[type] ?? "string")
+        if token != name {
+            try xml.start("desc")
+            try xml.text(name)
+            try xml.end()
+        }
         try xml.end()
+    }
+
+    /// `name` as the schema's `attr.name` allows it, an XML name token: every character other
+    /// than a letter, a digit, `.`, `-`, `_` or `:` becomes `_` ("Modularity Class" →
+    /// "Modularity_Class"; the name itself goes in the key's `<desc>`, which `GraphMLReader`
+    /// reads back).
+    static func attrName(_ name: String) -> String {
+        guard !name.isEmpty else { return "_" }
+        return String(String.UnicodeScalarView(name.unicodeScalars.map { s in
+            s.properties.isAlphabetic || s.properties.numericType == .decimal || "-_.:".unicodeScalars.contains(s) ? s : "_"
+        }))
     }
 
     private static func data(_ xml: inout XMLChunkedWriter, key: String, text: String) throws(OutputError) {

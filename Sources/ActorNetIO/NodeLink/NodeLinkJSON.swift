@@ -1,14 +1,15 @@
 import ActorNetCore
 
-/// Node-link JSON, the layout of networkx's `node_link_data(G, edges="links")` and of D3:
+/// Node-link JSON, the layout of networkx's `node_link_data(G)` (networkx 3.4 and later name the
+/// edge list `edges`; D3 and older networkx `links`, which the reader takes too):
 ///
 ///     {"directed": true, "multigraph": true,
 ///      "graph": {"name": …, "description": …, "kinds": […], "sources": […]},
 ///      "nodes": [{"id": "RUS", "label": "Russia", "kind": "state", …}],
-///      "links": [{"source": "RUS", "target": "IRN", "key": "rus-irn-treaty", "kind": …, …}]}
+///      "edges": [{"source": "RUS", "target": "IRN", "key": "rus-irn-treaty", "kind": …, …}]}
 ///
-/// `nx.node_link_graph(data, edges="links")` reads it into a `MultiDiGraph` (a `MultiGraph`
-/// when every relation is undirected), one edge per relation, keyed by the relation id. The
+/// `nx.node_link_graph(data)` reads it into a `MultiDiGraph` (a `MultiGraph` when every relation
+/// is undirected, or with `--direction undirected`; the `directed` key says which), one edge per relation, keyed by the relation id. The
 /// node and link keys are `ExportTable`'s columns, with their types (numbers, booleans, text);
 /// `flows` is a list of text, `evidence` a list of `{text, source, section, url}` objects, and
 /// `kinds` and `sources` are the lists `NetworkMetadataJSON` describes. Each link carries
@@ -16,7 +17,7 @@ import ActorNetCore
 /// attribute named like a key the format uses (`id`, `source`, `target`, `key`) is written
 /// `attr_<name>`. One node or link per line, in network order, so files diff cleanly.
 ///
-/// Reading takes what networkx writes, with either `links` or the older `edges` key: ids and
+/// Reading takes what networkx writes, with either `edges` (networkx 3.4+) or `links` (D3, older networkx): ids and
 /// ends may be any scalar (their text is the id); a link's `key` is its relation id when it is
 /// text used by no other link (networkx's integer keys are not ids); a link without `directed`
 /// takes the graph's `directed`. JSON numbers read as doubles, except `sign`; lists and objects
@@ -48,7 +49,7 @@ public enum NodeLinkJSON {
         out += table.nodes.isEmpty ? "],\n" : "\n  ],\n"
 
         let linkKeys = table.edgeColumns.map { name($0, reserved: ["source", "target", "key"]) }
-        out += "  \"links\": ["
+        out += "  \"edges\": ["
         out += table.edges.enumerated().map { i, row in
             var members = ["\"source\": " + quote(row.source), "\"target\": " + quote(row.target), "\"key\": " + quote(row.id)]
             for (c, value) in row.values.enumerated() {
@@ -122,13 +123,35 @@ public enum NodeLinkJSON {
             return fail("'nodes' is \(nodes.shapeDescription), not a list", at: nodes.location, fix: "write \"nodes\": [{\"id\": …}, …]")
         }
         var diagnostics: [Diagnostic] = []
-        for node in nodeList {
+        // D3 v3 (`miserables.json`): no node has an id and links give their ends as indices
+        // into `nodes`. Ids are then the nodes' names when those are unique text, else their
+        // indices; a link's `value` (D3's link strength) is its weight.
+        let byIndex = !nodeList.contains { node in
+            if case let .mapping(entries) = node.value { return entries.contains { $0.key == "id" } }
+            return true
+        } && !nodeList.isEmpty
+        var indexIDs: [String] = []
+        if byIndex {
+            let names = nodeList.map { node -> String? in
+                guard case let .mapping(entries) = node.value, let name = entries.first(where: { $0.key == "name" }),
+                      case let .scalar(raw, .string) = name.value.value, !raw.isEmpty else { return nil }
+                return raw
+            }
+            let unique = !names.contains(nil) && Set(names.compactMap { $0 }).count == names.count
+            indexIDs = unique ? names.map { $0! } : nodeList.indices.map(String.init)
+            diagnostics.append(Diagnostic(.warning, at: nodes.location,
+                "nodes have no 'id' (D3 v3 layout): links' source and target read as indices into 'nodes', ids taken from "
+                    + (unique ? "the nodes' 'name'" : "those indices (names missing or repeated)")
+                    + ", a link's 'value' read as its weight",
+                fix: "nothing to do; networkx and D3 v4+ write an \"id\" per node"))
+        }
+        for (index, node) in nodeList.enumerated() {
             guard case let .mapping(entries) = node.value else {
                 diagnostics.append(Diagnostic(.error, at: node.location, "a node is \(node.shapeDescription), not an object",
                                               fix: "write each node as {\"id\": …, …}"))
                 continue
             }
-            guard let id = entries.first(where: { $0.key == "id" }).flatMap({ idText($0.value) }) else {
+            guard let id = byIndex ? indexIDs[index] : entries.first(where: { $0.key == "id" }).flatMap({ idText($0.value) }) else {
                 diagnostics.append(Diagnostic(.error, at: node.location, "a node has no 'id'",
                                               fix: "give every node an \"id\" (text or number)"))
                 continue
@@ -163,7 +186,15 @@ public enum NodeLinkJSON {
             }
             var ends: [String] = []
             for end in ["source", "target"] {
-                if let text = entries.first(where: { $0.key == end }).flatMap({ idText($0.value) }) {
+                if byIndex, let node = entries.first(where: { $0.key == end })?.value {
+                    if case let .scalar(raw, _) = node.value, let k = Int(raw), indexIDs.indices.contains(k) {
+                        ends.append(indexIDs[k])
+                    } else {
+                        diagnostics.append(Diagnostic(.error, at: node.location,
+                            "link \(end) \(idText(node).map { "'\($0)'" } ?? "") is not an index into 'nodes' (0 to \(indexIDs.count - 1))",
+                            fix: "give the position of the node in 'nodes', counting from 0, or give every node an \"id\""))
+                    }
+                } else if let text = entries.first(where: { $0.key == end }).flatMap({ idText($0.value) }) {
                     ends.append(text)
                 } else {
                     diagnostics.append(Diagnostic(.error, at: link.location, "a link has no '\(end)'",
@@ -176,8 +207,12 @@ public enum NodeLinkJSON {
                keyCounts[raw] == 1 {
                 id = raw
             }
-            let attributes = entries.filter { !["source", "target", "key"].contains($0.key) }.compactMap { e in
+            var attributes = entries.filter { !["source", "target", "key"].contains($0.key) }.compactMap { e in
                 value(of: e.value, key: e.key).map { (key: unprefixed(e.key, ["source", "target", "key"]), value: $0) }
+            }
+            if byIndex, !attributes.contains(where: { $0.key.lowercased() == "weight" }),
+               let k = attributes.firstIndex(where: { $0.key == "value" }) {
+                attributes[k].key = "weight"
             }
             builder.addEdge(id: id, source: ends[0], target: ends[1], directed: directed, attributes: attributes,
                             at: link.location)

@@ -6,7 +6,7 @@ public import ActorNetIO
 /// in the format table, so an option the format cannot carry is refused by name, not ignored.
 public struct ExportRequest: Sendable {
     /// The parameters, by canonical name.
-    public static let fields = ["format", "with_metrics", "colour_by", "size_by", "dynamic", "clusters", "table", "at"]
+    public static let fields = ["format", "with_metrics", "colour_by", "size_by", "dynamic", "clusters", "table", "direction", "at"]
 
     public var format: NetworkFormat = .yaml
     public var withMetrics = false
@@ -16,6 +16,8 @@ public struct ExportRequest: Sendable {
     public var clusters = false
     /// One table of a format written as two, to a single stream; nil: edges.
     public var table: ExportSettings.CSVTable?
+    /// How a graph format states directions; nil: mixed.
+    public var direction: ExportSettings.Direction?
     /// Write the network as of this date only (a static snapshot); nil: every relation with its
     /// dates.
     public var at: String?
@@ -36,6 +38,9 @@ public struct ExportRequest: Sendable {
         if dynamic { try needs(.dynamic, "dynamic", "relations' dates are written as time intervals") }
         if clusters { try needs(.clusters, "clusters", "groups are drawn as clusters") }
         if table != nil { try needs(.tables, "table", "a format is written as two tables") }
+        if let direction, direction != .mixed {
+            try needs(.directionModes, "direction", "one direction for the whole graph is written")
+        }
         if at != nil, dynamic {
             throw RequestError("at", "one snapshot (at) and every date as a timeline (dynamic) contradict each other; give one")
         }
@@ -49,7 +54,7 @@ public struct ExportRequest: Sendable {
         }
         return ExportSettings(withMetrics: withMetrics, colourBy: try metric(colourBy, "colour_by", default: .hedges),
                               sizeBy: try metric(sizeBy, "size_by", default: .betweenness), dynamic: dynamic,
-                              clusters: clusters, csvTable: table ?? .edges)
+                              clusters: clusters, csvTable: table ?? .edges, direction: direction ?? .mixed)
     }
 
     /// The network to write: `network` itself, or its snapshot at `at`.

@@ -3,6 +3,9 @@
 /// multigraphs: the minimum over parallel edges for weighted paths, multiplicity ignored for
 /// hop counts).
 ///
+/// Relations of weight 0 are no links when lengths come from weights (`.inverse`, `.weight`);
+/// with `.unit` every relation is a hop, as networkx counts it.
+///
 /// Links follow the view's arcs: an undirected relation gives links both ways, a directed one
 /// (in a view read as declared) one link.
 ///
@@ -35,7 +38,11 @@ struct PathGraph: Sendable {
         for v in 0..<n {
             scratch.removeAll(keepingCapacity: true)
             for a in Int(view.outOffsets[v])..<Int(view.outOffsets[v + 1]) {
-                scratch.append((Int32(view.outNeighbor[a]), edgeLength[Int(view.outEdge[a])]))
+                let length = edgeLength[Int(view.outEdge[a])]
+                // A relation of weight 0 (no strength) is no link for weighted paths: 1/0 is
+                // infinite, and a length of 0 would make its two actors one place.
+                if distance != .unit, !(length.isFinite && length > 0) { continue }
+                scratch.append((Int32(view.outNeighbor[a]), length))
             }
             scratch.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
             var last: Int32 = -1

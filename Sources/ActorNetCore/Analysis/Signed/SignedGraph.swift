@@ -5,7 +5,7 @@
 /// the view are combined by their **net signed strength** Σ sign × weight: the pair's tie is
 /// positive if that sum is > 0, negative if < 0, and its strength is |Σ|. A pair whose sum is
 /// 0 (to within 1e-12 of the pair's total strength, so rounding cannot decide) is *ambivalent*: it is left out and counted in `ambivalentPairs`, so reports can
-/// say so. Directions are ignored. To analyse one kind of tie alone, filter the view first.
+/// say so. Relations of weight 0 add nothing: a pair with only those has no tie. Directions are ignored. To analyse one kind of tie alone, filter the view first.
 ///
 /// - Complexity: O(m log m) to build, for m edges in the view.
 public struct SignedGraph: Sendable {
@@ -49,6 +49,11 @@ public struct SignedGraph: Sendable {
                 net += Double(edgeSign[order[j]]) * edgeWeight[order[j]]
                 total += edgeWeight[order[j]]
                 j += 1
+            }
+            // Relations of weight 0 only: no tie of any sign (not a cancelling pair).
+            if total == 0 {
+                i = j
+                continue
             }
             // Rounding must not turn a cancelling pair (0.1 + 0.2 − 0.3) into a tiny tie.
             if abs(net) <= 1e-12 * total {
