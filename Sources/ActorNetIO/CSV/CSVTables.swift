@@ -397,7 +397,9 @@ public enum CSVTables {
             }
             row[record.cells[0].text] = k
         }
-        var value = [[Double?]](repeating: [Double?](repeating: nil, count: ids.count), count: table.records.count)
+        // Only the non-zero cells are kept (memory grows with the relations, not rows × columns).
+        let column = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var entries: [(row: Int, column: Int, value: Double)] = []
         var bad = false
         for (k, record) in table.records.enumerated() {
             for c in 1..<record.cells.count {
@@ -409,33 +411,30 @@ public enum CSVTables {
                     bad = true
                     continue
                 }
-                value[k][c - 1] = x == 0 ? nil : x
+                if x != 0 { entries.append((k, c - 1, x)) }
             }
         }
         guard !bad else { return }
-        let column = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var cellValue: [Int: Double] = [:]  // row index × column count + column index
+        cellValue.reserveCapacity(entries.count)
+        for e in entries { cellValue[e.row * ids.count + e.column] = e.value }
         func cell(_ rowID: String, _ columnID: String) -> Double? {
             guard let r = row[rowID], let c = column[columnID] else { return nil }
-            return value[r][c]
+            return cellValue[r * ids.count + c]
         }
-        var symmetric = true
-        check: for record in table.records {
-            for v in ids where cell(record.cells[0].text, v) != cell(v, record.cells[0].text) {
-                symmetric = false
-                break check
-            }
+        // Symmetric: every non-zero cell has its mirror, equal (a missing mirror is a 0).
+        let symmetric = entries.allSatisfy { e in
+            cell(ids[e.column], table.records[e.row].cells[0].text) == e.value
         }
         for id in ids where declared.insert(id).inserted {
             builder.addNode(id: id, attributes: [], at: table.header[0].location(file))
         }
-        for (k, record) in table.records.enumerated() {
+        for e in entries {
+            let record = table.records[e.row]
             let u = record.cells[0].text
-            for v in ids.indices {
-                guard let x = value[k][v] else { continue }
-                if symmetric, let cu = column[u], v < cu { continue }
-                builder.addEdge(id: nil, source: u, target: ids[v], directed: !symmetric,
-                                attributes: [("weight", .double(x))], at: record.cells[v + 1].location(file))
-            }
+            if symmetric, let cu = column[u], e.column < cu { continue }
+            builder.addEdge(id: nil, source: u, target: ids[e.column], directed: !symmetric,
+                            attributes: [("weight", .double(e.value))], at: record.cells[e.column + 1].location(file))
         }
     }
 
