@@ -11,6 +11,12 @@ documented rules below, and the liberties ActorNet must warn about (a warning, n
 Rules (also in SOURCES.md):
 
   self-loops   ActorNet skips self-loops with a warning: relations = edges - self-loops.
+  nested-graphs  GraphML with nested graphs: ActorNet flattens them, with a warning (README,
+               "Exports"), where networkx and igraph skip a nested graph's content (keeping
+               only the endpoints outer edges name): every <node> and <edge> at any depth
+               counts (nodes: distinct ids, plus edge ends no <node> declares), whether the
+               nested <graph> is inside a <node> (the standard) or directly inside a <graph>
+               (Boost's test file).
   gexf-elements  A GEXF file networkx refuses (GEXF 1.3 list types, mixed edge types in one
                graph, a dynamic file networkx's parser trips on) and igraph cannot read: every
                <node> and every <edge> of the <graph> counted with ElementTree, as Gephi's importer
@@ -53,9 +59,9 @@ SKIP = {"SOURCES.md", "reference.json", ".gitattributes"}
 NOTES = {
     "boost/boost_graphml_test.graphml": ("Boost.Graph's test file: per-key <default>, a weight "
         "<default>0.0</default> that edges without data take, a node id with spaces, a <graph> nested "
-        "directly in <graph> (not in a node: igraph skips it), directed=\"false\" on one edge of a "
+        "directly in <graph> (not in a node: igraph skips it; ActorNet flattens it), directed=\"false\" on one edge of a "
         "directed graph (networkx refuses the mixture)",
-        ["weight 0 (from the key's default) is not a strength > 0", "graph nested directly in a graph skipped"]),
+        ["weight 0 (from the key's default) is not a strength > 0", "nested graph flattened"]),
     "cytoscape/cytoscapejs_edge_types_elements.json": ("Cytoscape.js demo elements array: edges "
         "without ids, parallel edges, a self-loop, `classes`", ["Cytoscape.js elements array read as node-link"]),
     "cytoscape/networkx_cytoscape_data_florentine.json": ("networkx cytoscape_data: "
@@ -366,6 +372,27 @@ def gexf_elements(path):
             "edges": len(edges), "self_loops": sum(e.get("source") == e.get("target") for e in edges)}
 
 
+def graphml_nested(path):
+    """Whether a GraphML file has a <graph> inside another <graph>."""
+    import xml.etree.ElementTree as ET
+    local = lambda tag: tag.rsplit("}", 1)[-1]
+    graphs = [g for g in ET.parse(path).getroot() if local(g.tag) == "graph"]
+    return any(local(e.tag) == "graph" for g in graphs for e in g.iter() if e is not g)
+
+
+def graphml_flattened(path):
+    """Rule nested-graphs: every <node> and <edge> at any depth."""
+    import xml.etree.ElementTree as ET
+    local = lambda tag: tag.rsplit("}", 1)[-1]
+    root = ET.parse(path).getroot()
+    nodes = {n.get("id") for n in root.iter() if local(n.tag) == "node"}
+    edges = [e for e in root.iter() if local(e.tag) == "edge"]
+    nodes |= {e.get(end) for e in edges for end in ("source", "target")}
+    return {"reader": "ElementTree: <node> and <edge> elements at any depth (rule nested-graphs)",
+            "nodes": len(nodes), "edges": len(edges),
+            "self_loops": sum(e.get("source") == e.get("target") for e in edges)}
+
+
 PAJEK_NON_NETWORK = re.compile(r"^\*(vector|partition|permutation|cluster|hierarchy)\b", re.I | re.M)
 
 
@@ -387,6 +414,9 @@ def expectation(rel, path, kind, tools):
         if tool in tools and "refused" not in tools[tool]:
             basis, counts = tool, tools[tool]
             break
+    if kind == "graphml" and graphml_nested(path):
+        basis, counts = "rule nested-graphs", graphml_flattened(path)
+        rules.append("nested-graphs")
     if kind == "pajek" and PAJEK_NON_NETWORK.search(read_text(path)):
         basis, counts = "networkx (rule pajek-project)", pajek_network_part(path)
         rules.append("pajek-project")
@@ -409,6 +439,8 @@ def expectation(rel, path, kind, tools):
         rules.append("self-loops")
         liberties.append("self-loops skipped")
         explanation += f"; {counts['self_loops']} self-loop(s) skipped with a warning (rule self-loops)"
+    if "nested-graphs" in rules:
+        explanation += "; nested graphs flattened with a warning (rule nested-graphs)"
     if "gexf-elements" in rules:
         explanation += "; networkx refuses it, so its <node> and <edge> elements are counted (rule gexf-elements)"
     if "pajek-project" in rules:
@@ -448,6 +480,7 @@ def main():
                         "graphviz": subprocess.run(["dot", "-V"], capture_output=True, text=True).stderr.strip()},
            "rules": {
                "self-loops": "ActorNet skips self-loops with a warning: relations = edges - self-loops",
+               "nested-graphs": "GraphML nested graphs are flattened with a warning: every <node> and <edge> at any depth counts",
                "gexf-elements": "a GEXF file networkx refuses: its <node> and <edge> elements counted, as Gephi takes them",
                "pajek-project": "a Pajek project (.paj): only the *Network part (before *Vector, *Partition, ...) is read, relation headers `*Edges :n \"name\"` as `*Edges`",
                "cytoscape-array": "a Cytoscape.js elements array is read as {elements: array}, every edge element its own edge"},
