@@ -9,7 +9,7 @@ import Testing
 /// Each must now load, or be refused with located errors; none may crash. See FUZZING.md.
 @Suite struct FuzzRegressionTests {
     /// The readers, as `scripts/fuzz` and `Sources/actornet-fuzz/Harness.swift` name them.
-    static let readers = ["graphml", "gexf", "yaml", "json", "csv", "nodelink"]
+    static let readers = ["graphml", "gexf", "yaml", "json", "csv", "nodelink", "gml", "pajek"]
 
     /// Runs one input the way the fuzz harness does: for CSV a NUL byte splits a node table
     /// (before) from an edge table (after).
@@ -20,6 +20,8 @@ import Testing
         case "yaml": return NetworkLoader.load(bytes: bytes, file: file, syntax: .yaml)
         case "json": return NetworkLoader.load(bytes: bytes, file: file, syntax: .json)
         case "nodelink": return NodeLinkJSON.read(bytes: bytes, file: file)
+        case "gml": return GMLReader.read(bytes: bytes, file: file)
+        case "pajek": return PajekReader.read(bytes: bytes, file: file)
         case "csv":
             guard let cut = bytes.firstIndex(of: 0) else {
                 return CSVTables.read(nodes: nil, nodesFile: nil, edges: bytes, edgesFile: file)

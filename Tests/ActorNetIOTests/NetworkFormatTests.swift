@@ -24,7 +24,7 @@ import Testing
         }
         #expect(NetworkFormat.forPath("net") == nil)
         #expect(NetworkFormat.forPath("net.txt") == nil)
-        #expect(NetworkFormat.named("pajek") == nil)
+        #expect(NetworkFormat.named("ucinet") == nil)
     }
 
     /// Every format that writes and reads gives back the network it wrote (the shipped one).

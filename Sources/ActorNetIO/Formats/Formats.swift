@@ -7,7 +7,7 @@ import Foundation
 /// here: the loader, the exporter, `PUT` uploads, export content types, the page, the CLI and
 /// the OpenAPI document pick it up (see README, Design: "Adding a format").
 extension NetworkFormat {
-    public static let all: [NetworkFormat] = [.graphml, .gexf, .dot, .csv, .json, .yaml]
+    public static let all: [NetworkFormat] = [.graphml, .gexf, .gml, .pajek, .dot, .csv, .json, .yaml]
 
     public static let graphml = NetworkFormat(
         name: "graphml", title: "GraphML", extensions: ["graphml"],
@@ -59,6 +59,40 @@ extension NetworkFormat {
             return [Exporter.Output(part: nil, text: { [writer] in writer.write(network) })]
         },
         sniff: DOTWriter.looksLikeDOT)
+
+    /// GML as networkx and igraph write it. No registered media type exists; `text/vnd.gml`
+    /// follows the `text/vnd.graphviz` habit (and is what Gephi's and yEd's users meet in the
+    /// wild); `text/gml` is accepted on upload too. Listed before DOT in `all`: content is
+    /// sniffed in that order, and DOT's sniffer would take GML's leading `graph [` for DOT.
+    public static let gml = NetworkFormat(
+        name: "gml", title: "GML", extensions: ["gml"],
+        contentType: "text/vnd.gml; charset=utf-8", mediaTypes: ["text/vnd.gml", "text/gml"],
+        uses: "networkx, igraph, Gephi, yEd, Cytoscape", capabilities: [.metricColumns],
+        reader: Reader(kind: ".gml") { GMLReader.read(bytes: $0, file: $1) },
+        writer: { input in
+            let table = input.table
+            return [Exporter.Output(part: nil, text: { GMLWriter.write(table) })]
+        },
+        sniff: GMLReader.looksLikeGML,
+        fuzzTargets: [FuzzTarget(name: "gml", file: "fuzz.gml", seedExtensions: ["gml"]) {
+            GMLReader.read(bytes: $0, file: "fuzz.gml")
+        }])
+
+    /// Pajek networks (`.net`) and projects (`.paj`, the first network with its partitions and
+    /// vectors). No registered media type exists; `text/x-pajek` is the customary one.
+    public static let pajek = NetworkFormat(
+        name: "pajek", title: "Pajek", extensions: ["net", "paj"],
+        contentType: "text/x-pajek; charset=utf-8", mediaTypes: ["text/x-pajek"],
+        uses: "Pajek, networkx, igraph, Gephi",
+        reader: Reader(kind: ".net") { PajekReader.read(bytes: $0, file: $1) },
+        writer: { input in
+            let network = input.network
+            return [Exporter.Output(part: nil, text: { PajekWriter.write(network) })]
+        },
+        sniff: PajekReader.looksLikePajek,
+        fuzzTargets: [FuzzTarget(name: "pajek", file: "fuzz.net", seedExtensions: ["net", "paj"]) {
+            PajekReader.read(bytes: $0, file: "fuzz.net")
+        }])
 
     public static let csv = NetworkFormat(
         name: "csv", title: "CSV", extensions: ["csv", "tsv", "edges", "edgelist"],
