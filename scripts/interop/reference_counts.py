@@ -27,6 +27,10 @@ Rules (also in SOURCES.md):
                dropped before networkx's parse_pajek reads it (networkx misreads both: it takes
                the vector's values as vertices and the relation header as an edge; igraph
                refuses the relation header).
+  symmetric-matrix  An adjacency-matrix CSV whose matrix is symmetric: ActorNet reads one
+               undirected relation per pair (the upper triangle), where Gephi's import (and
+               gephi_csv below) makes one directed edge per non-zero cell, two per tie:
+               relations = (edges - self-loops) / 2, self-loops skipped as above.
   cytoscape-array  A Cytoscape.js elements array (`[{data: …}, …]`, as cy.json() `elements`
                and the demos write it): counts as nx.cytoscape_graph reads {"elements": array}
                with each node's `value` its `id` and each edge its own key (networkx's reader
@@ -407,6 +411,18 @@ def pajek_network_part(path):
     return from_nx(nx.parse_pajek(lines), call)
 
 
+def symmetric_matrix(path):
+    """Whether a CSV file is an adjacency matrix (empty first header cell) that is symmetric."""
+    text = read_text(path, newline="")
+    sep = sniff_separator(text.splitlines()[0])
+    rows = [[c.strip() for c in r] for r in csv.reader(io.StringIO(text), delimiter=sep) if r]
+    if rows[0][0] != "":
+        return False
+    names = rows[0][1:]
+    value = {(row[0], target): float(cell or 0) for row in rows[1:] for target, cell in zip(names, row[1:])}
+    return all(value.get((b, a), 0.0) == x for (a, b), x in value.items())
+
+
 def expectation(rel, path, kind, tools):
     order = ["graphviz", "networkx", "igraph"] if kind == "dot" else ["networkx", "igraph"]
     basis, counts, rules = None, None, []
@@ -435,6 +451,10 @@ def expectation(rel, path, kind, tools):
                 "explanation": "every reader refuses the file; ActorNet refuses it too, with a located error"}
     relations = counts["edges"] - counts["self_loops"]
     explanation = f"{basis}: {counts['nodes']} nodes, {counts['edges']} edges"
+    if kind == "csv" and symmetric_matrix(path):
+        rules.append("symmetric-matrix")
+        relations //= 2
+        explanation += "; a symmetric matrix gives one undirected relation per pair (rule symmetric-matrix)"
     if counts["self_loops"]:
         rules.append("self-loops")
         liberties.append("self-loops skipped")
@@ -483,6 +503,7 @@ def main():
                "nested-graphs": "GraphML nested graphs are flattened with a warning: every <node> and <edge> at any depth counts",
                "gexf-elements": "a GEXF file networkx refuses: its <node> and <edge> elements counted, as Gephi takes them",
                "pajek-project": "a Pajek project (.paj): only the *Network part (before *Vector, *Partition, ...) is read, relation headers `*Edges :n \"name\"` as `*Edges`",
+               "symmetric-matrix": "a symmetric adjacency-matrix CSV: one undirected relation per pair, (edges - self-loops) / 2",
                "cytoscape-array": "a Cytoscape.js elements array is read as {elements: array}, every edge element its own edge"},
            "files": entries}
     text = json.dumps(doc, sort_keys=True, indent=1, ensure_ascii=False) + "\n"

@@ -553,11 +553,6 @@ private struct GMLImport {
                                     fix: "write directed 0 or directed 1")
                 }
             }
-            if let w = attrs.firstIndex(where: { $0.key.lowercased() == "weight" }), let x = Double(attrs[w].value.text), x == 0 {
-                attrs[w] = (key: "original_weight", value: attrs[w].value)
-                builder.warning("weight 0 cannot be a relation's strength; the relation reads with weight 1 and keeps 0 as 'original_weight'",
-                                at: e.location, fix: "drop the edge, or give it a non-zero weight")
-            }
             builder.addEdge(id: id, source: ends[0], target: ends[1], directed: directed, attributes: attrs, at: e.location)
         }
         return builder.build()

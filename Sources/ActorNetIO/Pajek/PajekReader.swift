@@ -24,8 +24,7 @@ import Foundation
 ///   rows being mode 1). A relation number (`*Arcs :2 "Marital"`) is kept as the attribute
 ///   `relation` (its label, else its number).
 /// - **Signs.** A negative weight is a negative relation of that strength (`ImportBuilder`);
-///   a weight of 0 cannot be a strength: the relation reads with weight 1 and keeps 0 as
-///   `original_weight`, with a warning.
+///   a weight of 0 is a relation of no strength, kept (with the network check's warning).
 /// - **Identity.** An actor's id is its vertex's label, as networkx reads it, or its number
 ///   when it has none; when two would share an id, every actor takes its number instead
 ///   (labels stay the names), with a warning. Ends are vertex numbers; an end that is not a
@@ -349,13 +348,8 @@ private struct PajekParse {
             var attributes: [(key: String, value: ExportTable.Value)] = relation.map { [(key: "relation", value: $0)] } ?? []
             var i = 2
             if tokens.count > 2, !tokens[2].quoted, let w = Double(tokens[2].text) {
-                if w == 0 {
-                    attributes.append((key: "original_weight", value: .double(0)))
-                    warnOnce("zero weight", "weight 0 cannot be a relation's strength; such relations read with weight 1 and keep 0 as 'original_weight' (first here)",
-                             at: at(tokens[2].column), fix: "drop the line, or give it a non-zero weight")
-                } else {
-                    attributes.append((key: "weight", value: .double(w)))
-                }
+                // Weight 0 is kept: a relation of no strength (the network check warns).
+                attributes.append((key: "weight", value: .double(w)))
                 i = 3
             }
             attributes += parameters(tokens, from: i, element: "edge")
