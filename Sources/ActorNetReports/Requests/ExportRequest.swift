@@ -19,6 +19,9 @@ public struct ExportRequest: Sendable {
     /// Write the network as of this date only (a static snapshot); nil: every relation with its
     /// dates.
     public var at: String?
+    /// DOT: Graphviz layout and splines written into the graph (command line only); nil: by size.
+    public var layout: GraphvizLayout?
+    public var splines: GraphvizSettings.Splines?
 
     public init(format: NetworkFormat = .yaml) { self.format = format }
 
@@ -36,6 +39,9 @@ public struct ExportRequest: Sendable {
         if dynamic { try needs(.dynamic, "dynamic", "relations' dates are written as time intervals") }
         if clusters { try needs(.clusters, "clusters", "groups are drawn as clusters") }
         if table != nil { try needs(.tables, "table", "a format is written as two tables") }
+        if layout != nil || splines != nil, format.name != NetworkFormat.dot.name {
+            throw RequestError(layout != nil ? "layout" : "splines", "Graphviz settings are written in dot, not \(format.name)")
+        }
         if at != nil, dynamic {
             throw RequestError("at", "one snapshot (at) and every date as a timeline (dynamic) contradict each other; give one")
         }
@@ -47,9 +53,12 @@ public struct ExportRequest: Sendable {
             if !withMetrics { throw RequestError(field, "applies with with_metrics (the metric columns it colours or sizes by)") }
             return metric
         }
-        return ExportSettings(withMetrics: withMetrics, colourBy: try metric(colourBy, "colour_by", default: .hedges),
-                              sizeBy: try metric(sizeBy, "size_by", default: .betweenness), dynamic: dynamic,
-                              clusters: clusters, csvTable: table ?? .edges)
+        var settings = ExportSettings(withMetrics: withMetrics, colourBy: try metric(colourBy, "colour_by", default: .hedges),
+                                      sizeBy: try metric(sizeBy, "size_by", default: .betweenness), dynamic: dynamic,
+                                      clusters: clusters, csvTable: table ?? .edges)
+        settings.dotLayout = layout
+        settings.dotSplines = splines
+        return settings
     }
 
     /// The network to write: `network` itself, or its snapshot at `at`.
