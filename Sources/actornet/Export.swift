@@ -157,8 +157,8 @@ struct Render: AsyncParsableCommand {
             Graphviz settings follow the size of the drawn network: edges are curved and \
             routed round the actors while actors × relations is at most \
             \(GraphvizSettings.splineWork), straight above; the layout is neato while the \
-            larger of the two counts is at most \(GraphvizSettings.neatoSize), sfdp above \
-            (removing overlaps up to \(GraphvizSettings.prismSize)). --layout and --splines \
+            larger of the two counts is at most \(GraphvizSettings.neatoSize), sfdp above. \
+            --layout and --splines \
             override them; routed edges (spline, polyline, ortho, curved) on more than a few \
             hundred relations can take minutes to hours.
 

@@ -37,8 +37,7 @@ public enum GraphvizSplinesChoice: String, Sendable, CaseIterable {
 /// |--------------------------------|--------|---------|---------|----------------------------------------------|
 /// | actors × relations ≤ 6,000     | neato  | spline  | false   | today's drawing: shipped 24 × 82 0.6 s; 40 × 100 1.3 s; 50 × 120 2.2 s; 60 × 150 3.1 s; 100 × 150 10 s |
 /// | size ≤ `neatoSize` (400)       | neato  | line    | false   | neato, straight: 0.9 s at 100 × 200, 3.4 s at 250 × 500 |
-/// | size ≤ `prismSize` (5,000)     | sfdp   | line    | prism   | sfdp: 1.5 s at 250 × 500, 4 s at 500 × 2,000 (neato straight 16 s) |
-/// | above                          | sfdp   | line    | true    | sfdp at 5,000 × 20,000: prism over 60 s, none 45 s |
+/// | above                          | sfdp   | line    | prism   | sfdp: 0.9 s at 500 × 2,000 and 2.5 s at 5,000 × 20,000 generated (`scripts/render-bench`); routed splines over 60 s with dot, neato or sfdp |
 ///
 /// Edge routing is what costs: `splines=true` (and `curved`, `polyline`, `ortho`) route every
 /// edge round every node, and grow far faster than the network. A layout chosen explicitly keeps
@@ -58,13 +57,11 @@ public struct GraphvizSettings: Sendable, Hashable {
     public static let splineWork = 6_000
     /// Up to this size: neato with straight lines; above, sfdp.
     public static let neatoSize = 400
-    /// Up to this size sfdp removes overlaps (`prism`); above, it leaves them (`true`).
-    public static let prismSize = 5_000
 
     public var layout: GraphvizLayout
     public var splines: Splines
-    /// Graphviz's `overlap`: `false` (remove overlaps, Voronoi; neato's default in ActorNet) or
-    /// `prism` (sfdp's fast overlap removal).
+    /// Graphviz's `overlap`: `false` (remove overlaps, Voronoi; neato and dot) or `prism` (sfdp's
+    /// fast overlap removal).
     public var overlap: String
     /// Whether the DOT names the layout (`layout=sfdp`), so that `dot -Tsvg` on the export
     /// uses it too. False for the small-network default, whose export has always left the
@@ -91,7 +88,7 @@ public struct GraphvizSettings: Sendable, Hashable {
         let lines = splines ?? (!routed.overflow && routed.partialValue <= splineWork ? .spline : .line)
         return GraphvizSettings(
             layout: chosen, splines: lines,
-            overlap: chosen != .sfdp ? "false" : size <= prismSize ? "prism" : "true",
+            overlap: chosen == .sfdp ? "prism" : "false",
             // Today's drawing names no program, as the export always did.
             namesLayout: layout != nil || chosen != .neato || lines != .spline)
     }
