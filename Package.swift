@@ -31,13 +31,15 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // fork + PR_SET_PDEATHSIG + execve for Graphviz (see its spawn.c); only ActorNetIO uses it.
+        .target(name: "CChildProcess"),
         .target(
             name: "ActorNetCore",
             swiftSettings: strict
         ),
         .target(
             name: "ActorNetIO",
-            dependencies: ["ActorNetCore", "CLibXML2", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ActorNetCore", "CLibXML2", "CChildProcess", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         // Presentation: the text, CSV and JSON reports and the SVG charts. Codecs stay in IO.

@@ -65,16 +65,21 @@ extension BalanceReport.Input {
 
 extension DOTWriter {
     /// The drawing `render` makes: `network` as of `at` (nil: every date), actors coloured and
-    /// sized by metrics (computed as `Exporter.metrics` does). Returns the DOT text and the
-    /// metrics that could not be computed.
+    /// sized by metrics (computed as `Exporter.metrics` does), with Graphviz settings chosen by
+    /// the drawn network's size unless `layout` or `splines` is given. Returns the DOT text, the
+    /// metrics that could not be computed and the settings (whose layout program must draw it).
     public static func drawing(_ network: Network, at: PartialDate?, clusters: Bool, colourBy: Metric?,
-                               sizeBy: Metric?) -> (dot: String, skipped: [String]) {
+                               sizeBy: Metric?, layout: GraphvizLayout? = nil, splines: GraphvizSettings.Splines? = nil)
+        -> (dot: String, skipped: [String], settings: GraphvizSettings) {
         let shown = at.map { network.snapshot(at: $0) } ?? network
         var writer = DOTWriter()
+        let settings = GraphvizSettings.automatic(actors: shown.actors.count, relations: shown.relations.count,
+                                                  layout: layout, splines: splines)
+        writer.graphviz = settings
         writer.clustersByGroup = clusters
         let (scores, skipped) = Exporter.metrics(shown, [colourBy, sizeBy].compactMap { $0 })
         writer.colourBy = colourBy.flatMap { metric in scores.first { $0.name == metric.rawValue }?.scores }
         writer.sizeBy = sizeBy.flatMap { metric in scores.first { $0.name == metric.rawValue }?.scores }
-        return (writer.write(shown), skipped)
+        return (writer.write(shown), skipped, settings)
     }
 }

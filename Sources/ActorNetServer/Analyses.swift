@@ -65,11 +65,15 @@ enum Analyses {
     }
 
     /// `actornet render -o FILE.svg`: the network as of `at` (nil: every date) drawn by Graphviz.
-    static func svg(_ network: Network, at: PartialDate?, layout: String, clusters: Bool, colourBy: Metric?,
-                    sizeBy: Metric?) throws -> [UInt8] {
-        let (dot, _) = DOTWriter.drawing(network, at: at, clusters: clusters, colourBy: colourBy, sizeBy: sizeBy)
+    /// Graphviz settings by the drawn network's size unless `layout` or `splines` is given;
+    /// Graphviz is killed when the request's deadline passes or its client leaves (the
+    /// `Cancellation` `Deadline` runs this under).
+    static func svg(_ network: Network, at: PartialDate?, layout: GraphvizLayout?, splines: GraphvizSettings.Splines? = nil,
+                    clusters: Bool, colourBy: Metric?, sizeBy: Metric?) throws -> [UInt8] {
+        let (dot, _, settings) = DOTWriter.drawing(network, at: at, clusters: clusters, colourBy: colourBy, sizeBy: sizeBy,
+                                                   layout: layout, splines: splines)
         do {
-            return try Graphviz.render(dot, layout: layout, format: "svg")
+            return try Graphviz.render(dot, layout: settings.layout, format: "svg")
         } catch {
             throw APIError(error.notInstalled ? .serviceUnavailable : .internalServerError, error.message)
         }

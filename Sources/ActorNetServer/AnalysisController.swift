@@ -141,13 +141,15 @@ struct AnalysisController: Sendable {
 
     @Sendable func render(_ request: Request, context: ServerContext) async throws -> Response {
         let loaded = try await services.load(context.parameters.require("name"))
-        let query = try Query(request, allowed: ["layout", "at", "clusters", "colour_by", "size_by"])
-        let layout = try query.choice("layout", GraphvizLayout.self) ?? .neato
+        let query = try Query(request, allowed: ["layout", "splines", "at", "clusters", "colour_by", "size_by"])
+        let layout = try query.choice("layout", GraphvizLayoutChoice.self) ?? .auto
+        let splines = try query.choice("splines", GraphvizSplinesChoice.self) ?? .auto
         let at = try query.date(in: loaded.network)
         let (clusters, colourBy, sizeBy) = (try query.bool("clusters"), try query.metric("colour_by"), try query.metric("size_by"))
         let network = loaded.network
         let body = try await services.computed(loaded, key: "svg?\(query.canonical)", contentType: MediaType.svg) {
-            try Analyses.svg(network, at: at, layout: layout.rawValue, clusters: clusters, colourBy: colourBy, sizeBy: sizeBy)
+            try Analyses.svg(network, at: at, layout: layout.layout, splines: splines.splines, clusters: clusters,
+                             colourBy: colourBy, sizeBy: sizeBy)
         }
         return .bytes(body.bytes, contentType: body.contentType)
     }

@@ -71,7 +71,7 @@ extension Analyses {
         guard case let .actors(metrics) = try MetricsRequest().run(on: network, file: name) else {
             throw APIError(.internalServerError, "the default metrics gave pair scores")
         }
-        let svg = (try? svg(network, at: at, layout: "neato", clusters: false, colourBy: .hedges, sizeBy: .betweenness))
+        let svg = (try? svg(network, at: at, layout: nil, clusters: false, colourBy: .hedges, sizeBy: .betweenness))
             .map { String(decoding: $0, as: UTF8.self) }
         let pair = asked ?? HTMLReport.defaultDyad(network).map { Dyad(first: $0.0, second: $0.1, at: at) }
         let dyad = try pair.map { try Self.dyad(network, $0) }

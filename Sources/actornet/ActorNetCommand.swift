@@ -19,7 +19,8 @@ struct ActorNetCommand: AsyncParsableCommand {
 
             Exit status: 0 success; 1 the network has errors (or an analysis cannot be \
             computed); 64 bad command-line usage; 66 a file cannot be read; 69 Graphviz is \
-            not installed (render); 73 an output file cannot be written.
+            not installed (render); 73 an output file cannot be written; 75 render's \
+            --timeout passed.
             """,
         version: ActorNetVersion.string,
         subcommands: [Validate.self, Info.self, Report.self, DyadCommand.self, Metrics.self, HedgingCommand.self, Balance.self,
@@ -67,6 +68,8 @@ enum Status {
     static let noInput = ExitCode(66)
     static let unavailable = ExitCode(69)
     static let cannotCreate = ExitCode(73)
+    /// EX_TEMPFAIL: a time limit passed (`render --timeout`); more time may succeed.
+    static let timedOut = ExitCode(75)
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

@@ -11,7 +11,8 @@ extension MetricsRequest.SpectralWeights: ExpressibleByArgument {}
 extension TimelineStepSize: ExpressibleByArgument {}
 extension ExportSettings.CSVTable: ExpressibleByArgument {}
 extension ExportSettings.Direction: ExpressibleByArgument {}
-extension GraphvizLayout: ExpressibleByArgument {}
+extension GraphvizLayoutChoice: ExpressibleByArgument {}
+extension GraphvizSplinesChoice: ExpressibleByArgument {}
 extension FrustrationIndex.Method: ExpressibleByArgument {}
 
 /// `--format`, `--from` and `--to` take the names of `NetworkFormat.all`, so a new format is a

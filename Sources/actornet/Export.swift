@@ -55,6 +55,12 @@ struct Export: AsyncParsableCommand {
     @Option(help: ArgumentHelp(DirectionHelp.text, valueName: "mode"))
     var direction: ExportSettings.Direction?
 
+    @Option(help: "DOT: the Graphviz layout written into the graph (auto: by size, as render chooses).")
+    var layout: GraphvizLayoutChoice = .auto
+
+    @Option(help: "DOT: how Graphviz draws edges (auto: by size, as render chooses).")
+    var splines: GraphvizSplinesChoice = .auto
+
     @Option(help: ArgumentHelp("Write the network as of this date only (a static snapshot: relations with since ≤ DATE < until, and undated ones). Default: every relation, with its dates.",
                                valueName: "date"))
     var at: String?
@@ -70,6 +76,8 @@ struct Export: AsyncParsableCommand {
         request.table = table
         request.direction = direction
         request.at = at
+        request.layout = layout.layout
+        request.splines = splines.splines
         return request
     }
 
@@ -159,15 +167,34 @@ struct Render: AsyncParsableCommand {
             Like the analyses, it draws the network as of the latest date a relation starts \
             unless told --at DATE or --all-dates.
 
+            Graphviz settings follow the size of the drawn network: edges are curved and \
+            routed round the actors while actors × relations is at most \
+            \(GraphvizSettings.splineWork), straight above; the layout is neato while the \
+            larger of the two counts is at most \(GraphvizSettings.neatoSize), sfdp above. \
+            --layout and --splines \
+            override them; routed edges (spline, polyline, ortho, curved) on more than a few \
+            hundred relations can take minutes to hours.
+
+            --timeout stops Graphviz after that many seconds. Graphviz never outlives the \
+            command: stopped by its timeout, Ctrl-C or SIGTERM, the command kills it and \
+            writes nothing; killed outright, the system kills Graphviz with it (Linux).
+
             Exit status: 0 success; 1 the network has errors or Graphviz failed; 64 bad usage; \
-            66 the file cannot be read; 69 Graphviz is not installed; 73 the output cannot be written.
+            66 the file cannot be read; 69 Graphviz is not installed; 73 the output cannot be \
+            written; 75 Graphviz did not finish within --timeout. Stopped by SIGINT or SIGTERM, \
+            it ends by that signal (shells report 130 or 143).
             """
     )
 
     @Argument(help: FormatHelp.networkFile) var file: String
     @OptionGroup var input: InputFormat
     @Option(name: .shortAndLong, help: "Output file: .svg or .png.") var output: String
-    @Option(help: "Graphviz layout: dot, neato or sfdp.") var layout: GraphvizLayout = .neato
+    @Option(help: "Graphviz layout program (auto: by the network's size).") var layout: GraphvizLayoutChoice = .auto
+    @Option(help: "How edges are drawn (auto: by the network's size; spline: curved round the actors, as Graphviz's splines=true).")
+    var splines: GraphvizSplinesChoice = .auto
+    @Option(help: ArgumentHelp("Stop Graphviz after this many seconds (exit status 75; default: no limit).",
+                               valueName: "seconds"))
+    var timeout: Double?
     @Flag(help: "Draw each group as a cluster.") var clusters = false
     @Option(help: "Colour actors by this metric.") var colourBy: String?
     @Option(help: "Size actors by this metric.") var sizeBy: String?
@@ -182,24 +209,54 @@ struct Render: AsyncParsableCommand {
         for name in [colourBy, sizeBy].compactMap({ $0 }) where Metric(rawValue: name) == nil {
             throw ValidationError(MetricNameError(name: name).description)
         }
+        if let timeout, !(timeout > 0 && timeout.isFinite) {
+            throw ValidationError("--timeout must be a positive number of seconds, not \(timeout)")
+        }
         _ = try dateChoice(at: at, allDates: allDates)
     }
 
     func run() async throws {
+        // From here on Ctrl-C and SIGTERM kill Graphviz if it runs, else end actornet at once;
+        // nothing is written unless the drawing is complete.
+        Graphviz.StopSignals.install()
         let network = try loadOrExit(file, format: input.format)
         let at = try dateChoice(at: at, allDates: allDates).resolve(in: network)
-        let (dot, skipped) = DOTWriter.drawing(network, at: at, clusters: clusters,
-                                               colourBy: colourBy.flatMap(Metric.init(rawValue:)),
-                                               sizeBy: sizeBy.flatMap(Metric.init(rawValue:)))
+        let (dot, skipped, settings) = DOTWriter.drawing(network, at: at, clusters: clusters,
+                                                         colourBy: colourBy.flatMap(Metric.init(rawValue:)),
+                                                         sizeBy: sizeBy.flatMap(Metric.init(rawValue:)),
+                                                         layout: layout.layout, splines: splines.splines)
         for s in skipped { printError("warning: metric left out: \(s)") }
         let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
         let image: [UInt8]
         do {
-            image = try Graphviz.render(dot, layout: layout.rawValue, format: ext)
+            image = try Graphviz.render(dot, layout: settings.layout, format: ext, timeout: timeout)
         } catch {
-            printError("error: \(error)")
-            throw error.notInstalled ? Status.unavailable : Status.invalid
+            switch error.reason {
+            case .notInstalled:
+                printError("error: \(error)")
+                throw Status.unavailable
+            case .timedOut:
+                var fixes = ["give a larger --timeout"]
+                if settings.layout != .sfdp { fixes.append("draw with --layout sfdp (the fastest)") }
+                if settings.splines != .line { fixes.append("draw straight edges with --splines line") }
+                printError("error: \(error) (\(Self.describe(settings))); nothing was written to \(output); fix: "
+                    + fixes.joined(separator: ", or "))
+                throw Status.timedOut
+            case .interrupted:
+                printError("error: \(error); nothing was written to \(output)")
+                Graphviz.StopSignals.dieIfReceived()
+                throw Status.invalid
+            case .failed, .cancelled:
+                printError("error: \(error)")
+                throw Status.invalid
+            }
         }
-        try writeOrExit(image, to: output)
+        // A stop signal now waits for the file to be complete, then ends the command.
+        try Graphviz.StopSignals.deferring { try writeOrExit(image, to: output) }
+    }
+
+    /// "sfdp, splines=line, overlap=prism".
+    static func describe(_ settings: GraphvizSettings) -> String {
+        "\(settings.layout.rawValue), splines=\(settings.splines.rawValue), overlap=\(settings.overlap)"
     }
 }

@@ -132,7 +132,8 @@ import Testing
             ("report?kinds=rivalry", "kinds", ["at, top, distance"]),
             ("export?format=pdf", "format", ["graphml", "gexf", "dot"]),
             ("export?colour_by=fame", "colour_by", ["valid metrics"]),
-            ("render.svg?layout=circo", "layout", ["neato"]),
+            ("render.svg?layout=circo", "layout", ["auto", "neato"]),
+            ("render.svg?splines=wiggly", "splines", ["line"]),
         ]
         try await TestWorkspace().app().test(.router) { client in
             for (uri, field, words) in cases {

@@ -35,6 +35,9 @@ public struct DOTWriter: Sendable {
     public var colourBy: NodeScores?
     /// Sizes nodes from 0.5 inch wide (lowest score) to 2.5 inches (highest).
     public var sizeBy: NodeScores?
+    /// Graph-level Graphviz settings (layout, splines, overlap); nil: chosen by the network's
+    /// size (`GraphvizSettings.automatic`).
+    public var graphviz: GraphvizSettings?
 
     public init(clustersByGroup: Bool = false, colourBy: NodeScores? = nil, sizeBy: NodeScores? = nil) {
         self.clustersByGroup = clustersByGroup
@@ -71,8 +74,10 @@ public struct DOTWriter: Sendable {
         let edgeOp = directedGraph ? "->" : "--"
         var out = "\(directedGraph ? "digraph" : "graph") \(Self.quote(network.name ?? "ActorNet")) {\n"
         out += "  // ActorNet: \(network.actors.count) actors, \(network.relations.count) relations\n"
-        // neato and sfdp overlap nodes unless told not to; dot ignores these.
-        out += "  graph [overlap=false, splines=true, sep=\"+6\", outputorder=edgesfirst, fontname=\"Helvetica\"];\n"
+        // neato and sfdp overlap nodes unless told not to; dot ignores overlap. Layout, splines
+        // and overlap follow the network's size unless `graphviz` says otherwise.
+        let graph = graphviz ?? GraphvizSettings.automatic(actors: network.actors.count, relations: network.relations.count)
+        out += "  graph" + Self.attributeList(graph.graphAttributes) + ";\n"
         out += "  node [shape=ellipse, style=filled, fillcolor=\"#F7F7F7\", fontname=\"Helvetica\", fontsize=11];\n"
         out += "  edge [fontname=\"Helvetica\"];\n"
 

@@ -26,6 +26,10 @@ public struct ExportSettings: Sendable {
     public var csvTable: CSVTable = .edges
     /// GraphML, GEXF, node-link JSON: how directions are stated.
     public var direction: Direction = .mixed
+    /// DOT: the layout and splines written into the graph, overriding the choice by size
+    /// (`GraphvizSettings.automatic`); nil: by size.
+    public var dotLayout: GraphvizLayout?
+    public var dotSplines: GraphvizSettings.Splines?
 
     public init(withMetrics: Bool = false, colourBy: Metric = .hedges, sizeBy: Metric = .betweenness,
                 dynamic: Bool = false, clusters: Bool = false, csvTable: CSVTable = .edges, direction: Direction = .mixed) {
@@ -120,63 +124,5 @@ public enum Exporter {
         guard let part else { return path }
         let base = path.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) : path
         return "\(base)-\(part).csv"
-    }
-}
-
-/// The Graphviz layout programs ActorNet draws with.
-public enum GraphvizLayout: String, Sendable, CaseIterable {
-    case dot, neato, sfdp
-}
-
-/// Runs Graphviz to draw DOT text.
-public enum Graphviz {
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var notInstalled: Bool
-        public var message: String
-        public var description: String { message }
-    }
-
-    /// The image bytes of `dot` laid out by `layout` (dot, neato, sfdp) in `format` (svg, png).
-    public static func render(_ dot: String, layout: String, format: String) throws(Failure) -> [UInt8] {
-        guard let binary = locate(layout) else {
-            throw Failure(notInstalled: true, message: "Graphviz's '\(layout)' is not installed; install Graphviz "
-                + "(Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz) or export DOT with "
-                + "'actornet export --format dot' and render it elsewhere")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["-T\(format)"]
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        do { try process.run() } catch {
-            throw Failure(notInstalled: false, message: "cannot run \(binary): \(error)")
-        }
-        // Read both pipes while writing, so a large drawing cannot deadlock on a full pipe.
-        nonisolated(unsafe) var out = Data(), err = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { out = output.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { err = error.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        input.fileHandleForWriting.write(Data(dot.utf8))
-        try? input.fileHandleForWriting.close()
-        group.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(notInstalled: false, message: "Graphviz \(layout) failed: "
-                + String(decoding: err, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-        return [UInt8](out)
-    }
-
-    static func locate(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin:/usr/local/bin"
-        for dir in path.split(separator: ":") + ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"] {
-            let candidate = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
     }
 }

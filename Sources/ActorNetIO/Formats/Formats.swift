@@ -56,6 +56,8 @@ extension NetworkFormat {
             writer.colourBy = input.visual?.colourBy
             writer.sizeBy = input.visual?.sizeBy
             let network = input.network
+            writer.graphviz = GraphvizSettings.automatic(actors: network.actors.count, relations: network.relations.count,
+                                                         layout: input.settings.dotLayout, splines: input.settings.dotSplines)
             return [Exporter.Output(part: nil, text: { [writer] in writer.write(network) })]
         },
         sniff: DOTWriter.looksLikeDOT)

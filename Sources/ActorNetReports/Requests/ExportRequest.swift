@@ -21,6 +21,9 @@ public struct ExportRequest: Sendable {
     /// Write the network as of this date only (a static snapshot); nil: every relation with its
     /// dates.
     public var at: String?
+    /// DOT: Graphviz layout and splines written into the graph (command line only); nil: by size.
+    public var layout: GraphvizLayout?
+    public var splines: GraphvizSettings.Splines?
 
     public init(format: NetworkFormat = .yaml) { self.format = format }
 
@@ -41,6 +44,9 @@ public struct ExportRequest: Sendable {
         if let direction, direction != .mixed {
             try needs(.directionModes, "direction", "one direction for the whole graph is written")
         }
+        if layout != nil || splines != nil, format.name != NetworkFormat.dot.name {
+            throw RequestError(layout != nil ? "layout" : "splines", "Graphviz settings are written in dot, not \(format.name)")
+        }
         if at != nil, dynamic {
             throw RequestError("at", "one snapshot (at) and every date as a timeline (dynamic) contradict each other; give one")
         }
@@ -52,9 +58,12 @@ public struct ExportRequest: Sendable {
             if !withMetrics { throw RequestError(field, "applies with with_metrics (the metric columns it colours or sizes by)") }
             return metric
         }
-        return ExportSettings(withMetrics: withMetrics, colourBy: try metric(colourBy, "colour_by", default: .hedges),
-                              sizeBy: try metric(sizeBy, "size_by", default: .betweenness), dynamic: dynamic,
-                              clusters: clusters, csvTable: table ?? .edges, direction: direction ?? .mixed)
+        var settings = ExportSettings(withMetrics: withMetrics, colourBy: try metric(colourBy, "colour_by", default: .hedges),
+                                      sizeBy: try metric(sizeBy, "size_by", default: .betweenness), dynamic: dynamic,
+                                      clusters: clusters, csvTable: table ?? .edges, direction: direction ?? .mixed)
+        settings.dotLayout = layout
+        settings.dotSplines = splines
+        return settings
     }
 
     /// The network to write: `network` itself, or its snapshot at `at`.
