@@ -31,13 +31,20 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // Graphviz's graph library (libcgraph) through pkg-config; Debian: libgraphviz-dev. The
+        // DOT reader parses with Graphviz's own grammar.
+        .systemLibrary(
+            name: "CGraph",
+            pkgConfig: "libcgraph",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
         .target(
             name: "ActorNetCore",
             swiftSettings: strict
         ),
         .target(
             name: "ActorNetIO",
-            dependencies: ["ActorNetCore", "CLibXML2", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ActorNetCore", "CLibXML2", "CGraph", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         // Presentation: the text, CSV and JSON reports and the SVG charts. Codecs stay in IO.

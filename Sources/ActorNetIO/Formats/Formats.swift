@@ -49,7 +49,7 @@ extension NetworkFormat {
         name: "dot", title: "DOT", extensions: ["dot", "gv"],
         contentType: "text/vnd.graphviz", mediaTypes: ["text/vnd.graphviz"],
         uses: "Graphviz", capabilities: [.metricColumns, .clusters],
-        reader: nil,
+        reader: Reader(path: { DOTReader.read(path: $0) }, bytes: { DOTReader.read(bytes: $0, file: $1) }),
         writer: { input in
             var writer = DOTWriter()
             writer.clustersByGroup = input.settings.clusters
@@ -58,7 +58,10 @@ extension NetworkFormat {
             let network = input.network
             return [Exporter.Output(part: nil, text: { [writer] in writer.write(network) })]
         },
-        sniff: DOTWriter.looksLikeDOT)
+        sniff: DOTWriter.looksLikeDOT,
+        fuzzTargets: [FuzzTarget(name: "dot", file: "fuzz.gv", seedExtensions: ["gv", "dot"]) {
+            DOTReader.read(bytes: $0, file: "fuzz.gv")
+        }])
 
     public static let csv = NetworkFormat(
         name: "csv", title: "CSV", extensions: ["csv"],
