@@ -117,8 +117,8 @@ public enum DOTReader {
             var location = start
             var text = message.text
             if let (line, near) = Self.lineAndToken(message.text) {
-                location = scan.offset(onLine: line, near: near).map { scan.location($0, file: file) }
-                    ?? SourceLocation(file: file, line: line, column: 1)
+                location = errorOffset(scan.candidates(onLine: line, near: near), near: near, in: body, latin1: latin1)
+                    .map { scan.location($0, file: file) } ?? SourceLocation(file: file, line: line, column: 1)
                 text = text.replacingOccurrences(of: "in line \(line) ", with: "")
             }
             if message.isError {
@@ -135,6 +135,24 @@ public enum DOTReader {
         if builder.diagnostics.hasErrors { return LoadResult(network: nil, diagnostics: builder.diagnostics) }
         return build(graph, scan: scan, builder: &builder, limits: limits)
     }
+
+    /// Which of the tokens on the error's line cgraph stopped at, when several match its
+    /// "near" text (`c -> -> d`): the first whose prefix of the file, cut just after it, gives
+    /// cgraph the same error (cut before the culprit, cgraph meets the end of the input
+    /// instead). At most `maximumRetries` re-parses, each of at most the file.
+    static func errorOffset(_ candidates: [Int], near: String, in body: ArraySlice<UInt8>, latin1: Bool) -> Int? {
+        guard candidates.count > 1, !near.isEmpty else { return candidates.first }
+        for offset in candidates.prefix(maximumRetries) {
+            let cut = min(body.count, offset + near.utf8.count)
+            let prefix = Array(body[body.startIndex..<(body.startIndex + cut)])
+            if CGraphParse.parse(prefix, latin1: latin1).messages.contains(where: { $0.isError && $0.text.contains("near '\(near)'") }) {
+                return offset
+            }
+        }
+        return candidates.first
+    }
+
+    static let maximumRetries = 8
 
     /// "syntax error in line 3 near '->'" → (3, "->").
     static func lineAndToken(_ message: String) -> (Int, String)? {
@@ -329,6 +347,8 @@ enum CGraphParse {
             _ = agseterrf(previous)
             _ = agseterr(previousLevel)
         }
+        aglexbad()
+        defer { aglexbad() }
         let terminated = bytes + [0]
         let root = terminated.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { agmemread($0) }
@@ -388,13 +408,16 @@ enum CGraphParse {
         var clusterOf: [UnsafeMutablePointer<Agnode_t>: String] = [:]
         // Looked up, never created: cgraph only reads the name when the value is nil.
         let graphLabel = "label".withCString { agattr(root, AGRAPH, UnsafeMutablePointer(mutating: $0), nil) }
+        let rootLabel = graphLabel.flatMap { agxget(UnsafeMutableRawPointer(root), $0) }
         func walk(_ g: UnsafeMutablePointer<Agraph_t>) {
             var sub = agfstsubg(g)
             while let s = sub {
                 let subName = string(agnameof(UnsafeMutableRawPointer(s)), latin1: latin1)
                 if subName.hasPrefix("cluster") {
                     var group = subName.hasPrefix("cluster_") ? String(subName.dropFirst(8)) : String(subName.dropFirst(7))
-                    if let graphLabel, let label = agxget(UnsafeMutableRawPointer(s), graphLabel), label.pointee != 0 {
+                    // A cluster without a label of its own inherits the root graph's.
+                    if let graphLabel, let label = agxget(UnsafeMutableRawPointer(s), graphLabel), label.pointee != 0,
+                       rootLabel.map({ strcmp($0, label) != 0 }) ?? true {
                         let text = string(label, latin1: latin1)
                         group = aghtmlstr(label) != 0 ? text : DOTReader.unescape(text)
                     }

@@ -74,24 +74,27 @@ struct DOTScan {
         return SourceLocation(file: file, line: lo + 1, column: column)
     }
 
-    /// The offset of the first token on `line` (1-based) whose source text starts with
-    /// `near`, else the first token on the line, else the line's start.
-    func offset(onLine line: Int, near: String) -> Int? {
-        guard line >= 1, line <= lineStarts.count else { return nil }
+    /// The offsets of the tokens on `line` (1-based) whose source text starts with `near`;
+    /// else where the text itself is on the line; else the first token on the line, else the
+    /// line's start. Empty when there is no such line.
+    func candidates(onLine line: Int, near: String) -> [Int] {
+        guard line >= 1, line <= lineStarts.count else { return [] }
         let start = lineStarts[line - 1]
         let end = line < lineStarts.count ? lineStarts[line] : bytes.count
         let needle = Array(near.utf8)
         var firstOnLine: Int?
+        var found: [Int] = []
         for token in tokens where token.start >= start && token.start < end {
             if firstOnLine == nil { firstOnLine = token.start }
-            if !needle.isEmpty, bytes[(bytes.startIndex + token.start)...].starts(with: needle) { return token.start }
+            if !needle.isEmpty, bytes[(bytes.startIndex + token.start)...].starts(with: needle) { found.append(token.start) }
         }
+        if !found.isEmpty { return found }
         // cgraph's "near" is the token it stopped at; when the scan split it differently, look
         // for the text itself on the line.
         if !needle.isEmpty, let hit = bytes[(bytes.startIndex + start)..<(bytes.startIndex + end)].firstRange(of: needle) {
-            return hit.lowerBound - bytes.startIndex
+            return [hit.lowerBound - bytes.startIndex]
         }
-        return firstOnLine ?? start
+        return [firstOnLine ?? start]
     }
 
     // MARK: - Lexing
