@@ -12,6 +12,10 @@ static inline unsigned long actornet_agseq(void *obj) { return (unsigned long)AG
    shifts its line numbers and could splice one file into another; DOTReader flushes before and
    after every parse. Exported by libcgraph but not declared in its headers. */
 extern void aglexbad(void);
+/* Resets the lexer whole (buffer and start condition): after some syntax errors cgraph 2.42's
+   lexer is left inside a string or comment state, and the next parse would read nothing and
+   say nothing. Flex's yylex_destroy, exported by libcgraph, not declared in its headers. */
+extern int aaglex_destroy(void);
 
 /* agtail and aghead are macros in Graphviz 2.42 (functions in later versions). */
 static inline Agnode_t *actornet_agtail(Agedge_t *e) { return AGTAIL(e); }

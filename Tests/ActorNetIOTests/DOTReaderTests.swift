@@ -180,6 +180,18 @@ import Testing
         #expect(Self.read("").diagnostics.first?.message.contains("no graph") == true)
     }
 
+    /// cgraph's lexer is global: what one file leaves in it (text after the graph, an
+    /// unterminated comment after a syntax error) must not reach the next parse.
+    @Test func aFileLeavesNothingForTheNext() throws {
+        for _ in 0..<3 {
+            #expect(Self.read("d\nigrap/*igh G {\n a -> b").network == nil)
+            #expect(try Self.network("digraph { a -> b }").relations.count == 1)
+            #expect(try Self.network("digraph { a }\n\n\ndigraph { x -> y }\n").actors.count == 1)
+            let error = Self.read("digraph {\n  a -> -> b\n}\n").diagnostics.first
+            #expect(error.map { "\($0.location.line):\($0.location.column)" } == "2:8")
+        }
+    }
+
     @Test func aNULByteIsRefusedWhereItIs() throws {
         let bytes = Array("digraph {\n  a -> b".utf8) + [0] + Array(" c }\n".utf8)
         let result = DOTReader.read(bytes: bytes, file: "nul.gv")

@@ -348,7 +348,11 @@ enum CGraphParse {
             _ = agseterr(previousLevel)
         }
         aglexbad()
-        defer { aglexbad() }
+        _ = aaglex_destroy()
+        defer {
+            aglexbad()
+            _ = aaglex_destroy()
+        }
         let terminated = bytes + [0]
         let root = terminated.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { agmemread($0) }
