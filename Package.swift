@@ -33,13 +33,20 @@ let package = Package(
         ),
         // fork + PR_SET_PDEATHSIG + execve for Graphviz (see its spawn.c); only ActorNetIO uses it.
         .target(name: "CChildProcess"),
+        // Graphviz's graph library (libcgraph) through pkg-config; Debian: libgraphviz-dev. The
+        // DOT reader parses with Graphviz's own grammar.
+        .systemLibrary(
+            name: "CGraph",
+            pkgConfig: "libcgraph",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
         .target(
             name: "ActorNetCore",
             swiftSettings: strict
         ),
         .target(
             name: "ActorNetIO",
-            dependencies: ["ActorNetCore", "CLibXML2", "CChildProcess", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ActorNetCore", "CLibXML2", "CGraph", "CChildProcess", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         // Presentation: the text, CSV and JSON reports and the SVG charts. Codecs stay in IO.

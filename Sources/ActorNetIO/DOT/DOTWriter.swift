@@ -23,6 +23,12 @@ public import ActorNetCore
 /// | declared, positive   | `#4393C3` blue      | solid  | normal           |
 /// | declared, negative   | `#B2182B` red       | dashed | normal           |
 ///
+/// Beside the look, each node and edge carries its data as `actornet_<column>` attributes
+/// (`ExportTable`'s columns: kind, group, attributes; kind, sign, weight, directed, …) and each
+/// edge its relation id as `key`, and the graph its description, declared kinds and sources
+/// (`actornet_description`, `actornet_kinds`, `actornet_sources`), so `DOTReader` reads the
+/// export back to the same network.
+///
 /// `penwidth` grows linearly with the strength, from 0.5 to 4 at the network's strongest
 /// relation. `weight` is Graphviz's layout hint, which `dot` requires to be a non-negative
 /// integer: the strength rounded, at least 1.
@@ -81,6 +87,8 @@ public struct DOTWriter: Sendable {
         out += "  node [shape=ellipse, style=filled, fillcolor=\"#F7F7F7\", fontname=\"Helvetica\", fontsize=11];\n"
         out += "  edge [fontname=\"Helvetica\"];\n"
 
+        // The data behind the drawing, as `actornet_<column>` attributes (see `data`).
+        let table = ExportTable(network)
         let fills = Self.aligned(colourBy, to: network).map { scores in
             Self.colours(scores)
         }
@@ -99,6 +107,7 @@ public struct DOTWriter: Sendable {
             if let width = widths?[i] {
                 attributes += [("width", Self.fixed(width)), ("height", Self.fixed(width * 0.6))]
             }
+            attributes += Self.data(table.nodes[i].values, table.nodeColumns, skipping: "label")
             return indent + Self.quote(actor.id) + Self.attributeList(attributes) + ";\n"
         }
 
@@ -140,8 +149,14 @@ public struct DOTWriter: Sendable {
             var tooltip = "\(relation.id): \(kind.name) (\(kind.sign)), weight \(NumberText.exact(relation.weight))"
             if let channel = relation.channel { tooltip += ", \(channel)" }
             attributes.append(("tooltip", Self.quote(tooltip)))
+            attributes.append(("key", Self.quote(relation.id)))
+            attributes += Self.data(table.edges[i].values, table.edgeColumns, skipping: nil)
             out += "  \(Self.quote(relation.source)) \(edgeOp) \(Self.quote(relation.target))"
                 + Self.attributeList(attributes) + ";\n"
+        }
+        // Graph data (description, declared kinds, sources) last, apart from the layout settings.
+        for (key, value) in table.graphData where key != "name" {
+            out += "  \(Self.quote(Self.dataPrefix + key))=\(Self.quote(value));\n"
         }
         out += "}\n"
         return out
@@ -185,6 +200,22 @@ public struct DOTWriter: Sendable {
             }
         }
         return out + "\""
+    }
+
+    /// The prefix of the data attributes: Graphviz ignores attributes it does not know, and
+    /// the prefix keeps ActorNet's columns (`weight`, `group`, `label`, an actor attribute
+    /// named `color`) apart from Graphviz's attributes of the same name.
+    public static let dataPrefix = "actornet_"
+
+    /// An `ExportTable` row as `actornet_<column>="value"` attributes, so `DOTReader` reads an
+    /// export back to the same network (`key`, cgraph's edge name, carries the relation id).
+    static func data(_ values: [ExportTable.Value?], _ columns: [ExportTable.Column], skipping: String?) -> [(String, String)] {
+        var out: [(String, String)] = []
+        for (column, value) in zip(columns, values) {
+            guard let value, column.name != skipping else { continue }
+            out.append((quote(dataPrefix + column.name), quote(value.text)))
+        }
+        return out
     }
 
     static func attributeList(_ attributes: [(String, String)]) -> String {

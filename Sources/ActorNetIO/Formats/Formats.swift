@@ -49,7 +49,7 @@ extension NetworkFormat {
         name: "dot", title: "DOT", extensions: ["dot", "gv"],
         contentType: "text/vnd.graphviz", mediaTypes: ["text/vnd.graphviz"],
         uses: "Graphviz", capabilities: [.metricColumns, .clusters],
-        reader: nil,
+        reader: Reader(path: { DOTReader.read(path: $0) }, bytes: { DOTReader.read(bytes: $0, file: $1) }),
         writer: { input in
             var writer = DOTWriter()
             writer.clustersByGroup = input.settings.clusters
@@ -60,7 +60,10 @@ extension NetworkFormat {
                                                          layout: input.settings.dotLayout, splines: input.settings.dotSplines)
             return [Exporter.Output(part: nil, text: { [writer] in writer.write(network) })]
         },
-        sniff: DOTWriter.looksLikeDOT)
+        sniff: DOTWriter.looksLikeDOT,
+        fuzzTargets: [FuzzTarget(name: "dot", file: "fuzz.gv", seedExtensions: ["gv", "dot"]) {
+            DOTReader.read(bytes: $0, file: "fuzz.gv")
+        }])
 
     /// GML as networkx and igraph write it. No registered media type exists; `text/vnd.gml`
     /// follows the `text/vnd.graphviz` habit (and is what Gephi's and yEd's users meet in the
