@@ -135,22 +135,7 @@ public enum CSVTables {
         let (separator, comments) = CSVParser.Dialect.detect(head)
         var lines = head[comments.endIndex...].split(separator: 0x0A, omittingEmptySubsequences: true)
         if head.count >= 4096, head.last != 0x0A, !lines.isEmpty { lines.removeLast() }  // cut off by the sniff's limit
-        let rows = lines.prefix(8).map { line -> Int in
-            var fields = 1, inQuotes = false, previousSpace = true
-            for b in line {
-                if b == 0x22 { inQuotes.toggle() }
-                if inQuotes { continue }
-                if separator == .spaces {
-                    let space = b == 0x20 || b == 0x09
-                    if space, !previousSpace { fields += 1 }
-                    previousSpace = space
-                } else if b == separator.byte {
-                    fields += 1
-                }
-            }
-            if separator == .spaces, previousSpace { fields -= 1 }
-            return fields
-        }
+        let rows = CSVParser.Dialect.fieldCounts(lines.prefix(8), separator)
         guard rows.count >= 2, let first = rows.first, first >= 2, rows.allSatisfy({ $0 == first }) else { return false }
         return !NativeSniff.looksLikeYAML(head)
     }
@@ -568,7 +553,33 @@ enum CSVParser {
                 // of one column is no network either way.
                 best = .spaces
             }
+            // SNAP-style lists mix tabs and spaces from line to line: when tabs do not split the
+            // first lines evenly and runs of whitespace do, whitespace separates.
+            if best == .tab {
+                let lines = body[i...].split(separator: 0x0A, omittingEmptySubsequences: true).prefix(8)
+                if Set(fieldCounts(lines, .tab)).count > 1, Set(fieldCounts(lines, .spaces)).count == 1 { best = .spaces }
+            }
             return (best, comments)
+        }
+
+        /// The number of fields in each line under `separator` (quotes respected, CR ignored).
+        static func fieldCounts<S: Sequence>(_ lines: S, _ separator: Separator) -> [Int] where S.Element == ArraySlice<UInt8> {
+            lines.map { line in
+                var fields = 1, inQuotes = false, previousSpace = true
+                for b in line where b != 0x0D {
+                    if b == 0x22 { inQuotes.toggle() }
+                    if inQuotes { continue }
+                    if separator == .spaces {
+                        let space = b == 0x20 || b == 0x09
+                        if space, !previousSpace { fields += 1 }
+                        previousSpace = space
+                    } else if b == separator.byte {
+                        fields += 1
+                    }
+                }
+                if separator == .spaces, previousSpace { fields -= 1 }
+                return fields
+            }
         }
     }
 
@@ -627,7 +638,9 @@ enum CSVParser {
         }
         let header = records[0]
         var seen: [String: Cell] = [:]
-        for cell in header.cells {
+        // A first row of numbers is data (a headerless edge list such as `1 2 1`), not names.
+        let numbers = header.cells.allSatisfy { number($0.text) != nil }
+        for cell in header.cells where !numbers {
             if let first = seen[cell.text.lowercased()] {
                 return .failure(Diagnostic(.error, at: cell.location(file),
                     "column '\(cell.text)' appears twice (also column \(first.column) of the header)",
@@ -636,8 +649,16 @@ enum CSVParser {
             seen[cell.text.lowercased()] = cell
         }
         var table = Table(header: header.cells, records: [], problems: problems, separator: dialect)
+        // Edge lists that open with `#` comments (SNAP, networkx's write_edgelist) may have more
+        // further down, as networkx's read_edgelist reads them.
+        let commentsAnywhere = !comments.isEmpty || dialect == .spaces
+        var laterComments: (first: SourceLocation, count: Int)?
         for record in records.dropFirst() {
             if record.cells.count == 1, record.cells[0].text.isEmpty, !record.cells[0].quoted { continue }
+            if commentsAnywhere, let first = record.cells.first, !first.quoted, first.text.hasPrefix("#") {
+                laterComments = (laterComments?.first ?? record.location(file), (laterComments?.count ?? 0) + 1)
+                continue
+            }
             guard record.cells.count == header.cells.count else {
                 let at = record.cells.count > header.cells.count ? record.cells[header.cells.count].location(file)
                     : record.location(file)
@@ -647,6 +668,10 @@ enum CSVParser {
                 continue
             }
             table.records.append(record)
+        }
+        if let (first, count) = laterComments {
+            table.problems.append(Diagnostic(.warning, at: first, "\(count) comment line\(count == 1 ? "" : "s") (starting with #) in the table skipped",
+                                             fix: "nothing to do; networkx's read_edgelist skips them too"))
         }
         return .success(table)
     }

@@ -140,7 +140,9 @@ extension NetworkFormat {
         },
         sniff: { head in
             let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head
-            return body.first { !XMLSniff.isSpace($0) } == UInt8(ascii: "{")
+            // An object (node-link, native) or an array (Cytoscape.js elements).
+            let first = body.first { !XMLSniff.isSpace($0) }
+            return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
         },
         fuzzTargets: [
             FuzzTarget(name: "json", file: "fuzz.json", seedExtensions: ["json"]) {

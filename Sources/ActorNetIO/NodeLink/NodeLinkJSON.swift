@@ -88,9 +88,20 @@ public enum NodeLinkJSON {
                 return fail(error.message, at: error.location, fix: error.fix)
             }
         }
-        guard case let .mapping(top) = root.value else {
-            return fail("the document is \(root.shapeDescription), not a node-link object", at: root.location,
-                        fix: "write {\"directed\": …, \"nodes\": […], \"links\": […]}, as networkx's node_link_data does")
+        var cytoscapeNote: Diagnostic?
+        let top: [DocEntry]
+        if let converted = cytoscape(root) {
+            top = converted
+            cytoscapeNote = Diagnostic(.warning, at: root.location,
+                "Cytoscape.js elements: each element's 'data' read as a node or an edge (an edge has a source and a target); "
+                    + "positions, classes and styles dropped",
+                fix: "nothing to do; networkx reads these with cytoscape_graph")
+        } else {
+            guard case let .mapping(mapping) = root.value else {
+                return fail("the document is \(root.shapeDescription), not a node-link object", at: root.location,
+                            fix: "write {\"directed\": …, \"nodes\": […], \"links\": […]}, as networkx's node_link_data does")
+            }
+            top = mapping
         }
         func entry(_ key: String) -> DocNode? { top.first { $0.key == key }?.value }
 
@@ -122,7 +133,7 @@ public enum NodeLinkJSON {
         guard case let .sequence(nodeList) = nodes.value else {
             return fail("'nodes' is \(nodes.shapeDescription), not a list", at: nodes.location, fix: "write \"nodes\": [{\"id\": …}, …]")
         }
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = cytoscapeNote.map { [$0] } ?? []
         // D3 v3 (`miserables.json`): no node has an id and links give their ends as indices
         // into `nodes`. Ids are then the nodes' names when those are unique text, else their
         // indices; a link's `value` (D3's link strength) is its weight.
@@ -220,6 +231,64 @@ public enum NodeLinkJSON {
         let result = builder.build()
         let all = (diagnostics + result.diagnostics).sorted { $0.location < $1.location }
         return LoadResult(network: all.hasErrors ? nil : result.network, diagnostics: all)
+    }
+
+    /// Cytoscape.js JSON as node-link entries: an elements array `[{data: …}, …]` (the demos,
+    /// `cy.json().elements` in one list) or `{elements: {nodes: […], edges: […]}}` (Cytoscape,
+    /// networkx's `cytoscape_data`, which also gives `directed` and `multigraph`). Each
+    /// element's `data` becomes a node or, with a source and a target, a link; networkx's
+    /// `value` (the node itself) is dropped when it repeats the id. Nil for anything else.
+    static func cytoscape(_ root: DocNode) -> [DocEntry]? {
+        var elements: [DocNode] = []
+        var kept: [DocEntry] = []
+        switch root.value {
+        case let .sequence(list):
+            guard !list.isEmpty, list.allSatisfy(isElement) else { return nil }
+            elements = list
+        case let .mapping(entries):
+            guard !entries.contains(where: { $0.key == "nodes" }), let e = entries.first(where: { $0.key == "elements" }) else { return nil }
+            switch e.value.value {
+            case let .sequence(list): elements = list
+            case let .mapping(groups):
+                for group in groups where group.key == "nodes" || group.key == "edges" {
+                    if case let .sequence(list) = group.value.value { elements += list }
+                }
+            case .scalar: return nil
+            }
+            kept = entries.filter { $0.key == "directed" || $0.key == "multigraph" }
+        case .scalar:
+            return nil
+        }
+        var nodes: [DocNode] = [], links: [DocNode] = []
+        for element in elements {
+            guard case let .mapping(fields) = element.value, let data = fields.first(where: { $0.key == "data" }),
+                  case var .mapping(entries) = data.value.value else {
+                // Not an element: left for the node-link reader to report where it stands.
+                nodes.append(element)
+                continue
+            }
+            let isEdge = entries.contains { $0.key == "source" } && entries.contains { $0.key == "target" }
+            if isEdge {
+                // A Cytoscape edge id is the relation's id (the reader takes a unique text `key`).
+                if let id = entries.firstIndex(where: { $0.key == "id" }), !entries.contains(where: { $0.key == "key" }) {
+                    entries[id].key = "key"
+                }
+                links.append(DocNode(.mapping(entries), at: element.location))
+            } else {
+                let id = entries.first { $0.key == "id" }.flatMap { idText($0.value) }
+                entries.removeAll { $0.key == "value" && idText($0.value) == id }
+                nodes.append(DocNode(.mapping(entries), at: element.location))
+            }
+        }
+        let at = root.location
+        return kept + [DocEntry(key: "nodes", keyLocation: at, value: DocNode(.sequence(nodes), at: at)),
+                       DocEntry(key: "links", keyLocation: at, value: DocNode(.sequence(links), at: at))]
+    }
+
+    private static func isElement(_ node: DocNode) -> Bool {
+        guard case let .mapping(fields) = node.value, let data = fields.first(where: { $0.key == "data" }) else { return false }
+        if case .mapping = data.value.value { return true }
+        return false
     }
 
     // MARK: - Writing helpers

@@ -453,7 +453,9 @@ private struct PajekParse {
                           fix: "list each vertex once")
             return
         }
-        var vertex = Vertex(label: tokens.count > 1 ? tokens[1].text.trimmingCharacters(in: .whitespaces) : nil, location: at(tokens[0].column))
+        // A quoted label is kept as written (spaces included), as networkx's read_pajek keeps it.
+        var vertex = Vertex(label: tokens.count > 1 ? (tokens[1].quoted ? tokens[1].text : tokens[1].text.trimmingCharacters(in: .whitespaces)) : nil,
+                            location: at(tokens[0].column))
         var i = 2
         for axis in ["x", "y", "z"] {
             guard i < tokens.count, !tokens[i].quoted, let x = Double(tokens[i].text) else { break }

@@ -42,6 +42,7 @@ public enum PajekWriter {
     }
 
     static func clean(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\"" ? "'" : ($0.value < 0x20 ? " " : $0) }))
+        // A tab stays (inside quotes it is part of the label); other controls would end the line.
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\"" ? "'" : ($0.value < 0x20 && $0 != "\t" ? " " : $0) }))
     }
 }
