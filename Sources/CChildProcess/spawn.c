@@ -36,6 +36,10 @@ static void close_all(int *list, int count) {
     for (int i = 0; i < count; i++) if (list[i] >= 0) close(list[i]);
 }
 
+static volatile sig_atomic_t stopSignal = 0;
+static volatile sig_atomic_t watchedChild = 0;
+static volatile sig_atomic_t deferring = 0;
+
 pid_t actornet_spawn(const char *path, char *const argv[], char *const envp[], int fds[3]) {
     // p[0]: stdin, p[1]: stdout, p[2]: stderr, p[3]: exec-failure report.
     int p[4][2];
@@ -48,7 +52,17 @@ pid_t actornet_spawn(const char *path, char *const argv[], char *const envp[], i
         }
     }
     pid_t parent = getpid();
+    // SIGINT and SIGTERM wait until the parent knows its child (watchedChild), so a stop that
+    // comes as Graphviz starts kills it and is reported, rather than ending actornet silently
+    // (the child would still die of PR_SET_PDEATHSIG). The child clears the mask before execve.
+    sigset_t stops, previous;
+    sigemptyset(&stops);
+    sigaddset(&stops, SIGINT);
+    sigaddset(&stops, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stops, &previous);
     pid_t pid = fork();
+    if (pid > 0) watchedChild = pid;
+    if (pid != 0) pthread_sigmask(SIG_SETMASK, &previous, NULL);
     if (pid < 0) {
         int e = errno;
         close_all(&p[0][0], 8);
@@ -94,6 +108,7 @@ pid_t actornet_spawn(const char *path, char *const argv[], char *const envp[], i
     do { n = read(p[3][0], &childErrno, sizeof childErrno); } while (n < 0 && errno == EINTR);
     close(p[3][0]);
     if (n == (ssize_t)sizeof childErrno) {
+        watchedChild = 0;
         close(p[0][1]);
         close(p[1][0]);
         close(p[2][0]);
@@ -108,9 +123,6 @@ pid_t actornet_spawn(const char *path, char *const argv[], char *const envp[], i
     return pid;
 }
 
-static volatile sig_atomic_t stopSignal = 0;
-static volatile sig_atomic_t watchedChild = 0;
-static volatile sig_atomic_t deferring = 0;
 
 void actornet_die_of_stop_signal(void) {
     int sig = stopSignal;
