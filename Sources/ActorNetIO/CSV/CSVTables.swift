@@ -513,7 +513,6 @@ enum CSVParser {
         struct Comments {
             var endIndex: Int
             var count: Int
-            var lineCount: Int { count }
             var isEmpty: Bool { count == 0 }
         }
 
@@ -604,15 +603,15 @@ enum CSVParser {
         switch parse(body[comments.endIndex...], file: file, limits: limits, separator: dialect) {
         case var .success(r):
             // Lines were counted from the first after the comments.
-            if comments.lineCount > 0 {
+            if comments.count > 0 {
                 for k in r.indices {
-                    r[k].line += comments.lineCount
-                    for c in r[k].cells.indices { r[k].cells[c].line += comments.lineCount }
+                    r[k].line += comments.count
+                    for c in r[k].cells.indices { r[k].cells[c].line += comments.count }
                 }
             }
             records = r
         case var .failure(d):
-            d.location.line += comments.lineCount
+            d.location.line += comments.count
             return .failure(d)
         }
         if dialect != .comma {
