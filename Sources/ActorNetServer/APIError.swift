@@ -13,12 +13,16 @@ struct APIError: Error, HTTPResponseError, Sendable, CustomStringConvertible {
     var message: String
     var field: String?
     var diagnostics: [Diagnostic]
+    /// Extra response headers (`Retry-After` on a 503, `ETag` on a 412, `WWW-Authenticate` on a 401).
+    var headers: HTTPFields
 
-    init(_ status: HTTPResponse.Status, _ message: String, field: String? = nil, diagnostics: [Diagnostic] = []) {
+    init(_ status: HTTPResponse.Status, _ message: String, field: String? = nil, diagnostics: [Diagnostic] = [],
+         headers: HTTPFields = [:]) {
         self.status = status
         self.message = message
         self.field = field
         self.diagnostics = diagnostics
+        self.headers = headers
     }
 
     var description: String { "\(status.code) \(message)" }
@@ -46,7 +50,7 @@ struct APIError: Error, HTTPResponseError, Sendable, CustomStringConvertible {
         }
         let text = try JSONOutput.encode(Envelope(error: Body(status: status.code, message: message, field: field,
                                                               diagnostics: located.isEmpty ? nil : located)))
-        return Response.bytes(Array(text.utf8), status: status, contentType: MediaType.json)
+        return Response.bytes(Array(text.utf8), status: status, contentType: MediaType.json, headers: headers)
     }
 }
 
