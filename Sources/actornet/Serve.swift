@@ -55,11 +55,11 @@ struct Serve: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: workspace, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("--workspace '\(workspace)' is not a directory; create it or give another")
         }
-        _ = try accessArguments(ServerArguments(host: host, workspace: workspace))
     }
 
     /// `base` with the tokens and the access options; the start-up refusal, a bad token source
-    /// or an unwritable audit log stop here with its message (exit 64, 66 or 73).
+    /// or an unwritable audit log stop here with its message (exit 64, 66 or 73). Called by
+    /// `run()`, not `validate()`: `--help` validates too, and must not create the audit log.
     func accessArguments(_ base: ServerArguments) throws -> ServerArguments {
         var arguments = base
         do throws(AccessTokenError) {
@@ -68,18 +68,18 @@ struct Serve: AsyncParsableCommand {
             let environment = try AccessTokens.read(environment: ProcessInfo.processInfo.environment)
             arguments.tokens = try AccessTokens.combine(file: file, environment: environment)
         } catch {
-            if error.kind == .unreadable {
-                printError("error: \(error)")
-                throw Status.noInput
-            }
-            throw ValidationError("\(error)")
+            printError("error: \(error)")
+            throw error.kind == .unreadable ? Status.noInput : ExitCode.validationFailure
         }
         arguments.readOnly = readOnly
         arguments.allowAnonymousWrites = allowAnonymousWrites
         arguments.requireTokenForReads = requireTokenForReads
         arguments.auditLog = auditLog
         arguments.corsOrigins = corsOrigin
-        if let refusal = arguments.startupRefusal() { throw ValidationError(refusal) }
+        if let refusal = arguments.startupRefusal() {
+            printError("error: \(refusal)")
+            throw ExitCode.validationFailure
+        }
         do {
             try arguments.prepareAuditLog()
         } catch {
