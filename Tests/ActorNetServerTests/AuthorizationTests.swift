@@ -285,6 +285,33 @@ import Testing
         }
     }
 
+    /// The OpenAPI document declares the bearer scheme, and exactly the write routes require it.
+    @Test func openAPIDeclaresTheBearerSchemeOnTheWriteRoutes() throws {
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(MetaController.openAPI())) as? [String: Any])
+        let schemes = try #require((document["components"] as? [String: Any])?["securitySchemes"] as? [String: Any])
+        let bearer = try #require(schemes["bearer"] as? [String: Any])
+        #expect(bearer["type"] as? String == "http")
+        #expect(bearer["scheme"] as? String == "bearer")
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        var writes: [String] = []
+        for (path, item) in paths {
+            for (name, operation) in item {
+                guard let operation = operation as? [String: Any] else { continue }
+                let method = HTTPRequest.Method(rawValue: name.uppercased())!
+                let security = operation["security"] as? [[String: [String]]]
+                if WriteRoute.matches(method: method, path: path) {
+                    writes.append("\(method) \(path)")
+                    #expect(security == [["bearer": []]], "\(method) \(path)")
+                    let responses = try #require(operation["responses"] as? [String: Any])
+                    #expect(responses["401"] != nil && responses["403"] != nil, "\(method) \(path)")
+                } else {
+                    #expect(security == nil, "\(method) \(path) is a read")
+                }
+            }
+        }
+        #expect(writes.contains("PUT /v1/networks/{name}") && writes.contains("DELETE /v1/networks/{name}"))
+    }
+
     @Test func auditLineEscapesAndOmitsBytesForDeletes() {
         let entry = AuditLog.Entry(time: Date(timeIntervalSince1970: 0), who: "anonymous", credential: .none, remote: nil,
                                    method: "DELETE", path: "/v1/networks/a\"b", status: 204, bytes: nil)
