@@ -60,7 +60,7 @@ public enum AccessTokens {
     static let generate = "make one with `openssl rand -hex 32`"
 
     /// The tokens of `text`; `source` names it in errors and in the names of unnamed tokens,
-    /// `entrySeparators` splits it (a file: newlines; the environment: commas too).
+    /// `commaSeparated` splits entries at commas as well as newlines (the environment).
     public static func parse(_ text: String, source: String, commaSeparated: Bool = false) throws(AccessTokenError) -> [AccessToken] {
         let entries = text.split(omittingEmptySubsequences: false) { $0 == "\n" || (commaSeparated && $0 == ",") }
         var tokens: [AccessToken] = []
