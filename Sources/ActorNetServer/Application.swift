@@ -23,6 +23,19 @@ public struct ServerArguments: Sendable {
     var gauge = ComputationGauge()
     /// Called once the server listens, with its URL (the port resolved when 0 was asked for).
     public var onListening: (@Sendable (String) -> Void)?
+    /// The bearer tokens writes need (reads too with `requireTokenForReads`); none: no token
+    /// is asked for (see `startupRefusal()` for when that is refused).
+    public var tokens: [AccessToken] = []
+    /// Every write route is refused with 403.
+    public var readOnly = false
+    /// Anonymous writes on a non-loopback `host` are asked for by name (no tokens).
+    public var allowAnonymousWrites = false
+    /// Reads need a token too (any; `/healthz` stays open).
+    public var requireTokenForReads = false
+    /// The audit log; nil: `WORKSPACE/.actornet/audit.log` (`auditLogPath`).
+    public var auditLog: String?
+    /// Origins whose browser pages may call the API (CORS); none: off.
+    public var corsOrigins: [String] = []
 
     public init(host: String = "127.0.0.1", port: Int = 8080, workspace: String = "graphs",
                 maxBodyBytes: Int = 10 << 20, computeTimeout: Duration = .seconds(30), logLevel: Logger.Level = .info,
@@ -71,7 +84,9 @@ func buildRouter(_ arguments: ServerArguments, logger: Logger = Logger(label: "a
     let services = Services(arguments: arguments, logger: logger)
     let router = Router(context: ServerContext.self)
     router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: CORSMiddleware(origins: arguments.corsOrigins))
     router.add(middleware: ClientConnectionMiddleware())
+    router.add(middleware: AuthorizationMiddleware(policy: arguments.accessPolicy, audit: AuditLog(path: arguments.auditLogPath)))
     router.add(middleware: JSONErrorMiddleware())
     let networks = NetworksController(services: services)
     let analysis = AnalysisController(services: services)

@@ -114,10 +114,13 @@ final class ClientWatcher: ChannelInboundHandler, RemovableChannelHandler {
 public struct ServerContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     let connection: ClientConnection?
+    /// The client's IP address, for the audit log (nil for the in-process test client).
+    let remoteAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         connection = ClientConnection.of(source.channel)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 }
 

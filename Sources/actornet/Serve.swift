@@ -11,7 +11,16 @@ struct Serve: AsyncParsableCommand {
             of the CLI commands of the same name. GET /openapi.json describes every route. \
             Stops gracefully on SIGTERM or SIGINT (exit 0).
 
-            Exit status: 0 stopped by a signal; 1 the server could not start (e.g. the port is taken); 64 bad usage.
+            Writes (PUT and DELETE of a network, restoring a version) need `Authorization: Bearer \
+            TOKEN` when tokens are given: --tokens-file and/or the ACTORNET_TOKENS environment \
+            variable (comma- or newline-separated), each entry TOKEN, NAME:TOKEN or \
+            NAME:TOKEN:read|write. A --host other than loopback without tokens is refused unless \
+            --read-only or --allow-anonymous-writes. Every write and refused write is appended to \
+            the audit log.
+
+            Exit status: 0 stopped by a signal; 1 the server could not start (e.g. the port is taken); 64 bad usage \
+            (including an unsafe --host, a bad token line or a tokens file others can read); 66 the tokens file \
+            cannot be read; 73 the audit log cannot be written.
             """
     )
 
@@ -23,6 +32,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Close a connection idle this many seconds (a client that left, or stalls in its headers).")
     var idleTimeout = 60.0
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
+    @Option(help: "File of bearer tokens, one TOKEN, NAME:TOKEN or NAME:TOKEN:read|write a line (# comments); only its owner may read it.")
+    var tokensFile: String?
+    @Flag(help: "Refuse every write (PUT, DELETE, restore) with 403.") var readOnly = false
+    @Flag(help: "Allow writes without a token on a --host other than loopback (when no tokens are given).")
+    var allowAnonymousWrites = false
+    @Flag(help: "Reads need a token too (any token; /healthz stays open).") var requireTokenForReads = false
+    @Option(help: "Audit log of writes, JSON lines (default: WORKSPACE/.actornet/audit.log).") var auditLog: String?
+    @Option(help: "Let browser pages of this origin (e.g. https://team.example.org) call the API; repeatable. Default: none (CORS off).")
+    var corsOrigin: [String] = []
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535") }
@@ -39,12 +57,44 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
+    /// `base` with the tokens and the access options; the start-up refusal, a bad token source
+    /// or an unwritable audit log stop here with its message (exit 64, 66 or 73). Called by
+    /// `run()`, not `validate()`: `--help` validates too, and must not create the audit log.
+    func accessArguments(_ base: ServerArguments) throws -> ServerArguments {
+        var arguments = base
+        do throws(AccessTokenError) {
+            var file: [AccessToken] = []
+            if let tokensFile { file = try AccessTokens.read(file: tokensFile) }
+            let environment = try AccessTokens.read(environment: ProcessInfo.processInfo.environment)
+            arguments.tokens = try AccessTokens.combine(file: file, environment: environment)
+        } catch {
+            printError("error: \(error)")
+            throw error.kind == .unreadable ? Status.noInput : ExitCode.validationFailure
+        }
+        arguments.readOnly = readOnly
+        arguments.allowAnonymousWrites = allowAnonymousWrites
+        arguments.requireTokenForReads = requireTokenForReads
+        arguments.auditLog = auditLog
+        arguments.corsOrigins = corsOrigin
+        if let refusal = arguments.startupRefusal() {
+            printError("error: \(refusal)")
+            throw ExitCode.validationFailure
+        }
+        do {
+            try arguments.prepareAuditLog()
+        } catch {
+            printError("error: \(error)")
+            throw Status.cannotCreate
+        }
+        return arguments
+    }
+
     func run() async throws {
-        var arguments = ServerArguments(
+        var arguments = try accessArguments(ServerArguments(
             host: host, port: port, workspace: workspace, maxBodyBytes: maxBodyBytes,
             computeTimeout: .milliseconds(Int64((timeout * 1000).rounded(.up))),
             idleTimeout: .milliseconds(Int64((idleTimeout * 1000).rounded(.up))),
-            onListening: { [workspace] url in printError("actornet: serving \(workspace) at \(url) (API: \(url)/openapi.json)") })
+            onListening: { [workspace] url in printError("actornet: serving \(workspace) at \(url) (API: \(url)/openapi.json)") }))
         _ = arguments.setLogLevel(named: logLevel)
         try await buildApplication(arguments).runService()
     }
