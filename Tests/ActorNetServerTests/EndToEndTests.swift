@@ -29,6 +29,15 @@ import Testing
         }
 
         var current: String { lock.lock(); defer { lock.unlock() }; return text }
+
+        /// The server's URL once `actornet serve` has printed it (port bound), waiting up to 10 s.
+        func serverURL() async throws -> String? {
+            for _ in 0..<200 {
+                if let match = current.firstMatch(of: /http:\/\/127\.0\.0\.1:(\d+)/) { return String(match.0) }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            return nil
+        }
     }
 
     func request(_ url: String, method: String = "GET", body: Data? = nil, type: String? = nil) async throws -> (Int, Data) {
@@ -55,12 +64,7 @@ import Testing
         defer { if process.isRunning { process.terminate() } }
 
         // The URL is printed once the port is bound (port 0: the system chose it).
-        var base: String?
-        for _ in 0..<200 where base == nil {
-            if let match = stderr.current.firstMatch(of: /http:\/\/127\.0\.0\.1:(\d+)/) { base = String(match.0) }
-            else { try await Task.sleep(for: .milliseconds(50)) }
-        }
-        let url = try #require(base, "no URL printed; stderr: \(stderr.current)")
+        let url = try #require(await stderr.serverURL(), "no URL printed; stderr: \(stderr.current)")
 
         let (health, healthBody) = try await request("\(url)/healthz")
         #expect(health == 200)

@@ -117,12 +117,7 @@ import Testing
             ["--host", "127.0.0.1", "--workspace", workspace.directory, "--tokens-file", tokens, "--log-level", "trace"],
             environment: environment(["ACTORNET_TOKENS": "alice:\(Self.writer),bob:\(Self.reader):read"]))
         defer { if process.isRunning { process.terminate() } }
-        var base: String?
-        for _ in 0..<200 where base == nil {
-            if let match = stderr.current.firstMatch(of: /http:\/\/127\.0\.0\.1:(\d+)/) { base = String(match.0) }
-            else { try await Task.sleep(for: .milliseconds(50)) }
-        }
-        let url = try #require(base, "no URL printed; stderr: \(stderr.current)")
+        let url = try #require(await stderr.serverURL(), "no URL printed; stderr: \(stderr.current)")
 
         #expect(try await request("\(url)/v1/networks/small", method: "PUT", body: NetworksTests.small) == 401)
         #expect(try await request("\(url)/v1/networks/small", method: "PUT", token: Self.writer, body: NetworksTests.small) == 201)
