@@ -99,9 +99,16 @@ struct JobsController: Sendable {
         return try describe(job, status: .accepted, headers: [.location: "/v1/jobs/\(job.id)"])
     }
 
+    /// The job. With `Prefer: wait=N` (RFC 7240; at most 30 s) an unfinished job is answered
+    /// when it finishes or after N seconds, whichever is first: one request instead of many polls.
     @Sendable func show(_ request: Request, context: ServerContext) async throws -> Response {
         _ = try Query(request, allowed: [])
-        return try describe(try find(context), status: .ok)
+        let job = try find(context)
+        if let seconds = RespondAsyncMiddleware.preference("wait", in: request).flatMap(Double.init), seconds > 0 {
+            let end = ContinuousClock.now.advanced(by: .milliseconds(Int64(min(seconds, 30) * 1000)))
+            while job.outcome == nil, ContinuousClock.now < end { try await Task.sleep(for: .milliseconds(25)) }
+        }
+        return try describe(job, status: .ok)
     }
 
     /// The result with the route's content type; 409 while the job runs, the job's error when it
@@ -241,10 +248,20 @@ struct RespondAsyncMiddleware: RouterMiddleware {
     }
 
     private func wantsAsync(_ request: Request) -> Bool {
-        request.headers[values: Self.prefer].contains { header in
-            header.split(separator: ",").contains {
-                $0.split(separator: ";").first?.trimmingWhitespace().lowercased() == "respond-async"
+        Self.preference("respond-async", in: request) != nil
+    }
+
+    /// The value of preference `name` in the request's `Prefer` headers ("" for one without a
+    /// value); nil when not asked for.
+    static func preference(_ name: String, in request: Request) -> String? {
+        for header in request.headers[values: prefer] {
+            for item in header.split(separator: ",") {
+                let token = item.split(separator: ";").first ?? ""
+                let parts = token.split(separator: "=", maxSplits: 1)
+                guard parts.first?.trimmingWhitespace().lowercased() == name else { continue }
+                return parts.count == 2 ? parts[1].trimmingWhitespace().trimmingCharacters(in: CharacterSet(charactersIn: "\"")) : ""
             }
         }
+        return nil
     }
 }

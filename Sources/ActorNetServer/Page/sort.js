@@ -36,7 +36,7 @@ document.querySelectorAll("table.sortable").forEach(function (table) {
   var say = function (text) { status.textContent = text; };
   var fail = function (why) { say("No drawing: " + why + " (every other section works without it)."); };
   var poll = function (location) {
-    fetch(location, { cache: "no-store" }).then(function (response) { return response.json(); }).then(function (job) {
+    fetch(location, { cache: "no-store", headers: { "Prefer": "wait=10" } }).then(function (response) { return response.json(); }).then(function (job) {
       if (job.state === "done") {
         return fetch(job.result).then(function (response) { return response.text(); }).then(function (text) {
           var svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
