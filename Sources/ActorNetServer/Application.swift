@@ -37,6 +37,9 @@ public struct ServerArguments: Sendable {
     var costs = WorkCosts()
     /// Called on the worker thread before each computation (tests hold heavy work with it).
     var beforeWork: (@Sendable (WorkClass) -> Void)?
+    /// Whether SIGTERM and SIGINT cancel running computations at once (`actornet serve`), rather
+    /// than once the server has finished its in-flight requests.
+    public var stopWorkOnSignals = false
     /// Lets graceful shutdown reach the scheduler and jobs `buildRouter` makes.
     var lifecycle = SchedulerLifecycle()
 
@@ -71,7 +74,7 @@ public func buildApplication(_ arguments: ServerArguments) -> some ApplicationPr
         router: buildRouter(arguments, logger: logger),
         server: .http1(configuration: http1),
         configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "ActorNet"),
-        services: [ComputationShutdown(lifecycle: arguments.lifecycle)],
+        services: [ComputationShutdown(lifecycle: arguments.lifecycle, onSignals: arguments.stopWorkOnSignals)],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? 0
             let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"

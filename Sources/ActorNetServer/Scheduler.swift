@@ -181,17 +181,20 @@ final class Flight: @unchecked Sendable {
         }
     }
 
-    fileprivate func finish(_ result: Outcome) {
+    /// Answers every waiter; false when nobody was waiting (then nobody will cache the result).
+    @discardableResult
+    fileprivate func finish(_ result: Outcome) -> Bool {
         lock.lock()
         guard outcome == nil else {
             lock.unlock()
-            return
+            return false
         }
         outcome = result
         let resumes = Array(waiters.values)
         waiters = [:]
         lock.unlock()
         for resume in resumes { resume(result) }
+        return !resumes.isEmpty
     }
 }
 
@@ -393,10 +396,11 @@ final class Scheduler: @unchecked Sendable {
         }
         if case .failure = result, let key = flight.key, flights[key] === flight { flights[key] = nil }
         lock.unlock()
-        flight.finish(result.mapError { (error: any Error) -> any Error in
+        let answered = flight.finish(result.mapError { (error: any Error) -> any Error in
             guard let stopped = error as? CancelledError else { return error }
             return APIError(.serviceUnavailable, "the computation was stopped: \(stopped.reason)")
         })
+        if !answered { retire(flight) }  // no waiter will store and retire it
     }
 }
 
@@ -509,14 +513,29 @@ final class SchedulerLifecycle: @unchecked Sendable {
     }
 }
 
-/// A service in the application's group that waits for graceful shutdown (SIGTERM, SIGINT) and
-/// then stops the computations and jobs, so in-flight requests answer at once and no Graphviz
-/// outlives the server.
+/// A service in the application's group that stops the computations and jobs when the server
+/// stops, so no Graphviz outlives it. The group shuts its services down in reverse order, the
+/// HTTP server (which waits for in-flight requests) before this one; with `onSignals` (the CLI)
+/// SIGTERM and SIGINT stop the computations at once, so in-flight requests answer 503 straight
+/// away and the server's own shutdown does not wait for them.
 struct ComputationShutdown: Service {
     let lifecycle: SchedulerLifecycle
+    let onSignals: Bool
 
     func run() async throws {
+        var sources: [any DispatchSourceSignal] = []
+        if onSignals {
+            // ServiceLifecycle has set these signals to be ignored and listens itself; Dispatch
+            // tells every source of a signal.
+            for number in [SIGTERM, SIGINT] {
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler { [lifecycle] in lifecycle.shutDown() }
+                source.resume()
+                sources.append(source)
+            }
+        }
         try? await gracefulShutdown()
+        for source in sources { source.cancel() }
         lifecycle.shutDown()
     }
 }

@@ -59,6 +59,7 @@ struct Serve: AsyncParsableCommand {
             idleTimeout: .milliseconds(Int64((idleTimeout * 1000).rounded(.up))),
             onListening: { [workspace] url in printError("actornet: serving \(workspace) at \(url) (API: \(url)/openapi.json)") })
         _ = arguments.setLogLevel(named: logLevel)
+        arguments.stopWorkOnSignals = true
         arguments.heavyWorkers = heavyWorkers ?? arguments.heavyWorkers
         arguments.heavyQueue = heavyQueue
         arguments.jobTimeout = .milliseconds(Int64((jobTimeout * 1000).rounded(.up)))
