@@ -10,7 +10,7 @@ enum Analyses {
     /// `actornet metrics --format json` (edge betweenness included).
     static func metrics(_ network: Network, file: String, _ request: MetricsRequest) throws -> [UInt8] {
         do {
-            return Array(try request.run(on: network, file: file).json().utf8)
+            return Array(try request.run(on: network, file: file, progress: WorkProgress.handler).json().utf8)
         } catch let error as RequestError {
             throw APIError(error)
         } catch let failure as MetricFailure {
@@ -26,7 +26,8 @@ enum Analyses {
 
     /// `actornet balance --format json`.
     static func balance(_ network: Network, file: String, filter: ViewFilter, frustration: FrustrationIndex) throws -> [UInt8] {
-        let input = try BalanceReport.Input.compute(network, file: file, filter: filter, frustration: frustration)
+        let input = try BalanceReport.Input.compute(network, file: file, filter: filter, frustration: frustration,
+                                                    progress: WorkProgress.handler)
         return Array(try BalanceReport.json(input).utf8)
     }
 

@@ -36,6 +36,25 @@ public struct ServerArguments: Sendable {
     public var auditLog: String?
     /// Origins whose browser pages may call the API (CORS); none: off.
     public var corsOrigins: [String] = []
+    /// Heavy computations running at once, each on a thread of lower priority (`Scheduler`).
+    public var heavyWorkers = Scheduler.defaultHeavyWorkers
+    /// Heavy computations waiting for a worker; past this, 503 with `Retry-After`.
+    public var heavyQueue = 16
+    /// Jobs kept (queued, running and finished), their results' bytes together, how long a
+    /// finished job is kept, and a job's time limit.
+    public var maxJobs = 64
+    public var jobResultBytes = 64 << 20
+    public var jobExpiry: Duration = .seconds(600)
+    public var jobTimeout: Duration = .seconds(3600)
+    /// Where work counts as heavy (tests lower it).
+    var costs = WorkCosts()
+    /// Called on the worker thread before each computation (tests hold heavy work with it).
+    var beforeWork: (@Sendable (WorkClass) -> Void)?
+    /// Whether SIGTERM and SIGINT cancel running computations at once (`actornet serve`), rather
+    /// than once the server has finished its in-flight requests.
+    public var stopWorkOnSignals = false
+    /// Lets graceful shutdown reach the scheduler and jobs `buildRouter` makes.
+    var lifecycle = SchedulerLifecycle()
 
     public init(host: String = "127.0.0.1", port: Int = 8080, workspace: String = "graphs",
                 maxBodyBytes: Int = 10 << 20, computeTimeout: Duration = .seconds(30), logLevel: Logger.Level = .info,
@@ -68,6 +87,7 @@ public func buildApplication(_ arguments: ServerArguments) -> some ApplicationPr
         router: buildRouter(arguments, logger: logger),
         server: .http1(configuration: http1),
         configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "ActorNet"),
+        services: [ComputationShutdown(lifecycle: arguments.lifecycle, onSignals: arguments.stopWorkOnSignals)],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? 0
             let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
@@ -88,12 +108,19 @@ func buildRouter(_ arguments: ServerArguments, logger: Logger = Logger(label: "a
     router.add(middleware: ClientConnectionMiddleware())
     router.add(middleware: AuthorizationMiddleware(policy: arguments.accessPolicy, audit: AuditLog(path: arguments.auditLogPath)))
     router.add(middleware: JSONErrorMiddleware())
+    router.add(middleware: RequestDeadlineMiddleware(limit: arguments.computeTimeout))
     let networks = NetworksController(services: services)
     let analysis = AnalysisController(services: services)
     let pages = PagesController(services: services)
+    let jobStore = JobStore(limits: .init(maxJobs: arguments.maxJobs, maxResultBytes: arguments.jobResultBytes,
+                                          expiry: arguments.jobExpiry, timeout: arguments.jobTimeout), logger: logger)
+    arguments.lifecycle.register(jobStore)
+    let jobs = JobsController(services: services, jobs: jobStore, analysis: analysis)
+    router.add(middleware: RespondAsyncMiddleware(jobs: jobs))
     networks.register(on: router)
     analysis.register(on: router)
     pages.register(on: router)
+    jobs.register(on: router)
     MetaController().register(on: router)
     return router
 }

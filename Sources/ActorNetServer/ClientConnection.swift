@@ -17,6 +17,7 @@ final class ClientConnection: @unchecked Sendable {
     private let lock = NSLock()
     private var closed = false
     private var tokens: [ObjectIdentifier: Cancellation] = [:]
+    private var actions: [UUID: @Sendable () -> Void] = [:]
 
     /// The connection of the request being handled (bound by `ClientConnectionMiddleware`).
     @TaskLocal static var current: ClientConnection?
@@ -34,8 +35,11 @@ final class ClientConnection: @unchecked Sendable {
         closed = true
         let waiting = tokens.values
         tokens = [:]
+        let told = actions.values
+        actions = [:]
         lock.unlock()
         for token in waiting { token.cancel(reason: Self.reason) }
+        for action in told { action() }
     }
 
     /// Cancels `token` when the client goes away — at once if it already has — until
@@ -52,6 +56,22 @@ final class ClientConnection: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         tokens[ObjectIdentifier(token)] = nil
+    }
+
+    /// Calls `action` when the client goes away — at once if it already has — until
+    /// `forget(id)`.
+    func whenClosed(_ id: UUID, _ action: @escaping @Sendable () -> Void) {
+        lock.lock()
+        let gone = closed
+        if !gone { actions[id] = action }
+        lock.unlock()
+        if gone { action() }
+    }
+
+    func forget(_ id: UUID) {
+        lock.lock()
+        defer { lock.unlock() }
+        actions[id] = nil
     }
 
     /// The connection watched on `channel`; nil for a channel without a `ClientWatcher` (the

@@ -17,6 +17,8 @@ import Foundation
 enum Deadline {
     static func run<T: Sendable>(limit: Duration, gauge: ComputationGauge? = nil,
                                  _ work: @escaping @Sendable () throws -> T) async throws -> T {
+        // One limit per request: what its earlier steps used is gone.
+        let limit = RequestDeadline.current.map { min(limit, $0.remaining) } ?? limit
         let token = Cancellation()
         let connection = ClientConnection.current
         connection?.cancelOnClose(token)
@@ -76,6 +78,24 @@ private final class TimerItem: @unchecked Sendable {
 final class ComputationGauge: @unchecked Sendable {
     private let lock = NSLock()
     private var counts = (running: 0, started: 0, cancelled: 0)
+    private var scheduling = (merged: 0, queued: 0)
+
+    /// A request joined a computation already under way instead of starting its own.
+    func merged() {
+        lock.lock()
+        defer { lock.unlock() }
+        scheduling.merged += 1
+    }
+
+    /// The heavy computations waiting for a worker now.
+    func setQueued(_ count: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        scheduling.queued = count
+    }
+
+    var mergedCount: Int { lock.lock(); defer { lock.unlock() }; return scheduling.merged }
+    var queued: Int { lock.lock(); defer { lock.unlock() }; return scheduling.queued }
 
     func started() {
         lock.lock()

@@ -31,8 +31,16 @@ struct Services: Sendable {
     let networks = ResultCache<Network>(capacity: 32)
     /// Response bodies by content hash, route and parameters.
     let results = ResultCache<Body>(capacity: 256)
+    /// Runs every computation: light at once, heavy on a bounded pool, identical ones merged.
+    let scheduler: Scheduler
+    /// Where work counts as heavy.
+    let costs: WorkCosts
 
     init(arguments: ServerArguments, logger: Logger) {
+        scheduler = Scheduler(heavyWorkers: arguments.heavyWorkers, heavyQueue: arguments.heavyQueue,
+                              gauge: arguments.gauge, beforeWork: arguments.beforeWork)
+        costs = arguments.costs
+        arguments.lifecycle.register(scheduler)
         workspace = Workspace(directory: arguments.workspace)
         maxBodyBytes = arguments.maxBodyBytes
         computeTimeout = arguments.computeTimeout
@@ -50,11 +58,12 @@ struct Services: Sendable {
         if let network = await networks.get(hash) {
             return Loaded(name: name, hash: hash, modified: stored.modified, network: network)
         }
-        // Parsing a large file is CPU work like any analysis: off the cooperative pool, under the limit.
+        // Parsing a large file is CPU work like any analysis: off the cooperative pool, within the
+        // request's time limit, once however many requests ask for it.
         let bytes = stored.bytes
         let result: LoadResult
         do {
-            result = try await Deadline.run(limit: computeTimeout, gauge: gauge) {
+            result = try await schedule(key: "load \(hash)", bytes.count > costs.parseBytes ? .heavy : .light, acceptsJob: false) {
                 NetworkLoader.load(bytes: bytes, file: "\(name).yaml", syntax: .yaml)
             }
         } catch let error as APIError {
@@ -77,16 +86,22 @@ struct Services: Sendable {
     }
 
     /// The body for `key` of this version of the network: from the cache, or computed by `work`
-    /// within the time limit. Work over the limit, or whose client has gone, is cancelled (see
-    /// `Deadline`); only whole results are cached.
+    /// within the request's time limit, on the pool its estimated cost calls for (`WorkCosts`),
+    /// once for every request asking the same at the same time (`Scheduler`). Work whose
+    /// requests have all gone (time limit, client left, job cancelled) is cancelled; only whole
+    /// results are cached.
     func computed(_ loaded: Loaded, key: String, contentType: String,
                   _ work: @escaping @Sendable () throws -> [UInt8]) async throws -> Body {
         let fullKey = "\(loaded.hash) \(key)"
-        if let hit = await results.get(fullKey) { return hit }
-        let body = try await Deadline.run(limit: computeTimeout, gauge: gauge) {
+        if let hit = await results.get(fullKey) {
+            Job.current?.captured(hit)
+            return hit
+        }
+        let workClass = costs.classify(key: key, network: loaded.network)
+        let body = try await schedule(key: fullKey, workClass, store: { await results.put(fullKey, $0) }) {
             Body(bytes: try work(), contentType: contentType)
         }
-        await results.put(fullKey, body)
+        Job.current?.captured(body)
         return body
     }
 }

@@ -58,11 +58,14 @@ extension TimelineRequest {
 extension Analyses {
     /// `actornet timeline` with these parameters; a bad request is a 400 naming its field.
     static func timeline(_ network: Network, file: String, _ request: TimelineRequest) throws -> TimelineReport {
-        try ViewRequest.request { () throws(RequestError) in try request.run(on: network, file: file) }
+        let progress = WorkProgress.current.map { sink -> ProgressHandler in
+            { done, total in sink.report(stage: "timeline", done: done, total: total) }
+        }
+        return try ViewRequest.request { () throws(RequestError) in try request.run(on: network, file: file, progress: progress) }
     }
 
     /// The network's HTML page: the report and the default metrics as of the latest start, the
-    /// drawing (none when Graphviz is missing or fails), and its default timeline
+    /// drawing's URL (the page's script fetches it as a job), and its default timeline
     /// (`TimelineReport.overview`) when the network has dated relations.
     static func networkPage(_ network: Network, name: String, dyad asked: Dyad? = nil) throws -> [UInt8] {
         let at = network.latestStart
@@ -71,8 +74,9 @@ extension Analyses {
         guard case let .actors(metrics) = try MetricsRequest().run(on: network, file: name) else {
             throw APIError(.internalServerError, "the default metrics gave pair scores")
         }
-        let svg = (try? svg(network, at: at, layout: nil, clusters: false, colourBy: .hedges, sizeBy: .betweenness))
-            .map { String(decoding: $0, as: UTF8.self) }
+        // The drawing is fetched by the page's script as a job: the page does not wait for Graphviz.
+        let drawing = "/v1/networks/\(HTMLReport.pathSegment(name))/render.svg?"
+            + (at.map { "at=\($0.description)&" } ?? "") + "colour_by=hedges&size_by=betweenness"
         let pair = asked ?? HTMLReport.defaultDyad(network).map { Dyad(first: $0.0, second: $0.1, at: at) }
         let dyad = try pair.map { try Self.dyad(network, $0) }
         // The chart covers the 15 years up to the dyad's date, as the page's timeline does.
@@ -81,8 +85,8 @@ extension Analyses {
             let from = PartialDate(year: max(1, end.year - 15))
             return try? DyadReport.svgTimeline(network, d: d, file: name, from: from, width: 960, height: 420)
         }
-        return Array(HTMLReport.network(name: name, report: report, metrics: metrics, svg: svg,
+        return Array(HTMLReport.network(name: name, report: report, metrics: metrics, svg: nil,
                                         timeline: TimelineReport.overview(network, file: name), dyad: dyad,
-                                        dyadChart: chart).utf8)
+                                        dyadChart: chart, drawingURL: drawing).utf8)
     }
 }

@@ -41,12 +41,25 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Audit log of writes, JSON lines (default: WORKSPACE/.actornet/audit.log).") var auditLog: String?
     @Option(help: "Let browser pages of this origin (e.g. https://team.example.org) call the API; repeatable. Default: none (CORS off).")
     var corsOrigin: [String] = []
+    @Option(help: "Heavy analyses (shortest paths, exact balance, large drawings) run at once, at lower priority (default: half the cores, at least 1).")
+    var heavyWorkers: Int?
+    @Option(help: "Heavy analyses waiting for a worker; past this, 503 with Retry-After.") var heavyQueue = 16
+    @Option(help: "Longest a job (POST /v1/networks/NAME/jobs, Prefer: respond-async) may run, in seconds.") var jobTimeout = 3600.0
+    @Option(help: "Jobs kept, running and finished.") var maxJobs = 64
+    @Option(help: "Bytes of job results kept together; the oldest finished jobs go first.") var jobResultBytes = 64 << 20
+    @Option(help: "Seconds a finished job and its result are kept.") var jobExpiry = 600.0
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535") }
         guard maxBodyBytes >= 1 else { throw ValidationError("--max-body-bytes must be at least 1") }
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be > 0 seconds") }
         guard idleTimeout > 0, idleTimeout.isFinite else { throw ValidationError("--idle-timeout must be > 0 seconds") }
+        if let heavyWorkers, heavyWorkers < 1 { throw ValidationError("--heavy-workers must be at least 1; got \(heavyWorkers)") }
+        guard heavyQueue >= 0 else { throw ValidationError("--heavy-queue must be at least 0; got \(heavyQueue)") }
+        guard jobTimeout > 0, jobTimeout.isFinite else { throw ValidationError("--job-timeout must be > 0 seconds") }
+        guard maxJobs >= 1 else { throw ValidationError("--max-jobs must be at least 1; got \(maxJobs)") }
+        guard jobResultBytes >= 1 else { throw ValidationError("--job-result-bytes must be at least 1; got \(jobResultBytes)") }
+        guard jobExpiry > 0, jobExpiry.isFinite else { throw ValidationError("--job-expiry must be > 0 seconds") }
         var probe = ServerArguments()
         guard probe.setLogLevel(named: logLevel) else {
             throw ValidationError("--log-level: one of \(ServerArguments.logLevelNames.joined(separator: ", "))")
@@ -96,6 +109,13 @@ struct Serve: AsyncParsableCommand {
             idleTimeout: .milliseconds(Int64((idleTimeout * 1000).rounded(.up))),
             onListening: { [workspace] url in printError("actornet: serving \(workspace) at \(url) (API: \(url)/openapi.json)") }))
         _ = arguments.setLogLevel(named: logLevel)
+        arguments.stopWorkOnSignals = true
+        arguments.heavyWorkers = heavyWorkers ?? arguments.heavyWorkers
+        arguments.heavyQueue = heavyQueue
+        arguments.jobTimeout = .milliseconds(Int64((jobTimeout * 1000).rounded(.up)))
+        arguments.maxJobs = maxJobs
+        arguments.jobResultBytes = jobResultBytes
+        arguments.jobExpiry = .milliseconds(Int64((jobExpiry * 1000).rounded(.up)))
         try await buildApplication(arguments).runService()
     }
 }

@@ -294,6 +294,10 @@ final class RawClient: @unchecked Sendable {
     func close() {
         guard !closed else { return }
         closed = true
+        // A child process the server started (Graphviz) may hold a copy of this descriptor,
+        // this client living in the server's process: shutdown closes the connection whatever
+        // other copies exist.
+        Glibc.shutdown(descriptor, Int32(SHUT_RDWR))
         Glibc.close(descriptor)
     }
 

@@ -98,8 +98,14 @@ enum HTMLReport {
     ///
     /// - Complexity: O(n · k) for n actors and k metrics, plus the hedgers' rivalries, the
     ///   say-versus-do pairs, the SVG and the timeline's steps × series.
+    ///
+    /// `drawingURL`, given instead of `svg`, is the `render.svg` URL of the drawing: the page
+    /// answers at once and its script fetches the drawing as a job (`Prefer: respond-async`),
+    /// showing the job's progress, then the drawing or why there is none; without JavaScript,
+    /// a link to the drawing.
     public static func network(name: String, report r: NetworkReport, metrics: MetricsReport, svg: String?,
-                               timeline: TimelineReport? = nil, dyad: DyadResult? = nil, dyadChart: String? = nil) -> String {
+                               timeline: TimelineReport? = nil, dyad: DyadResult? = nil, dyadChart: String? = nil,
+                               drawingURL: String? = nil) -> String {
         let n = r.network
         let title = n.name ?? name
         let base = "/v1/networks/" + pathSegment(name)
@@ -115,7 +121,7 @@ enum HTMLReport {
         page.line("</header>")
         page.line("<main>")
         viewSection(r, into: &page)
-        drawingSection(svg, base: base, into: &page)
+        drawingSection(svg, base: base, deferred: drawingURL, into: &page)
         if let timeline { timelineSection(timeline, base: base, into: &page) }
         centralSection(r, into: &page)
         metricsSection(metrics, into: &page)
@@ -158,10 +164,23 @@ extension HTMLReport {
         page.line("</section>")
     }
 
-    static func drawingSection(_ svg: String?, base: String, into page: inout Page) {
+    static let drawingCaption = "Drawn by Graphviz from the DOT export. Dark blue: cooperation; green: supply; "
+        + "purple dotted: membership; red dashed: rivalry and other hostile kinds; light blue: other friendly "
+        + "kinds; line width: strength. Hover over an actor or a tie for its details. "
+
+    static func drawingSection(_ svg: String?, base: String, deferred: String? = nil, into page: inout Page) {
         page.line("<section id=\"drawing\" aria-labelledby=\"drawing-title\">")
         page.line("<h2 id=\"drawing-title\">Drawing</h2>")
-        if let svg {
+        if svg == nil, let deferred {
+            // Filled by the page's script from a job; the link works without it.
+            page.line("<figure id=\"drawing-job\" data-render=\"\(escape(deferred))\">")
+            page.line("<div class=\"drawing\" id=\"drawing-box\">")
+            page.line("<p class=\"note\" id=\"drawing-status\" role=\"status\">The drawing is made by Graphviz after the page: "
+                + "<a href=\"\(escape(deferred))\">open it alone</a> if it does not appear here.</p>")
+            page.line("</div>")
+            page.line("<figcaption>" + drawingCaption + "<a href=\"\(escape(deferred))\">Open the SVG alone</a>.</figcaption>")
+            page.line("</figure>")
+        } else if let svg {
             page.line("<figure>")
             page.line("<div class=\"drawing\">")
             page.line(inlineSVG(svg))
@@ -534,11 +553,12 @@ extension HTMLReport {
     /// Makes every `table.sortable` sortable by clicking a header: numbers (a cell's
     /// `data-sort`, else its text) compare as numbers, the rest as text; the first click sorts
     /// numeric columns highest first. Headers become buttons so the keyboard reaches them.
+    /// Then fetches a deferred drawing (`drawingURL` of `network`) as a job, showing its progress.
     /// The script is `sort.js`; any change there must update `sortScriptHash` (the test checks it).
     static let sortScript = resource("sort", "js")
 
     /// base64 of SHA-256 over `sortScript` between its tags: the CSP allows this script only.
-    static let sortScriptHash = "sha256-m68ZZD6xYC4deW+3R3ajVHlVHn7QjY9nrhBDS02auaE="
+    static let sortScriptHash = "sha256-OdXEWEf0dKy7EKbKPz7leziV/qKEPeasICvRE8zRRAU="
 
     /// The page's style sheet (`page.css`, inlined: the CSP loads nothing from outside).
     static let styleSheet = resource("page", "css")
@@ -568,7 +588,7 @@ extension HTMLReport {
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
                 // Nothing outside the page may load; the only script is the sorting one.
                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                    + "style-src 'unsafe-inline'; script-src '\(HTMLReport.sortScriptHash)'; img-src data:; "
+                    + "style-src 'unsafe-inline'; script-src '\(HTMLReport.sortScriptHash)'; img-src data:; connect-src 'self'; "
                     + "base-uri 'none'; form-action 'self'\">",
                 "<meta name=\"generator\" content=\"ActorNet\">",
                 "<title>\(HTMLReport.escape(title))</title>",

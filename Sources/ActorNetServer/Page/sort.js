@@ -26,3 +26,36 @@ document.querySelectorAll("table.sortable").forEach(function (table) {
     });
   });
 });
+(function () {
+  // The drawing, made as a job: submitted with Prefer: respond-async, polled for its progress,
+  // inserted when done (Graphviz's SVG, parsed as SVG, never as HTML).
+  var figure = document.getElementById("drawing-job");
+  if (!figure || !window.fetch) return;
+  var status = document.getElementById("drawing-status");
+  var box = document.getElementById("drawing-box");
+  var say = function (text) { status.textContent = text; };
+  var fail = function (why) { say("No drawing: " + why + " (every other section works without it)."); };
+  var poll = function (location) {
+    fetch(location, { cache: "no-store", headers: { "Prefer": "wait=10" } }).then(function (response) { return response.json(); }).then(function (job) {
+      if (job.state === "done") {
+        return fetch(job.result).then(function (response) { return response.text(); }).then(function (text) {
+          var svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
+          if (svg.nodeName !== "svg") return fail("the server sent no SVG");
+          box.replaceChildren(document.importNode(svg, true));
+        });
+      }
+      if (job.state === "failed" || job.state === "cancelled") return fail(job.error ? job.error.detail : job.state);
+      say("Graphviz is drawing the network (" + job.state + (job.progress === null ? "" : ", " + Math.round(job.progress * 100) + "%") + ")…");
+      setTimeout(function () { poll(location); }, 500);
+    }).catch(function (error) { fail(String(error)); });
+  };
+  say("Graphviz is drawing the network…");
+  fetch(figure.getAttribute("data-render"), { headers: { "Prefer": "respond-async" } }).then(function (response) {
+    if (response.status !== 202) {
+      return response.json().then(function (problem) {
+        fail(problem.detail || (problem.error && problem.error.message) || "HTTP " + response.status);
+      });
+    }
+    poll(response.headers.get("Location"));
+  }).catch(function (error) { fail(String(error)); });
+})();
