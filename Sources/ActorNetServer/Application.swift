@@ -23,6 +23,14 @@ public struct ServerArguments: Sendable {
     var gauge = ComputationGauge()
     /// Called once the server listens, with its URL (the port resolved when 0 was asked for).
     public var onListening: (@Sendable (String) -> Void)?
+    /// Bytes the caches may hold: half for parsed networks (estimated), half for response bodies.
+    public var cacheBytes = 512 << 20
+    /// Versions kept per network in `.actornet/history` (the current one included), at least 1.
+    public var keepVersions = 20
+    /// Networks whose YAML has at least this many bytes get a compact snapshot in `.actornet/snapshots`.
+    var snapshotMinBytes = 1 << 20
+    /// Counts file reads, parses and snapshot use; the tests watch it.
+    var storeStatistics = StoreStatistics()
 
     public init(host: String = "127.0.0.1", port: Int = 8080, workspace: String = "graphs",
                 maxBodyBytes: Int = 10 << 20, computeTimeout: Duration = .seconds(30), logLevel: Logger.Level = .info,
@@ -79,6 +87,7 @@ func buildRouter(_ arguments: ServerArguments, logger: Logger = Logger(label: "a
     networks.register(on: router)
     analysis.register(on: router)
     pages.register(on: router)
+    VersionsController(services: services).register(on: router)
     MetaController().register(on: router)
     return router
 }

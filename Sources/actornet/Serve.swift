@@ -23,12 +23,18 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Close a connection idle this many seconds (a client that left, or stalls in its headers).")
     var idleTimeout = 60.0
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
+    @Option(help: "Bytes the caches may hold (parsed networks and response bodies, half each), e.g. 536870912.")
+    var cacheBytes = 512 << 20
+    @Option(help: "Versions kept per network in WORKSPACE/.actornet/history, the current one included (at least 1).")
+    var keepVersions = 20
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535") }
         guard maxBodyBytes >= 1 else { throw ValidationError("--max-body-bytes must be at least 1") }
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be > 0 seconds") }
         guard idleTimeout > 0, idleTimeout.isFinite else { throw ValidationError("--idle-timeout must be > 0 seconds") }
+        guard cacheBytes >= 0 else { throw ValidationError("--cache-bytes must be at least 0 (0: cache nothing)") }
+        guard keepVersions >= 1 else { throw ValidationError("--keep-versions must be at least 1 (the current version)") }
         var probe = ServerArguments()
         guard probe.setLogLevel(named: logLevel) else {
             throw ValidationError("--log-level: one of \(ServerArguments.logLevelNames.joined(separator: ", "))")
@@ -46,6 +52,8 @@ struct Serve: AsyncParsableCommand {
             idleTimeout: .milliseconds(Int64((idleTimeout * 1000).rounded(.up))),
             onListening: { [workspace] url in printError("actornet: serving \(workspace) at \(url) (API: \(url)/openapi.json)") })
         _ = arguments.setLogLevel(named: logLevel)
+        arguments.cacheBytes = cacheBytes
+        arguments.keepVersions = keepVersions
         try await buildApplication(arguments).runService()
     }
 }
