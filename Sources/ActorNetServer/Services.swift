@@ -47,6 +47,8 @@ struct Services: Sendable {
         computeTimeout = arguments.computeTimeout
         gauge = arguments.gauge
         self.logger = logger
+        // Snapshots of versions neither current nor kept (pruned, or replaced by hand) go.
+        workspace.pruneSnapshots(keeping: history.allVersions())
         let removed = arguments.storeStatistics.current.temporariesRemoved
         if removed > 0 { logger.notice("removed \(removed) temporary file(s) left by interrupted writes in \(arguments.workspace)") }
     }

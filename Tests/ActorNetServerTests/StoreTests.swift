@@ -182,6 +182,23 @@ import Testing
         #expect(statistics.current.temporariesRemoved == 3)
     }
 
+    /// At start-up, snapshots of versions that are neither indexed nor kept are removed.
+    @Test func orphanSnapshotsAreRemovedAtStart() async throws {
+        let workspace = try TestWorkspace()
+        let (first, _) = Self.arguments(workspace, snapshotMinBytes: 0)
+        let version = try await buildApplication(first).test(.router) { client in
+            try await client.execute(uri: "/v1/networks/russia-iran", method: .get) { response in
+                String(try #require(response.headers[.eTag]).dropFirst().dropLast())
+            }
+        }
+        let snapshots = "\(workspace.directory)/.actornet/snapshots"
+        let orphan = "\(snapshots)/0123456789abcdef-10.bin"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: orphan))
+        _ = buildRouter(Self.arguments(workspace).0)
+        #expect(!FileManager.default.fileExists(atPath: orphan))
+        #expect(FileManager.default.fileExists(atPath: "\(snapshots)/\(version).bin"))
+    }
+
     /// A server started on a workspace another one indexed trusts the unchanged files without
     /// reading them and decodes the snapshot instead of parsing the YAML.
     @Test func snapshotIsUsedAfterRestart() async throws {
