@@ -33,8 +33,8 @@ struct Serve: AsyncParsableCommand {
         guard maxBodyBytes >= 1 else { throw ValidationError("--max-body-bytes must be at least 1") }
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be > 0 seconds") }
         guard idleTimeout > 0, idleTimeout.isFinite else { throw ValidationError("--idle-timeout must be > 0 seconds") }
-        guard cacheBytes >= 0 else { throw ValidationError("--cache-bytes must be at least 0 (0: cache nothing)") }
-        guard keepVersions >= 1 else { throw ValidationError("--keep-versions must be at least 1 (the current version)") }
+        guard cacheBytes >= 0 else { throw ValidationError("--cache-bytes must be at least 0 (0: cache nothing); got \(cacheBytes)") }
+        guard keepVersions >= 1 else { throw ValidationError("--keep-versions must be at least 1 (the current version); got \(keepVersions)") }
         var probe = ServerArguments()
         guard probe.setLogLevel(named: logLevel) else {
             throw ValidationError("--log-level: one of \(ServerArguments.logLevelNames.joined(separator: ", "))")
