@@ -175,7 +175,7 @@ struct VersionsController: Sendable {
     /// A version: the current network's when it is the current one (it may not be kept yet if
     /// written by hand), else the kept one.
     private func load(_ name: String, _ version: String) async throws(APIError) -> Services.Loaded {
-        if let current = try? await services.load(name), current.hash == version { return current }
+        if let (entry, _) = try? services.workspace.entry(name), entry.version == version { return try await services.load(name) }
         return try await services.load(name, version: version)
     }
 }
