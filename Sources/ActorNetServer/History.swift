@@ -168,6 +168,14 @@ struct Preconditions: Sendable {
         header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    /// Whether a GET's `If-None-Match` names `etag` (or is `*`): the client's copy is current,
+    /// so 304 answers it without a body.
+    func noneMatch(_ etag: String) -> Bool {
+        guard let ifNoneMatch else { return false }
+        let tags = Self.tags(ifNoneMatch).map { $0.hasPrefix("W/") ? String($0.dropFirst(2)) : $0 }
+        return tags.contains("*") || tags.contains(etag)
+    }
+
     /// 412, with the current `ETag`, when a condition fails for network `name` at `current`.
     func check(_ name: String, current: String?) throws(APIError) {
         let headers: HTTPFields = current.map { [.eTag: Self.etag($0)] } ?? [:]

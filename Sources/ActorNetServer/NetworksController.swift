@@ -71,11 +71,15 @@ struct NetworksController: Sendable {
     @Sendable func get(_ request: Request, context: ServerContext) async throws -> Response {
         _ = try Query(request, allowed: [])
         let loaded = try await services.load(context.parameters.require("name"))
+        let etag = Preconditions.etag(loaded.hash)
+        if Preconditions(request).noneMatch(etag) {
+            return Response(status: .notModified, headers: [.eTag: etag])
+        }
         let network = loaded.network
         let body = try await services.computed(loaded, key: "node-link", contentType: MediaType.json) {
             try Analyses.export(network, format: .json, settings: ExportSettings())
         }
-        return .bytes(body.bytes, contentType: body.contentType, headers: [.eTag: Preconditions.etag(loaded.hash)])
+        return .bytes(body.bytes, contentType: body.contentType, headers: [.eTag: etag])
     }
 
     @Sendable func delete(_ request: Request, context: ServerContext) async throws -> Response {

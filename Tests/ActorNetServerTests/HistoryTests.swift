@@ -194,6 +194,27 @@ import Testing
         }
     }
 
+    /// A GET whose `If-None-Match` names the current version is 304 without a body; after an
+    /// upload the same tag gets the new version.
+    @Test func conditionalGetIs304WhileCurrent() async throws {
+        let workspace = try TestWorkspace()
+        try await workspace.app().test(.router) { client in
+            let etag = try await client.execute(uri: "/v1/networks/russia-iran", method: .get) { try #require($0.headers[.eTag]) }
+            try await client.execute(uri: "/v1/networks/russia-iran", method: .get, headers: [.ifNoneMatch: etag]) { response in
+                #expect(response.status == .notModified)
+                #expect(response.headers[.eTag] == etag)
+                #expect(response.body.readableBytes == 0)
+            }
+            try await client.execute(uri: "/v1/networks/russia-iran", method: .put, headers: Self.yaml,
+                                     body: ByteBuffer(text: NetworksTests.small)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/v1/networks/russia-iran", method: .get, headers: [.ifNoneMatch: etag]) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.eTag] != etag)
+                #expect(response.text.contains("\"Israel\""))
+            }
+        }
+    }
+
     /// Version ids are checked; unknown ones are 404 listing the kept ones.
     @Test func badAndUnknownVersionIds() async throws {
         let workspace = try TestWorkspace()
