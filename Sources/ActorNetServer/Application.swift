@@ -55,6 +55,14 @@ public struct ServerArguments: Sendable {
     public var stopWorkOnSignals = false
     /// Lets graceful shutdown reach the scheduler and jobs `buildRouter` makes.
     var lifecycle = SchedulerLifecycle()
+    /// Bytes the caches may hold: half for parsed networks (estimated), half for response bodies.
+    public var cacheBytes = 512 << 20
+    /// Versions kept per network in `.actornet/history` (the current one included), at least 1.
+    public var keepVersions = 20
+    /// Networks whose YAML has at least this many bytes get a compact snapshot in `.actornet/snapshots`.
+    var snapshotMinBytes = 1 << 20
+    /// Counts file reads, parses and snapshot use; the tests watch it.
+    var storeStatistics = StoreStatistics()
 
     public init(host: String = "127.0.0.1", port: Int = 8080, workspace: String = "graphs",
                 maxBodyBytes: Int = 10 << 20, computeTimeout: Duration = .seconds(30), logLevel: Logger.Level = .info,
@@ -121,6 +129,7 @@ func buildRouter(_ arguments: ServerArguments, logger: Logger = Logger(label: "a
     analysis.register(on: router)
     pages.register(on: router)
     jobs.register(on: router)
+    VersionsController(services: services).register(on: router)
     MetaController().register(on: router)
     return router
 }

@@ -4,7 +4,8 @@ import Hummingbird
 import NIOCore
 
 /// The workspace over HTTP: list, upload (any readable format, stored as native YAML), fetch
-/// as node-link JSON, delete.
+/// as node-link JSON, delete. Each network's `ETag` names its version; writes honour `If-Match`
+/// and `If-None-Match` and keep the version they replace (see `History`).
 struct NetworksController: Sendable {
     let services: Services
 
@@ -18,13 +19,12 @@ struct NetworksController: Sendable {
     @Sendable func list(_ request: Request, context: ServerContext) async throws -> Response {
         _ = try Query(request, allowed: [])
         var entries: [NetworkListing] = []
-        for name in try services.workspace.names() {
+        for (name, listing) in try await services.listings() {
             // A file that is not a valid network is left out of the list (and logged);
             // GET on it says why.
-            do {
-                entries.append(services.listing(try await services.load(name)))
-            } catch {
-                context.logger.warning("skipping \(name).yaml: \(error)")
+            switch listing {
+            case let .success(entry): entries.append(entry)
+            case let .failure(error): context.logger.warning("skipping \(name).yaml: \(error)")
             }
         }
         return .json(try JSONOutput.encode(entries))
@@ -53,26 +53,39 @@ struct NetworksController: Sendable {
                 + "error(s); each diagnostic gives its line and column", diagnostics: result.diagnostics)
         }
         let yaml = Array(NativeWriter.yaml(network).utf8)
-        let created = try services.workspace.write(name, bytes: yaml)
-        await services.networks.put(contentHash(yaml), network)
-        let listing = services.listing(try await services.load(name))
-        return .json(try JSONOutput.encode(listing), status: created ? .created : .ok)
+        let (entry, created) = try await services.writer.put(name, bytes: yaml, network: network,
+                                                             preconditions: Preconditions(request))
+        await services.networks.put(entry.version, network, bytes: network.estimatedBytes)
+        if yaml.count >= services.workspace.snapshotMinBytes {
+            let workspace = services.workspace
+            _ = try? await Deadline.run(limit: services.computeTimeout, gauge: services.gauge) {
+                workspace.writeSnapshot(network, version: entry.version)
+            }
+        }
+        let listing = services.listing(Services.Loaded(name: name, hash: entry.version, modified: entry.modified, network: network))
+        var response = Response.json(try JSONOutput.encode(listing), status: created ? .created : .ok)
+        response.headers[.eTag] = Preconditions.etag(entry.version)
+        return response
     }
 
     @Sendable func get(_ request: Request, context: ServerContext) async throws -> Response {
         _ = try Query(request, allowed: [])
         let loaded = try await services.load(context.parameters.require("name"))
+        let etag = Preconditions.etag(loaded.hash)
+        if Preconditions(request).noneMatch(etag) {
+            return Response(status: .notModified, headers: [.eTag: etag])
+        }
         let network = loaded.network
         let body = try await services.computed(loaded, key: "node-link", contentType: MediaType.json) {
             try Analyses.export(network, format: .json, settings: ExportSettings())
         }
-        return .bytes(body.bytes, contentType: body.contentType)
+        return .bytes(body.bytes, contentType: body.contentType, headers: [.eTag: etag])
     }
 
     @Sendable func delete(_ request: Request, context: ServerContext) async throws -> Response {
         _ = try Query(request, allowed: [])
         let name = try Workspace.validate(context.parameters.require("name"))
-        try services.workspace.delete(name)
+        try await services.writer.delete(name, preconditions: Preconditions(request))
         return Response(status: .noContent)
     }
 }

@@ -15,16 +15,16 @@ struct PagesController: Sendable {
     @Sendable func index(_ request: Request, context: ServerContext) async throws -> Response {
         _ = try Query(request, allowed: [])
         var listings: [HTMLReport.Listing] = []
-        for name in try services.workspace.names() {
+        for (name, listing) in try await services.listings() {
             // A file that does not load is listed with its problem rather than hidden.
-            guard let loaded = try? await services.load(name) else {
+            switch listing {
+            case let .success(entry):
+                listings.append(HTMLReport.Listing(name: entry.name, actors: entry.actors, relations: entry.relations,
+                                                   modified: entry.modified))
+            case .failure:
                 listings.append(HTMLReport.Listing(name: name, actors: 0, relations: 0,
                                                    modified: "invalid file: see /v1/networks/\(name)"))
-                continue
             }
-            let entry = services.listing(loaded)
-            listings.append(HTMLReport.Listing(name: entry.name, actors: entry.actors, relations: entry.relations,
-                                               modified: entry.modified))
         }
         return .bytes(Array(HTMLReport.index(listings, title: "ActorNet").utf8), contentType: MediaType.html)
     }

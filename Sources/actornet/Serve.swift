@@ -48,6 +48,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Jobs kept, running and finished.") var maxJobs = 64
     @Option(help: "Bytes of job results kept together; the oldest finished jobs go first.") var jobResultBytes = 64 << 20
     @Option(help: "Seconds a finished job and its result are kept.") var jobExpiry = 600.0
+    @Option(help: "Bytes the caches may hold (parsed networks and response bodies, half each), e.g. 536870912.")
+    var cacheBytes = 512 << 20
+    @Option(help: "Versions kept per network in WORKSPACE/.actornet/history, the current one included (at least 1).")
+    var keepVersions = 20
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535") }
@@ -60,6 +64,8 @@ struct Serve: AsyncParsableCommand {
         guard maxJobs >= 1 else { throw ValidationError("--max-jobs must be at least 1; got \(maxJobs)") }
         guard jobResultBytes >= 1 else { throw ValidationError("--job-result-bytes must be at least 1; got \(jobResultBytes)") }
         guard jobExpiry > 0, jobExpiry.isFinite else { throw ValidationError("--job-expiry must be > 0 seconds") }
+        guard cacheBytes >= 0 else { throw ValidationError("--cache-bytes must be at least 0 (0: cache nothing); got \(cacheBytes)") }
+        guard keepVersions >= 1 else { throw ValidationError("--keep-versions must be at least 1 (the current version); got \(keepVersions)") }
         var probe = ServerArguments()
         guard probe.setLogLevel(named: logLevel) else {
             throw ValidationError("--log-level: one of \(ServerArguments.logLevelNames.joined(separator: ", "))")
@@ -116,6 +122,8 @@ struct Serve: AsyncParsableCommand {
         arguments.maxJobs = maxJobs
         arguments.jobResultBytes = jobResultBytes
         arguments.jobExpiry = .milliseconds(Int64((jobExpiry * 1000).rounded(.up)))
+        arguments.cacheBytes = cacheBytes
+        arguments.keepVersions = keepVersions
         try await buildApplication(arguments).runService()
     }
 }
