@@ -22,6 +22,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Longest an analysis may run, in seconds, before the request gets 503.") var timeout = 30.0
     @Option(help: "Close a connection idle this many seconds (a client that left, or stalls in its headers).")
     var idleTimeout = 60.0
+    @Option(help: "Answer 408 and close when a request's headers take longer than this many seconds from its first byte.")
+    var headerTimeout = 10.0
+    @Option(help: "Bytes of an unread body discarded after an early answer (a 413) before the connection is closed.")
+    var maxDrainBytes = 100 << 20
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
 
     func validate() throws {
@@ -29,6 +33,8 @@ struct Serve: AsyncParsableCommand {
         guard maxBodyBytes >= 1 else { throw ValidationError("--max-body-bytes must be at least 1") }
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be > 0 seconds") }
         guard idleTimeout > 0, idleTimeout.isFinite else { throw ValidationError("--idle-timeout must be > 0 seconds") }
+        guard headerTimeout > 0, headerTimeout.isFinite else { throw ValidationError("--header-timeout must be > 0 seconds") }
+        guard maxDrainBytes >= 0 else { throw ValidationError("--max-drain-bytes must be at least 0") }
         var probe = ServerArguments()
         guard probe.setLogLevel(named: logLevel) else {
             throw ValidationError("--log-level: one of \(ServerArguments.logLevelNames.joined(separator: ", "))")
@@ -46,6 +52,8 @@ struct Serve: AsyncParsableCommand {
             idleTimeout: .milliseconds(Int64((idleTimeout * 1000).rounded(.up))),
             onListening: { [workspace] url in printError("actornet: serving \(workspace) at \(url) (API: \(url)/openapi.json)") })
         _ = arguments.setLogLevel(named: logLevel)
+        arguments.headerTimeout = .milliseconds(Int64((headerTimeout * 1000).rounded(.up)))
+        arguments.drainBytes = maxDrainBytes
         try await buildApplication(arguments).runService()
     }
 }
