@@ -43,8 +43,12 @@ final class HTTPGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private var declaredLength: Int?
     private var bodyStarted = false
     private var expectsContinue = false
-    /// A response head has been written and its end has not.
-    private var responseOpen = false
+    /// Request heads received and responses ended on the connection: the response being
+    /// written answers request `responsesEnded + 1` (pipelined requests are answered in order).
+    private var requestsStarted = 0
+    private var responsesEnded = 0
+    /// The open request is the one being answered (not one pipelined behind it).
+    private var answeringOpenRequest: Bool { requestOpen && requestsStarted == responsesEnded + 1 }
     /// Its response is done and the rest of the open request's body is being discarded.
     private var draining = false
     private var drained = 0
@@ -96,6 +100,7 @@ final class HTTPGuard: ChannelDuplexHandler, RemovableChannelHandler {
             headerTimer = nil
             startLine = []
             requestOpen = true
+            requestsStarted += 1
             draining = false
             drained = 0
             bodyStarted = false
@@ -166,23 +171,22 @@ final class HTTPGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         switch unwrapOutboundIn(data) {
-        case .head(var head) where requestOpen || closeAfterResponse:
+        case .head(var head) where answeringOpenRequest || closeAfterResponse:
             // Answered before its body was read: the connection cannot carry another request.
-            responseOpen = true
             head.headers.replaceOrAdd(name: "connection", value: "close")
             context.write(wrapOutboundOut(.head(head)), promise: promise)
         case .head:
-            responseOpen = true
             context.write(data, promise: promise)
         case .body:
             context.write(data, promise: promise)
         case .end:
-            responseOpen = false
+            let early = answeringOpenRequest
+            responsesEnded += 1
             context.write(data, promise: promise)
             if closeAfterResponse {
                 context.flush()
                 close(context)
-            } else if requestOpen {
+            } else if early {
                 startDraining(context)
             } else if let (status, detail) = pending {
                 pending = nil
@@ -209,7 +213,8 @@ final class HTTPGuard: ChannelDuplexHandler, RemovableChannelHandler {
     /// progress when there is one.
     private func refuse(_ status: HTTPResponse.Status, _ detail: String, context: ChannelHandlerContext) {
         guard !closed else { return }
-        if responseOpen {
+        if requestsStarted > responsesEnded {
+            // Behind a response still to come: after it.
             pending = (status, detail)
             return
         }

@@ -50,6 +50,31 @@ import Testing
         #expect(FileManager.default.contents(atPath: workspace.path("russia-iran")) == before)
     }
 
+    /// Pipelined requests (the next sent before the first is answered) are each answered on the
+    /// one connection, which stays open: an answer to the first is not an early answer to the second.
+    @Test func pipelinedRequestsAreAnsweredInOrder() async throws {
+        let workspace = try TestWorkspace()
+        let arguments = workspace.arguments()
+        let counters = arguments.httpCounters
+        try await buildApplication(arguments).test(.live) { client in
+            let port = try #require(client.port)
+            let body = NetworksTests.small
+            let put = "PUT /v1/networks/piped HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\n"
+                + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
+            let text = try await RawClient.offPool {
+                let raw = try RawClient(port: port)
+                try raw.send(put + "GET /v1/networks/piped HTTP/1.1\r\nHost: x\r\n\r\n" + put
+                    + "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                return raw.readToEnd()
+            }
+            let statuses = text.matches(of: /HTTP\/1\.1 (\d{3})/).map { String($0.1) }
+            #expect(statuses == ["201", "200", "200", "200"], "\(text)")
+            // No answer announces a close (the server closes after the last, which asked for it).
+            #expect(text.lowercased().components(separatedBy: "connection: close").count == 1, "\(text)")
+            #expect(counters.snapshot.drainedBodies == 0)
+        }
+    }
+
     /// Python's urllib sends the whole body, then reads: it gets the 413 and its problem body,
     /// for a Content-Length and a chunked body.
     @Test func urllibReadsThe413() async throws {
