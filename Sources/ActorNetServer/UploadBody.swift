@@ -29,8 +29,7 @@ extension Upload {
         let codings = try contentCodings(request.headers[.contentEncoding])
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw APIError(.contentTooLarge, "the body has \(length) bytes (Content-Length); the limit is \(limit) "
-                + "(--max-body-bytes); send a smaller file\(codings.isEmpty ? " or compress it (Content-Encoding: gzip)" : "")",
-                field: "Content-Length")
+                + "(--max-body-bytes); send a smaller file", field: "Content-Length")
         }
         var bytes: [UInt8]
         do {
