@@ -31,6 +31,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // zlib through pkg-config; Debian: zlib1g-dev. The server inflates gzip and deflate
+        // request bodies with it (Foundation on Linux has no gzip API).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         // fork + PR_SET_PDEATHSIG + execve for Graphviz (see its spawn.c); only ActorNetIO uses it.
         .target(name: "CChildProcess"),
         // Graphviz's graph library (libcgraph) through pkg-config; Debian: libgraphviz-dev. The
@@ -64,6 +71,9 @@ let package = Package(
                 // Hummingbird.
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                // HTTPParserError: a malformed or truncated request, answered with a problem body.
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                "CZlib",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

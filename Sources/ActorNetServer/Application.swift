@@ -19,6 +19,15 @@ public struct ServerArguments: Sendable {
     /// A connection that sends nothing for this long while no request is in progress (a client
     /// that opened it and left, or stalls halfway through its headers) is closed; nil: never.
     public var idleTimeout: Duration?
+    /// From the first byte of a request to the end of its headers at most this long, then 408
+    /// and the connection closed (slow clients); nil: no limit.
+    public var headerTimeout: Duration? = .seconds(10)
+    /// A body still arriving when its response is sent (a 413) is read and discarded up to this
+    /// many bytes before the connection is closed, so that clients that send before they read
+    /// see the answer.
+    public var drainBytes: Int = 100 << 20
+    /// Counts what the HTTP guards did (drained bodies, malformed requests, header timeouts).
+    var httpCounters = HTTPGuardCounters()
     /// Counts the computations running and cancelled; the tests watch it.
     var gauge = ComputationGauge()
     /// Called once the server listens, with its URL (the port resolved when 0 was asked for).
@@ -89,7 +98,12 @@ public func buildApplication(_ arguments: ServerArguments) -> some ApplicationPr
     let onListening = arguments.onListening
     let runningLogger = logger
     // One ClientWatcher per connection tells running computations when their client has gone.
-    let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [ClientWatcher()],
+    // The HTTP guard: early answers drained and closed, malformed requests and slow headers
+    // answered with problems (HTTPGuard.swift).
+    let guardSettings = HTTPGuardSettings(headerTimeout: arguments.headerTimeout, drainBytes: arguments.drainBytes)
+    let counters = arguments.httpCounters
+    let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [ClientWatcher(),
+                                                                       HTTPGuardInstaller(settings: guardSettings, counters: counters)],
                                            idleTimeout: arguments.idleTimeout.map { .nanoseconds(nanosecondCount($0)) })
     return Application(
         router: buildRouter(arguments, logger: logger),
@@ -115,7 +129,8 @@ func buildRouter(_ arguments: ServerArguments, logger: Logger = Logger(label: "a
     router.add(middleware: CORSMiddleware(origins: arguments.corsOrigins))
     router.add(middleware: ClientConnectionMiddleware())
     router.add(middleware: AuthorizationMiddleware(policy: arguments.accessPolicy, audit: AuditLog(path: arguments.auditLogPath)))
-    router.add(middleware: JSONErrorMiddleware())
+    let errors = JSONErrorMiddleware<ServerContext>()
+    router.add(middleware: errors)
     router.add(middleware: RequestDeadlineMiddleware(limit: arguments.computeTimeout))
     let networks = NetworksController(services: services)
     let analysis = AnalysisController(services: services)
@@ -131,6 +146,7 @@ func buildRouter(_ arguments: ServerArguments, logger: Logger = Logger(label: "a
     jobs.register(on: router)
     VersionsController(services: services).register(on: router)
     MetaController().register(on: router)
+    errors.routes.set(router.routes.map { ($0.method.rawValue, $0.path.description) })
     return router
 }
 

@@ -34,17 +34,7 @@ struct NetworksController: Sendable {
         let name = try Workspace.validate(context.parameters.require("name"))
         _ = try Query(request, allowed: [])
         let (format, type) = try Upload.format(contentType: request.headers[.contentType])
-        let limit = services.maxBodyBytes
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
-            throw APIError(.contentTooLarge, "the body has \(length) bytes; the limit is \(limit) (--max-body-bytes)")
-        }
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            throw APIError(.contentTooLarge, "the body is larger than the limit of \(limit) bytes (--max-body-bytes)")
-        }
-        let bytes = Array(body.readableBytesView)
+        let bytes = try await Upload.body(request, limit: services.maxBodyBytes)
         let result = try await Deadline.run(limit: services.computeTimeout, gauge: services.gauge) {
             Upload.read(bytes, format: format, type: type, name: name)
         }

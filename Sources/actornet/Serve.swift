@@ -31,6 +31,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Longest an analysis may run, in seconds, before the request gets 503.") var timeout = 30.0
     @Option(help: "Close a connection idle this many seconds (a client that left, or stalls in its headers).")
     var idleTimeout = 60.0
+    @Option(help: "Answer 408 and close when a request's headers take longer than this many seconds from its first byte.")
+    var headerTimeout = 10.0
+    @Option(help: "Bytes of an unread body discarded after an early answer (a 413) before the connection is closed.")
+    var maxDrainBytes = 100 << 20
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
     @Option(help: "File of bearer tokens, one TOKEN, NAME:TOKEN or NAME:TOKEN:read|write a line (# comments); only its owner may read it.")
     var tokensFile: String?
@@ -66,6 +70,8 @@ struct Serve: AsyncParsableCommand {
         guard jobExpiry > 0, jobExpiry.isFinite else { throw ValidationError("--job-expiry must be > 0 seconds") }
         guard cacheBytes >= 0 else { throw ValidationError("--cache-bytes must be at least 0 (0: cache nothing); got \(cacheBytes)") }
         guard keepVersions >= 1 else { throw ValidationError("--keep-versions must be at least 1 (the current version); got \(keepVersions)") }
+        guard headerTimeout > 0, headerTimeout.isFinite else { throw ValidationError("--header-timeout must be > 0 seconds") }
+        guard maxDrainBytes >= 0 else { throw ValidationError("--max-drain-bytes must be at least 0") }
         var probe = ServerArguments()
         guard probe.setLogLevel(named: logLevel) else {
             throw ValidationError("--log-level: one of \(ServerArguments.logLevelNames.joined(separator: ", "))")
@@ -124,6 +130,8 @@ struct Serve: AsyncParsableCommand {
         arguments.jobExpiry = .milliseconds(Int64((jobExpiry * 1000).rounded(.up)))
         arguments.cacheBytes = cacheBytes
         arguments.keepVersions = keepVersions
+        arguments.headerTimeout = .milliseconds(Int64((headerTimeout * 1000).rounded(.up)))
+        arguments.drainBytes = maxDrainBytes
         try await buildApplication(arguments).runService()
     }
 }

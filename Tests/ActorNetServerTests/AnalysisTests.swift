@@ -140,7 +140,7 @@ import Testing
                 try await client.execute(uri: "/v1/networks/russia-iran/\(uri)", method: .get) { response in
                     #expect(response.status == .badRequest, "\(uri): \(response.text)")
                     #expect(response.error["field"] as? String == field, "\(uri): \(response.text)")
-                    let message = response.error["message"] as? String ?? ""
+                    let message = response.error["detail"] as? String ?? ""
                     for word in words { #expect(message.contains(word), "\(uri): \(message) lacks \(word)") }
                 }
             }
@@ -186,7 +186,7 @@ import Testing
                 try await client.execute(uri: "/v1/networks/russia-iran/export?\(query)", method: .get) { response in
                     #expect(response.status == .badRequest, "\(query)")
                     #expect(response.error["field"] as? String == field, "\(query): \(response.text)")
-                    #expect((response.error["message"] as? String ?? "").contains(words), "\(query): \(response.text)")
+                    #expect((response.error["detail"] as? String ?? "").contains(words), "\(query): \(response.text)")
                 }
             }
         }
@@ -217,7 +217,7 @@ import Testing
                     #expect(response.headers[.contentType] == "image/svg+xml")
                     #expect(response.text.contains("<svg"))
                 } else {
-                    #expect((response.error["message"] as? String)?.contains("apt-get install graphviz") == true)
+                    #expect((response.error["detail"] as? String)?.contains("apt-get install graphviz") == true)
                 }
             }
         }
@@ -250,8 +250,8 @@ import Testing
             try await client.execute(uri: "/v1/networks/big/metrics?metric=betweenness,closeness,harmonic&at=all",
                                      method: .get) { response in
                 #expect(response.status == .serviceUnavailable, "\(response.text)")
-                #expect(response.headers[.contentType] == "application/json")
-                #expect((response.error["message"] as? String)?.contains("took longer than 0.001 s") == true, "\(response.text)")
+                #expect(response.headers[.contentType] == "application/problem+json")
+                #expect((response.error["detail"] as? String)?.contains("took longer than 0.001 s") == true, "\(response.text)")
             }
         }
     }

@@ -146,7 +146,7 @@ import Testing
             try await client.execute(uri: "/v1/networks/russia-iran", method: .put, headers: headers("application/yaml"),
                                      body: ByteBuffer(text: NetworksTests.small)) { response in
                 #expect(response.status == .internalServerError)
-                let message = response.error["message"] as? String ?? ""
+                let message = response.error["detail"] as? String ?? ""
                 #expect(message.hasPrefix("cannot write '\(path)': no permission to create files in"), "\(message)")
             }
             try await client.execute(uri: "/v1/networks/russia-iran", method: .get) { response in
@@ -210,7 +210,7 @@ import Testing
             try await client.execute(uri: "/v1/networks/big/metrics?metric=betweenness,closeness&at=all",
                                      method: .get) { response in
                 #expect(response.status == .serviceUnavailable, "\(response.text)")
-                #expect((response.error["message"] as? String)?.contains("took longer than 0.2 s") == true)
+                #expect((response.error["detail"] as? String)?.contains("took longer than 0.2 s") == true)
             }
         }
         #expect(try await eventually { gauge.running == 0 }, "still computing after the time limit")
@@ -260,6 +260,9 @@ final class RawClient: @unchecked Sendable {
             bytes = bytes.dropFirst(n)
         }
     }
+
+    /// Half-closes the connection: the server sees the end of what the client sends.
+    func finishSending() { shutdown(descriptor, Int32(SHUT_WR)) }
 
     /// Everything until the server closes (or resets) the connection, or the read times out.
     func readToEnd() -> String { read(untilComplete: false) }

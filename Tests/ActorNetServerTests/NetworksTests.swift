@@ -139,7 +139,7 @@ import Testing
         try await workspace.app().test(.router) { client in
             try await client.execute(uri: "/v1/networks/nope", method: .get) { response in
                 #expect(response.status == .notFound)
-                #expect((response.error["message"] as? String)?.contains("russia-iran") == true)
+                #expect((response.error["detail"] as? String)?.contains("russia-iran") == true)
             }
             try await client.execute(uri: "/v1/networks/russia-iran", method: .delete) { response in
                 #expect(response.status == .noContent)
@@ -203,7 +203,7 @@ import Testing
                 try await client.execute(uri: "/v1/networks/x", method: .put, headers: headers(type),
                                          body: ByteBuffer(text: Self.small)) { response in
                     #expect(response.status == .unsupportedMediaType)
-                    let message = response.error["message"] as? String ?? ""
+                    let message = response.error["detail"] as? String ?? ""
                     for accepted in ["application/yaml", "application/json", "application/graphml+xml", "application/gexf+xml", "text/csv"] {
                         #expect(message.contains(accepted))
                     }
@@ -236,7 +236,7 @@ import Testing
                                          body: ByteBuffer(text: Self.small)) { response in
                     #expect(response.status == .badRequest, "\(method) \(name): \(response.text)")
                     #expect(response.error["field"] as? String == "name")
-                    #expect((response.error["message"] as? String)?.contains("1 to 64 characters") == true)
+                    #expect((response.error["detail"] as? String)?.contains("1 to 64 characters") == true)
                 }
             }
             try await client.execute(uri: "/v1/networks/\(name)/metrics", method: .get) { response in

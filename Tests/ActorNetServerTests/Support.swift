@@ -43,8 +43,9 @@ extension TestResponse {
         (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any] ?? [:]
     }
 
-    /// The `error` member of a JSON error.
-    var error: [String: Any] { object["error"] as? [String: Any] ?? [:] }
+    /// An error's RFC 9457 problem object (`detail` is its message), empty unless the body is
+    /// `application/problem+json`.
+    var error: [String: Any] { headers[.contentType] == "application/problem+json" ? object : [:] }
 }
 
 extension ByteBuffer {

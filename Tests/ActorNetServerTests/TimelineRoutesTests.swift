@@ -74,7 +74,7 @@ import Testing
                 try await client.execute(uri: "/v1/networks/russia-iran/timeline?\(query)", method: .get) { response in
                     #expect(response.status == .badRequest, "\(query): \(response.text)")
                     #expect(response.error["field"] as? String == field, "\(query): \(response.text)")
-                    #expect((response.error["message"] as? String)?.contains(message) == true, "\(query): \(response.text)")
+                    #expect((response.error["detail"] as? String)?.contains(message) == true, "\(query): \(response.text)")
                 }
             }
             for query in ["metric=hedging&width=100", "metric=hedging&height=20000"] {
@@ -119,7 +119,7 @@ import Testing
         try await workspace.app(timeout: .milliseconds(1)).test(.router) { client in
             try await client.execute(uri: "/v1/networks/big/timeline?metric=betweenness&step=month", method: .get) { response in
                 #expect(response.status == .serviceUnavailable, "\(response.text)")
-                #expect((response.error["message"] as? String)?.contains("took longer than") == true)
+                #expect((response.error["detail"] as? String)?.contains("took longer than") == true)
             }
         }
     }
