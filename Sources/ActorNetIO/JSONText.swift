@@ -6,6 +6,7 @@ public enum JSONText {
     /// double-quoted scalar; `escapingAngle` also escapes `>` (for text inside an XML processing
     /// instruction, which must never hold `?>`).
     public static func quote(_ text: String, escapingAngle: Bool = false) -> String {
+        if isPlain(text, escapingAngle: escapingAngle) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -26,5 +27,32 @@ public enum JSONText {
             }
         }
         return out + "\""
+    }
+
+    /// Whether `text` needs no escape: printable ASCII but `"` and `\` (and `>` when asked), or
+    /// non-ASCII UTF-8 outside the escaped ranges (C1 controls are U+0080–U+009F, encoded
+    /// C2 80–C2 9F; U+2028/U+2029 are E2 80 A8/A9; U+FEFF is EF BB BF). Most ids, labels and
+    /// kinds are, and then they are copied whole.
+    @inline(__always)
+    static func isPlain(_ text: String, escapingAngle: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || (escapingAngle && b == 0x3E) { return false }
+                } else if b == 0xC2 {
+                    if i + 1 < n, bytes[i + 1] <= 0x9F { return false }
+                } else if b == 0xE2 {
+                    if i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return false }
+                } else if b == 0xEF {
+                    if i + 2 < n, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { return false }
+                }
+                i += 1
+            }
+            return true
+        }
     }
 }

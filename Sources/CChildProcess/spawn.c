@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <time.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #if defined(__linux__)
@@ -34,6 +35,19 @@ static int cloexec_pipe(int p[2]) {
 
 static void close_all(int *list, int count) {
     for (int i = 0; i < count; i++) if (list[i] >= 0) close(list[i]);
+}
+
+// Closes every descriptor from `first` on but `keep`, with async-signal-safe calls only:
+// close_range where the kernel has it (Linux 5.9), else close over the descriptor limit.
+static void close_from(int first, int keep) {
+#if defined(__linux__) && defined(SYS_close_range)
+    int ok = 1;
+    if (keep > first && syscall(SYS_close_range, (unsigned)first, (unsigned)(keep - 1), 0u) != 0) ok = 0;
+    if (ok && syscall(SYS_close_range, (unsigned)(keep + 1), ~0u, 0u) == 0) return;
+#endif
+    long limit = sysconf(_SC_OPEN_MAX);
+    if (limit < 0 || limit > 65536) limit = 65536;
+    for (int fd = first; fd < limit; fd++) if (fd != keep) close(fd);
 }
 
 static volatile sig_atomic_t stopSignal = 0;
@@ -90,6 +104,10 @@ pid_t actornet_spawn(const char *path, char *const argv[], char *const envp[], i
         sigaction(SIGTERM, &dfl, NULL);
         // dup2 clears close-on-exec on the copies; the originals close at execve.
         if (dup2(p[0][0], 0) < 0 || dup2(p[1][1], 1) < 0 || dup2(p[2][1], 2) < 0) goto fail;
+        // Graphviz gets nothing of the server but its three pipes: a descriptor someone opened
+        // without close-on-exec (a client's socket, a workspace file) would otherwise live as
+        // long as the child. The report pipe stays until execve closes it.
+        close_from(3, p[3][1]);
         execve(path, argv, envp);
     fail:;
         int e = errno;

@@ -27,7 +27,9 @@ public enum NodeLinkJSON {
     /// The network as node-link JSON. O(n + m) times the number of columns.
     public static func write(_ table: ExportTable) -> String {
         let network = table.network
+        // One string, appended to in place: no per-member or per-row intermediate strings.
         var out = "{\n"
+        out.reserveCapacity(64 * (table.nodes.count + 2 * table.edges.count) + 256)
         out += "  \"directed\": \(table.defaultDirected || table.mixedDirections),\n"
         out += "  \"multigraph\": true,\n"
         let graph = table.graphData.map { key, value in
@@ -36,38 +38,49 @@ public enum NodeLinkJSON {
         }
         out += "  \"graph\": {" + graph.joined(separator: ", ") + "},\n"
 
-        let nodeKeys = table.nodeColumns.map { name($0, reserved: ["id"]) }
+        let nodeKeys = table.nodeColumns.map { quote(name($0, reserved: ["id"])) + ": " }
         out += "  \"nodes\": ["
-        out += table.nodes.map { row in
-            var members = ["\"id\": " + quote(row.id)]
+        for (r, row) in table.nodes.enumerated() {
+            out += r == 0 ? "\n    {\"id\": " : ",\n    {\"id\": "
+            out += quote(row.id)
             for (c, value) in row.values.enumerated() {
                 guard let value else { continue }
-                members.append(quote(nodeKeys[c]) + ": " + json(value))
+                out += ", "
+                out += nodeKeys[c]
+                append(value, to: &out)
             }
-            return "\n    {" + members.joined(separator: ", ") + "}"
-        }.joined(separator: ",")
+            out += "}"
+        }
         out += table.nodes.isEmpty ? "],\n" : "\n  ],\n"
 
-        let linkKeys = table.edgeColumns.map { name($0, reserved: ["source", "target", "key"]) }
+        let linkKeys = table.edgeColumns.map { quote(name($0, reserved: ["source", "target", "key"])) + ": " }
+        let linkKinds = table.edgeColumns.map { column -> Int in
+            guard column.role == .fixed else { return 0 }
+            return column.name == "flows" ? 1 : column.name == "evidence" ? 2 : 0
+        }
         out += "  \"edges\": ["
-        out += table.edges.enumerated().map { i, row in
-            var members = ["\"source\": " + quote(row.source), "\"target\": " + quote(row.target), "\"key\": " + quote(row.id)]
+        for (i, row) in table.edges.enumerated() {
+            out += i == 0 ? "\n    {\"source\": " : ",\n    {\"source\": "
+            out += quote(row.source)
+            out += ", \"target\": "
+            out += quote(row.target)
+            out += ", \"key\": "
+            out += quote(row.id)
             for (c, value) in row.values.enumerated() {
                 guard let value else { continue }
-                let column = table.edgeColumns[c]
-                let text: String
-                switch (column.role, column.name, value) {
-                case (.fixed, "flows", _):
-                    text = "[" + network.relations[i].flows.map(quote).joined(separator: ", ") + "]"
-                case let (.fixed, "evidence", .string(evidence)):
-                    text = evidence  // EvidenceJSON text is JSON already
+                out += ", "
+                out += linkKeys[c]
+                switch (linkKinds[c], value) {
+                case (1, _):
+                    out += "[" + network.relations[i].flows.map(quote).joined(separator: ", ") + "]"
+                case let (2, .string(evidence)):
+                    out += evidence  // EvidenceJSON text is JSON already
                 default:
-                    text = json(value)
+                    append(value, to: &out)
                 }
-                members.append(quote(linkKeys[c]) + ": " + text)
             }
-            return "\n    {" + members.joined(separator: ", ") + "}"
-        }.joined(separator: ",")
+            out += "}"
+        }
         out += table.edges.isEmpty ? "]\n" : "\n  ]\n"
         return out + "}\n"
     }
@@ -296,6 +309,13 @@ public enum NodeLinkJSON {
     static func name(_ column: ExportTable.Column, reserved: Set<String>) -> String {
         if case let .attribute(key) = column.role, reserved.contains(key) { return "attr_" + key }
         return column.name
+    }
+
+    static func append(_ value: ExportTable.Value, to out: inout String) {
+        switch value {
+        case let .string(s): out += quote(s)
+        case .double, .long, .boolean: out += value.text
+        }
     }
 
     static func json(_ value: ExportTable.Value) -> String {
