@@ -136,7 +136,7 @@ extension NetworkFormat {
         },
         writer: { input in
             let table = input.table
-            return [Exporter.Output(part: nil, text: { NodeLinkJSON.write(table) })]
+            return [Exporter.Output(part: nil) { sink in try NodeLinkJSON.write(table, to: sink) }]
         },
         sniff: { head in
             let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head

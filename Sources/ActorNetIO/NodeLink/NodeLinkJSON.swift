@@ -26,63 +26,81 @@ import ActorNetCore
 public enum NodeLinkJSON {
     /// The network as node-link JSON. O(n + m) times the number of columns.
     public static func write(_ table: ExportTable) -> String {
+        let sink = MemorySink()
+        // A MemorySink never fails.
+        try? write(table, to: sink)
+        return String(decoding: sink.bytes, as: UTF8.self)
+    }
+
+    /// The network as node-link JSON, streamed to `sink` in chunks of `chunkSize` bytes (the
+    /// bytes `write(_:)` returns as text).
+    public static func write(_ table: ExportTable, to sink: any ByteSink,
+                             chunkSize: Int = 1 << 16) throws(OutputError) {
         let network = table.network
-        // One string, appended to in place: no per-member or per-row intermediate strings.
-        var out = "{\n"
-        out.reserveCapacity(64 * (table.nodes.count + 2 * table.edges.count) + 256)
-        out += "  \"directed\": \(table.defaultDirected || table.mixedDirections),\n"
-        out += "  \"multigraph\": true,\n"
+        var out = ChunkedTextWriter(sink: sink, chunkSize: chunkSize)
+        try out.raw("{\n  \"directed\": \(table.defaultDirected || table.mixedDirections),\n  \"multigraph\": true,\n")
         let graph = table.graphData.map { key, value in
             // `kinds` and `sources` already are JSON text: embed them as JSON.
             quote(key) + ": " + (key == "kinds" || key == "sources" ? value : quote(value))
         }
-        out += "  \"graph\": {" + graph.joined(separator: ", ") + "},\n"
+        try out.raw("  \"graph\": {" + graph.joined(separator: ", ") + "},\n")
 
-        let nodeKeys = table.nodeColumns.map { quote(name($0, reserved: ["id"])) + ": " }
-        out += "  \"nodes\": ["
+        let nodeKeys = table.nodeColumns.map { ", " + quote(name($0, reserved: ["id"])) + ": " }
+        try out.raw("  \"nodes\": [")
         for (r, row) in table.nodes.enumerated() {
-            out += r == 0 ? "\n    {\"id\": " : ",\n    {\"id\": "
-            out += quote(row.id)
+            try out.raw(r == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ")
+            try out.jsonString(row.id)
             for (c, value) in row.values.enumerated() {
                 guard let value else { continue }
-                out += ", "
-                out += nodeKeys[c]
-                append(value, to: &out)
+                try out.raw(nodeKeys[c])
+                try write(value, to: &out)
             }
-            out += "}"
+            try out.byte(UInt8(ascii: "}"))
         }
-        out += table.nodes.isEmpty ? "],\n" : "\n  ],\n"
+        try out.raw(table.nodes.isEmpty ? "],\n" : "\n  ],\n")
 
-        let linkKeys = table.edgeColumns.map { quote(name($0, reserved: ["source", "target", "key"])) + ": " }
+        let linkKeys = table.edgeColumns.map { ", " + quote(name($0, reserved: ["source", "target", "key"])) + ": " }
+        // 1: the relation's flows, as a list of text; 2: its evidence, JSON text already.
         let linkKinds = table.edgeColumns.map { column -> Int in
             guard column.role == .fixed else { return 0 }
             return column.name == "flows" ? 1 : column.name == "evidence" ? 2 : 0
         }
-        out += "  \"edges\": ["
+        try out.raw("  \"edges\": [")
         for (i, row) in table.edges.enumerated() {
-            out += i == 0 ? "\n    {\"source\": " : ",\n    {\"source\": "
-            out += quote(row.source)
-            out += ", \"target\": "
-            out += quote(row.target)
-            out += ", \"key\": "
-            out += quote(row.id)
+            try out.raw(i == 0 ? "\n    {\"source\": " : ",\n    {\"source\": ")
+            try out.jsonString(row.source)
+            try out.raw(", \"target\": ")
+            try out.jsonString(row.target)
+            try out.raw(", \"key\": ")
+            try out.jsonString(row.id)
             for (c, value) in row.values.enumerated() {
                 guard let value else { continue }
-                out += ", "
-                out += linkKeys[c]
+                try out.raw(linkKeys[c])
                 switch (linkKinds[c], value) {
                 case (1, _):
-                    out += "[" + network.relations[i].flows.map(quote).joined(separator: ", ") + "]"
+                    try out.byte(UInt8(ascii: "["))
+                    for (f, flow) in network.relations[i].flows.enumerated() {
+                        if f > 0 { try out.raw(", ") }
+                        try out.jsonString(flow)
+                    }
+                    try out.byte(UInt8(ascii: "]"))
                 case let (2, .string(evidence)):
-                    out += evidence  // EvidenceJSON text is JSON already
+                    try out.raw(evidence)  // EvidenceJSON text is JSON already
                 default:
-                    append(value, to: &out)
+                    try write(value, to: &out)
                 }
             }
-            out += "}"
+            try out.byte(UInt8(ascii: "}"))
         }
-        out += table.edges.isEmpty ? "]\n" : "\n  ]\n"
-        return out + "}\n"
+        try out.raw(table.edges.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+        try out.finish()
+    }
+
+    private static func write(_ value: ExportTable.Value, to out: inout ChunkedTextWriter) throws(OutputError) {
+        switch value {
+        case let .string(s): try out.jsonString(s)
+        case .double, .long, .boolean: try out.raw(value.text)
+        }
     }
 
     /// Reads a node-link document; `file` names it in diagnostics, which carry line and column.
@@ -309,13 +327,6 @@ public enum NodeLinkJSON {
     static func name(_ column: ExportTable.Column, reserved: Set<String>) -> String {
         if case let .attribute(key) = column.role, reserved.contains(key) { return "attr_" + key }
         return column.name
-    }
-
-    static func append(_ value: ExportTable.Value, to out: inout String) {
-        switch value {
-        case let .string(s): out += quote(s)
-        case .double, .long, .boolean: out += value.text
-        }
     }
 
     static func json(_ value: ExportTable.Value) -> String {
