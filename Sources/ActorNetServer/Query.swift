@@ -140,6 +140,7 @@ extension MetricsRequest {
         maxIterations = try query.int("max_iterations", atLeast: 1) ?? maxIterations
         tolerance = try query.double("tolerance") ?? tolerance
         approximate = try query.bool("approximate")
+        approximation = try query.choice("approximation", BetweennessSampling.Method.self) ?? approximation
         epsilon = try query.double("epsilon") ?? epsilon
         delta = try query.double("delta") ?? delta
         seed = try query.int("seed", atLeast: 0).map(UInt64.init) ?? seed

@@ -13,6 +13,8 @@ enum BenchOperation: String, CaseIterable {
     case degree
     case betweennessUnweighted = "betweenness-unweighted"
     case betweennessWeighted = "betweenness-weighted"
+    case betweennessKadabra = "betweenness-kadabra"
+    case betweennessSampled = "betweenness-sampled"
     case closeness
     case pagerank
     case eigenvector
@@ -31,6 +33,8 @@ enum BenchOperation: String, CaseIterable {
         case .degree: "DegreeStrength (degree and strength, by sign and kind)"
         case .betweennessUnweighted: "exact Betweenness, distance .unit (normalised)"
         case .betweennessWeighted: "exact Betweenness, distance 1/weight (normalised)"
+        case .betweennessKadabra: "approximate Betweenness, distance .unit, sampled paths (KADABRA), ε 0.01, δ 0.1, seed 1"
+        case .betweennessSampled: "approximate Betweenness, distance .unit, sampled sources (Brandes–Pich), ε 0.01, δ 0.1, seed 1"
         case .closeness: "Closeness, distance 1/weight, Wasserman–Faust"
         case .pagerank: "PageRank (0.85, weighted, tolerance 1e-12 × n in L1)"
         case .eigenvector: "Eigenvector (weighted, tolerance 1e-12 × n in L1)"
@@ -168,6 +172,18 @@ func runOperation(_ options: BenchOptions) throws -> Facts {
         let positive = try view(loadNetwork(options.file), BenchOperation.centralityFilter)
         let measure = Betweenness(distance: options.operation == .betweennessWeighted ? .inverse : .unit, threads: threads)
         timed = repeatTimed(runs: runs, budget: budget) { scoreFacts(measure.run(on: positive).values) }
+
+    case .betweennessKadabra, .betweennessSampled:
+        let positive = try view(loadNetwork(options.file), BenchOperation.centralityFilter)
+        var measure = Betweenness(distance: .unit, threads: threads)
+        measure.sampling = try? BetweennessSampling(epsilon: 0.01, delta: 0.1, seed: 1,
+                                                    method: options.operation == .betweennessKadabra ? .paths : .sources)
+        timed = repeatTimed(runs: runs, budget: budget) {
+            let result = measure.run(on: positive)
+            var facts = scoreFacts(result.values)
+            facts["measure"] = result.measure
+            return facts
+        }
 
     case .closeness:
         let positive = try view(loadNetwork(options.file), BenchOperation.centralityFilter)

@@ -7,6 +7,7 @@ public import ArgumentParser
 extension ViewRequest.SignChoice: ExpressibleByArgument {}
 extension ViewRequest.ChannelChoice: ExpressibleByArgument {}
 extension Distance: ExpressibleByArgument {}
+extension BetweennessSampling.Method: ExpressibleByArgument {}
 extension MetricsRequest.SpectralWeights: ExpressibleByArgument {}
 extension TimelineStepSize: ExpressibleByArgument {}
 extension ExportSettings.CSVTable: ExpressibleByArgument {}

@@ -38,9 +38,10 @@ struct Metrics: AsyncParsableCommand {
             SPEED: betweenness, closeness and harmonic use every core (--threads); the values \
             do not depend on the number of threads. Long runs draw a progress bar on standard \
             error when it is a terminal (--quiet turns it off). --approximate estimates \
-            betweenness from a sample of sources: with probability at least 1 − delta every \
-            actor's normalised value is within epsilon of the exact one; the header says \
-            "approximate" and states the bound.
+            betweenness from a sample of sources (--approximation sources, Brandes–Pich) or of \
+            shortest paths (--approximation paths, KADABRA: it stops as soon as the bound holds): \
+            with probability at least 1 − delta every actor's normalised value is within \
+            epsilon of the exact one; the header says "approximate" and states the bound.
             """
     )
 
@@ -84,8 +85,11 @@ struct Metrics: AsyncParsableCommand {
     @Option(help: "Iterative measures: tolerance per actor.")
     var tolerance = 1e-12
 
-    @Flag(help: "Betweenness: estimate from sampled sources (Brandes–Pich) with the error bound --epsilon/--delta instead of exactly; outputs say so.")
+    @Flag(help: "Betweenness: estimate (see --approximation) with the error bound --epsilon/--delta instead of exactly; outputs say so.")
     var approximate = false
+
+    @Option(help: "With --approximate: 'sources' samples a fixed number of sources (Brandes–Pich); 'paths' samples shortest paths until the bound is reached (KADABRA, adaptive: far fewer searches on large networks).")
+    var approximation: BetweennessSampling.Method = .sources
 
     @Option(help: "With --approximate: the largest error on normalised betweenness.")
     var epsilon = 0.01
@@ -124,6 +128,7 @@ struct Metrics: AsyncParsableCommand {
             request.maxIterations = maxIterations
             request.tolerance = tolerance
             request.approximate = approximate
+            request.approximation = approximation
             request.epsilon = epsilon
             request.delta = delta
             request.seed = seed

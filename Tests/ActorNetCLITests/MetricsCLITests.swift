@@ -77,6 +77,25 @@ import Testing
         }
     }
 
+    @Test func approximationByPathsSaysKadabraAndStatesItsBound() throws {
+        var yaml = "actors:\n" + (0..<400).map { "  - id: A\($0)\n" }.joined() + "relations:\n"
+        for i in 0..<400 {
+            yaml += "  - {id: r\(i), source: A\(i), target: A\((i + 1) % 400), kind: cooperation}\n"
+            yaml += "  - {id: c\(i), source: A\(i), target: A\((i * 7 + 3) % 400), kind: cooperation}\n"
+        }
+        let file = try cli.temporaryFile(yaml)
+        let arguments = ["metrics", file, "--metric", "betweenness", "--approximate", "--approximation", "paths",
+                         "--epsilon", "0.1", "--seed", "4", "--distance", "unit", "--top", "3", "--quiet"]
+        let r = try cli.run(arguments)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("adaptive path sampling (KADABRA)"))
+        #expect(r.stdout.contains("seed 4") && r.stdout.contains("±0.1 with probability ≥ 0.9"))
+        #expect(try cli.run(arguments).stdout == r.stdout)  // same seed, same estimate
+        let bad = try cli.run(["metrics", file, "--approximate", "--approximation", "edges"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("sources") && bad.stderr.contains("paths"), "\(bad.stderr)")
+    }
+
     @Test func badUsageExits64WithTheValidNames() throws {
         let metric = try cli.run(["metrics", "graphs/russia-iran.yaml", "--metric", "betweeness"])
         #expect(metric.status == 64)

@@ -87,6 +87,8 @@ import Testing
             ("metric=katz&alpha=0.05&spectral_weights=none", { $0.metric = "katz"; $0.alpha = 0.05; $0.spectralWeights = .none }),
             ("metric=betweenness&approximate=true&epsilon=0.2&delta=0.2&seed=7",
              { $0.metric = "betweenness"; $0.approximate = true; $0.epsilon = 0.2; $0.delta = 0.2; $0.seed = 7 }),
+            ("metric=betweenness&approximate=true&approximation=paths&epsilon=0.2&seed=3",
+             { $0.metric = "betweenness"; $0.approximate = true; $0.approximation = .paths; $0.epsilon = 0.2; $0.seed = 3 }),
             ("metric=edge-betweenness&raw=true", { $0.metric = "edge-betweenness"; $0.raw = true }),
         ]
         let cases: [(String, MetricsRequest)] = fills.map { query, fill in

@@ -45,8 +45,8 @@ public struct MetricsRequest: Sendable {
     /// The parameters besides the view's, by canonical name (the CLI's options are `--` and the
     /// name with `-` for `_`).
     public static let fields = ["metric", "distance", "raw", "endpoints", "no_correction", "spectral_weights", "damping",
-                                "personalize", "alpha", "max_iterations", "tolerance", "approximate", "epsilon", "delta",
-                                "seed", "threads", "top"]
+                                "personalize", "alpha", "max_iterations", "tolerance", "approximate", "approximation", "epsilon",
+                                "delta", "seed", "threads", "top"]
 
     /// Comma-separated metric names; nil or empty: `Metric.defaults`.
     public var metric: String?
@@ -63,6 +63,8 @@ public struct MetricsRequest: Sendable {
     public var maxIterations = 10_000
     public var tolerance = 1e-12
     public var approximate = false
+    /// With `approximate`: sampled sources (Brandes–Pich) or sampled paths (KADABRA).
+    public var approximation: BetweennessSampling.Method = .sources
     public var epsilon = 0.01
     public var delta = 0.1
     public var seed: UInt64 = 1
@@ -135,7 +137,7 @@ public struct MetricsRequest: Sendable {
         options.threads = threads
         if approximate {
             do {
-                options.betweennessSampling = try BetweennessSampling(epsilon: epsilon, delta: delta, seed: seed)
+                options.betweennessSampling = try BetweennessSampling(epsilon: epsilon, delta: delta, seed: seed, method: approximation)
             } catch {
                 throw RequestError(error.parameter, "must be in (0, 1); got \(NumberText.exact(error.value))")
             }

@@ -43,12 +43,17 @@ public struct Betweenness: Sendable {
     /// The measure's name for a run on n actors, saying when the values are estimates, how
     /// many sources were sampled and the error bound, in the units of the output.
     public func measureName(actors n: Int, directed: Bool) -> String {
-        guard let sampling, case let k = sampling.sampleSize(actors: n), k < n else { return measureName }
+        guard let sampling, sampling.method == .sources, case let k = sampling.sampleSize(actors: n), k < n else { return measureName }
+        return "approximate " + String(measureName.dropLast()) + "; \(k) of \(n) sources sampled, seed \(sampling.seed): "
+            + bound(sampling, actors: n, directed: directed) + ")"
+    }
+
+    /// "every value within ±ε with probability ≥ 1 − δ", ε in the output's units.
+    func bound(_ sampling: BetweennessSampling, actors n: Int, directed: Bool) -> String {
         let unit = Betweenness.scale(n: n, normalized: true, directed: directed, endpoints: endpoints)
         let bound = normalized ? sampling.epsilon
             : sampling.epsilon / unit * Betweenness.scale(n: n, normalized: false, directed: directed, endpoints: endpoints)
-        return "approximate " + String(measureName.dropLast()) + "; \(k) of \(n) sources sampled, seed \(sampling.seed): "
-            + "every value within ±\(String(format: "%.3g", bound)) with probability ≥ \(String(format: "%.3g", 1 - sampling.delta)))"
+        return "every value within ±\(String(format: "%.3g", bound)) with probability ≥ \(String(format: "%.3g", 1 - sampling.delta))"
     }
 
     /// Worker threads; nil: every core. The scores do not depend on it (see `ParallelSources`).
@@ -59,6 +64,7 @@ public struct Betweenness: Sendable {
     public func run(on view: NetworkView, progress: ProgressHandler? = nil) -> NodeScores {
         let graph = PathGraph(view, distance: distance)
         let n = graph.nodeCount
+        if let sampling, sampling.method == .paths, n > 2 { return adaptive(view, graph, sampling, progress: progress) }
         // Sampled sources (estimator n/k Σ over the sample: unbiased), or all of them.
         let sample = sampling?.sources(actors: n)
         let endpoints = endpoints
@@ -70,6 +76,27 @@ public struct Betweenness: Sendable {
         if let sample, !sample.isEmpty { scale *= Double(n) / Double(sample.count) }
         if scale != 1 { for v in 0..<n { scores[v] *= scale } }
         return NodeScores(measure: measureName(actors: n, directed: graph.directed), view: view, values: scores)
+    }
+
+    /// KADABRA (`AdaptiveBetweenness`), its bound λ on b(v) = 1/(n(n − 1)) Σ σ_st(v)/σ_st set
+    /// so that the output's normalised values are within ε: networkx's normalised betweenness is
+    /// b(v)·n/(n − 2) (with endpoints, b(v) itself).
+    private func adaptive(_ view: NetworkView, _ graph: PathGraph, _ sampling: BetweennessSampling,
+                          progress: ProgressHandler?) -> NodeScores {
+        let n = graph.nodeCount
+        let factor = endpoints ? 1 : Double(n) / Double(n - 2)
+        let estimator = AdaptiveBetweenness(lambda: sampling.epsilon / factor, delta: sampling.delta, seed: sampling.seed,
+                                            endpoints: endpoints)
+        let outcome = estimator.run(graph: graph, weighted: distance != .unit, progress: progress)
+        var scale = factor
+        if !normalized {
+            scale /= Betweenness.scale(n: n, normalized: true, directed: graph.directed, endpoints: endpoints)
+            scale *= Betweenness.scale(n: n, normalized: false, directed: graph.directed, endpoints: endpoints)
+        }
+        let name = "approximate " + String(measureName.dropLast()) + "; adaptive path sampling (KADABRA): "
+            + "\(outcome.samples) paths of at most \(outcome.omega) (vertex diameter ≤ \(outcome.vertexDiameter)), "
+            + "seed \(sampling.seed): " + bound(sampling, actors: n, directed: graph.directed) + ")"
+        return NodeScores(measure: name, view: view, values: outcome.values.map { $0 * scale })
     }
 
     /// networkx's `_rescale` without sampling.
@@ -100,6 +127,13 @@ public struct BetweennessSampling: Sendable, Hashable {
     public let delta: Double
     /// Which sources are drawn: the same seed gives the same estimate.
     public let seed: UInt64
+    /// How: sampled sources (Brandes–Pich, a fixed number) or sampled shortest paths
+    /// (KADABRA, adaptive: it stops as soon as the bound is reached; `AdaptiveBetweenness`).
+    public let method: Method
+
+    public enum Method: String, Sendable, Hashable, CaseIterable {
+        case sources, paths
+    }
 
     /// A bound outside (0, 1) is refused, not quietly turned into an exact computation.
     public struct OutOfRange: Error, Sendable, Equatable, CustomStringConvertible {
@@ -111,12 +145,13 @@ public struct BetweennessSampling: Sendable, Hashable {
         }
     }
 
-    public init(epsilon: Double = 0.01, delta: Double = 0.1, seed: UInt64 = 1) throws(OutOfRange) {
+    public init(epsilon: Double = 0.01, delta: Double = 0.1, seed: UInt64 = 1, method: Method = .sources) throws(OutOfRange) {
         guard epsilon > 0, epsilon < 1 else { throw OutOfRange(parameter: "epsilon", value: epsilon) }
         guard delta > 0, delta < 1 else { throw OutOfRange(parameter: "delta", value: delta) }
         self.epsilon = epsilon
         self.delta = delta
         self.seed = seed
+        self.method = method
     }
 
     /// Sources needed for the bound on n actors (n when the bound needs them all).

@@ -1,0 +1,122 @@
+@testable import ActorNetCore
+import ActorNetTestSupport
+import Foundation
+import Testing
+
+/// Approximate betweenness by adaptive path sampling (KADABRA): within its stated bound in at
+/// least 95 of 100 seeded runs on the reference networks and on random ones, exact paths drawn
+/// uniformly, deterministic for a seed, and saying what it is.
+@Suite struct AdaptiveBetweennessTests {
+    static func paths(epsilon: Double, delta: Double = 0.1, seed: UInt64) throws -> BetweennessSampling {
+        try BetweennessSampling(epsilon: epsilon, delta: delta, seed: seed, method: .paths)
+    }
+
+    /// Runs (of 100 seeds) whose largest error against exact betweenness exceeds ε.
+    static func misses(_ view: NetworkView, epsilon: Double, distance: Distance, endpoints: Bool = false,
+                       normalized: Bool = true) throws -> (misses: Int, worst: Double) {
+        let exact = Betweenness(normalized: normalized, endpoints: endpoints, distance: distance).run(on: view).values
+        let n = Double(view.nodeCount)
+        // The bound in the output's units (raw values scale with the pairs).
+        let unit = normalized ? 1 : Betweenness.scale(n: Int(n), normalized: false, directed: PathGraph(view, distance: distance).directed, endpoints: endpoints)
+            / Betweenness.scale(n: Int(n), normalized: true, directed: PathGraph(view, distance: distance).directed, endpoints: endpoints)
+        var misses = 0, worst = 0.0
+        for seed in UInt64(1)...100 {
+            var approximate = Betweenness(normalized: normalized, endpoints: endpoints, distance: distance)
+            approximate.sampling = try paths(epsilon: epsilon, seed: seed)
+            let estimate = approximate.run(on: view).values
+            let error = zip(exact, estimate).map { abs($0 - $1) }.max() ?? 0
+            worst = max(worst, error / unit)
+            if error > epsilon * unit { misses += 1 }
+        }
+        return (misses, worst)
+    }
+
+    @Test(arguments: ReferenceCentralityTests.caseNames)
+    func referenceNetworksWithinTheBound(caseName: String) throws {
+        let c = try #require(ReferenceCentralityTests.document.cases.first { $0.name == caseName })
+        let view = try NetworkView(c.network)
+        guard view.nodeCount > 3 else { return }
+        // Hop counts everywhere; strengths as lengths too on Florentine (weighted networks
+        // sample with Dijkstra, the slower sampler: one network is enough here).
+        for distance in caseName == "florentine" ? [Distance.unit, .inverse] : [.unit] {
+            let (misses, worst) = try Self.misses(view, epsilon: 0.1, distance: distance)
+            #expect(misses <= 5, "\(caseName) \(distance): \(misses) of 100 runs off by more than 0.1 (worst \(worst))")
+        }
+    }
+
+    @Test(arguments: [(UInt64(31), false, Distance.unit), (34, true, .inverse)])
+    func randomNetworksWithinTheBound(seed: UInt64, directed: Bool, distance: Distance) throws {
+        let view = try ParallelBetweennessTests.view(seed, actors: 100, relations: 300, directed: directed)
+        let (misses, worst) = try Self.misses(view, epsilon: 0.05, distance: distance)
+        #expect(misses <= 5, "\(misses) of 100 runs off by more than 0.05 (worst \(worst))")
+    }
+
+    @Test func endpointsAndRawValuesKeepTheirBounds() throws {
+        let view = try ParallelBetweennessTests.view(35, actors: 80, relations: 200)
+        let withEndpoints = try Self.misses(view, epsilon: 0.08, distance: .unit, endpoints: true)
+        #expect(withEndpoints.misses <= 5, "endpoints: worst \(withEndpoints.worst)")
+        let raw = try Self.misses(view, epsilon: 0.08, distance: .unit, normalized: false)
+        #expect(raw.misses <= 5, "raw: worst \(raw.worst)")
+    }
+
+    @Test func deterministicForTheSeedAndSaysWhatItIs() throws {
+        let view = try ParallelBetweennessTests.view(36, actors: 400, relations: 1_600)
+        var approximate = Betweenness(distance: .unit)
+        approximate.sampling = try Self.paths(epsilon: 0.02, seed: 9)
+        let a = approximate.run(on: view), b = approximate.run(on: view)
+        #expect(a.values == b.values)
+        #expect(a.measure.hasPrefix("approximate betweenness"))
+        #expect(a.measure.contains("adaptive path sampling (KADABRA)"))
+        #expect(a.measure.contains("seed 9"))
+        #expect(a.measure.contains("±0.02 with probability ≥ 0.9"))
+        approximate.sampling = try Self.paths(epsilon: 0.02, seed: 10)
+        #expect(approximate.run(on: view).values != a.values)
+    }
+
+    /// The adaptive rule stops well before the worst-case sample size on a network where most
+    /// actors have small betweenness, and never takes more.
+    @Test func stopsBeforeTheWorstCase() throws {
+        let view = try ParallelBetweennessTests.view(37, actors: 2_000, relations: 8_000)
+        let graph = PathGraph(view, distance: .unit)
+        let outcome = AdaptiveBetweenness(lambda: 0.01, delta: 0.1, seed: 1, endpoints: false)
+            .run(graph: graph, weighted: false, progress: nil)
+        #expect(outcome.samples <= outcome.omega)
+        #expect(outcome.samples < outcome.omega / 2, "\(outcome.samples) of \(outcome.omega)")
+    }
+
+    /// On a 4-cycle 0–1–2–3–0 there are two shortest paths between opposite actors (0–1–2 and
+    /// 0–3–2): the sampler, bidirectional and weighted, takes each half the time.
+    @Test func pathsAreDrawnUniformly() throws {
+        let actors = (0..<4).map { ActorNode(id: "\($0)") }
+        let relations = [(0, 1), (1, 2), (2, 3), (3, 0)].enumerated().map { i, e in
+            Relation(id: "r\(i)", source: "\(e.0)", target: "\(e.1)", kind: "cooperation", weight: 1)
+        }
+        let view = try NetworkView(try Network(actors: actors, relations: relations))
+        let graph = PathGraph(view, distance: .unit)
+        let sampler = PathSampler(graph: graph, weighted: false, components: WeakComponents(graph).of)
+        var random = Xoshiro256StarStar(seed: 3)
+        var counts = [Double](repeating: 0, count: 4)
+        let samples = 120_000
+        for _ in 0..<samples { sampler.sample(&random, endpoints: false) { counts[$0] += 1 } }
+        // b(v) = 1/(n(n − 1)) Σ σ_st(v)/σ_st = (2 ordered pairs × 1/2) / 12 = 1/12.
+        for v in 0..<4 { #expect(abs(counts[v] / Double(samples) - 1.0 / 12) < 0.005, "actor \(v): \(counts[v])") }
+        let weighted = PathSampler(graph: graph, weighted: true, components: WeakComponents(graph).of)
+        counts = [Double](repeating: 0, count: 4)
+        for _ in 0..<samples { weighted.sample(&random, endpoints: false) { counts[$0] += 1 } }
+        for v in 0..<4 { #expect(abs(counts[v] / Double(samples) - 1.0 / 12) < 0.005, "weighted, actor \(v): \(counts[v])") }
+    }
+
+    @Test func vertexDiameterBoundsEveryShortestPath() throws {
+        // A path of 7 actors: 7 on its longest shortest path; plus an isolated pair.
+        let actors = (0..<9).map { ActorNode(id: "\($0)") }
+        let relations = [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (7, 8)].enumerated().map { i, e in
+            Relation(id: "r\(i)", source: "\(e.0)", target: "\(e.1)", kind: "cooperation", weight: 1)
+        }
+        let view = try NetworkView(try Network(actors: actors, relations: relations))
+        let graph = PathGraph(view, distance: .unit)
+        let components = WeakComponents(graph)
+        #expect(components.largest == 7)
+        let bound = AdaptiveBetweenness.undirectedVertexDiameter(graph, components)
+        #expect(bound >= 7 && bound <= 7)
+    }
+}
