@@ -48,6 +48,82 @@ import Testing
         #expect(popped.map(\.1) == expected.map(\.1), "seed \(seed)")
     }
 
+    /// Dijkstra with distance buckets finds what it finds with the heap: the same nodes at the
+    /// same distances (to rounding), the same path counts and predecessors, and an order in
+    /// which every node follows its predecessors — on random networks (lengths 1/weight and
+    /// weight, undirected and as declared, with parallel relations and isolated actors) and on
+    /// a graph built for ties (1/3 + 1/6 against 1/2).
+    @Test(arguments: 0..<10)
+    func bucketSearchesEqualHeapSearches(seed: UInt64) throws {
+        var graphs: [PathGraph] = []
+        let network = RandomNetworks.make(actors: 60, relations: 220, seed: seed)
+        for filter in [ViewFilter(sign: .positive, direction: .undirected), ViewFilter(direction: .asDeclared)] {
+            let view = try NetworkView(network, filter: filter)
+            graphs += [PathGraph(view, distance: .inverse), PathGraph(view, distance: .weight)]
+        }
+        graphs.append(PathGraph(try NetworkView(Self.tieNetwork(seed: seed), filter: ViewFilter(direction: .undirected)),
+                                distance: .inverse))
+        for graph in graphs {
+            let buckets = ShortestPathCounter(graph: graph, weighted: true)
+            let heap = ShortestPathCounter(graph: graph, weighted: true, frontier: .heap)
+            #expect(buckets.usesBuckets && !heap.usesBuckets)
+            for s in 0..<graph.nodeCount {
+                buckets.run(from: s)
+                heap.run(from: s)
+                #expect(Set(buckets.order) == Set(heap.order), "seed \(seed) source \(s)")
+                var position = [Int: Int]()
+                for (i, v) in buckets.order.enumerated() { position[Int(v)] = i }
+                for v in heap.order.map(Int.init) {
+                    let (a, b) = (buckets.distance(of: v), heap.distance(of: v))
+                    #expect(abs(a - b) <= 1e-12 * max(a, b), "seed \(seed) source \(s) node \(v)")
+                    #expect(buckets.sigma[v] == heap.sigma[v], "seed \(seed) source \(s) node \(v)")
+                    func predecessors(_ c: ShortestPathCounter) -> Set<Int32> {
+                        Set((0..<Int(c.predCount[v])).map { c.predLinks[c.predStart[v] + $0] })
+                    }
+                    #expect(predecessors(buckets) == predecessors(heap), "seed \(seed) source \(s) node \(v)")
+                    for link in predecessors(buckets) {
+                        #expect(position[Int(graph.tails[Int(link)])]! < position[v]!)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Lengths 1/1, 1/2, 1/3 and 1/6 at random: two-link paths of 1/3 + 1/6 tie with one of 1/2
+    /// only up to rounding.
+    static func tieNetwork(seed: UInt64) -> Network {
+        var rng = SeededRandom(seed: seed)
+        let actors = (0..<30).map { ActorNode(id: "A\($0)") }
+        let relations = (0..<90).compactMap { i -> Relation? in
+            let s = Int.random(in: 0..<30, using: &rng), t = Int.random(in: 0..<30, using: &rng)
+            guard s != t else { return nil }
+            return Relation(id: "r\(i)", source: "A\(s)", target: "A\(t)", kind: "cooperation",
+                            weight: [1.0, 2, 3, 6].randomElement(using: &rng)!)
+        }
+        return try! Network(actors: actors, relations: relations)
+    }
+
+    /// Buckets are used only when the ring they need is small enough; lengths spanning a wider
+    /// range, zero or infinite lengths, and hop counts use the heap.
+    @Test func bucketsAreUsedOnlyWhereTheyApply() {
+        func applies(_ minLength: Double, _ maxLength: Double) -> Bool {
+            guard let buckets = DistanceBuckets(minLength: minLength, maxLength: maxLength, nodes: 10, capacity: 10) else { return false }
+            buckets.deallocate()
+            return true
+        }
+        #expect(applies(0.2, 2))
+        #expect(applies(1, 32_000))
+        #expect(!applies(1, 40_000))
+        #expect(!applies(0, 2))
+        #expect(!applies(1, .infinity))
+        // Distances up to 1e9 bucket widths: links into settled nodes need no test below that.
+        let small = DistanceBuckets(minLength: 1, maxLength: 10, nodes: 1000, capacity: 10)!
+        let wide = DistanceBuckets(minLength: 1, maxLength: 1000, nodes: 1_000_000, capacity: 10)!
+        #expect(!small.linksIntoSettledNodesMayTie && wide.linksIntoSettledNodesMayTie)
+        small.deallocate()
+        wide.deallocate()
+    }
+
     /// The degree columns equal a row-by-row count with a dictionary per actor (the obvious
     /// implementation), on random networks, views both undirected and as declared, any sign.
     @Test(arguments: 0..<8)

@@ -24,6 +24,9 @@ struct PathGraph: Sendable {
     let linkPair: [Int32]
     /// Per pair: its ends (tail, head for directed; lower, higher index for undirected).
     let pairEnds: [(Int, Int)]
+    /// The shortest and the longest link length (0 when there are no links).
+    let minLength: Double
+    let maxLength: Double
 
     init(_ view: NetworkView, distance: Distance) {
         let n = view.nodeCount
@@ -56,6 +59,8 @@ struct PathGraph: Sendable {
         self.offsets = offsets
         self.heads = heads
         self.lengths = lengths
+        minLength = lengths.min() ?? 0
+        maxLength = lengths.max() ?? 0
         var tails = [Int32](repeating: 0, count: heads.count)
         for v in 0..<n { for l in offsets[v]..<offsets[v + 1] { tails[l] = Int32(v) } }
         self.tails = tails
@@ -133,6 +138,8 @@ struct PathGraph: Sendable {
         self.lengths = lengths
         self.linkPair = linkPair
         pairEnds = g.pairEnds
+        minLength = g.minLength
+        maxLength = g.maxLength
     }
 }
 
@@ -141,10 +148,14 @@ struct PathGraph: Sendable {
 /// the hot loops (no bounds checks, no reference counting, no reloads from the instance, no
 /// allocation per source or per link).
 ///
-/// After `run(from:)`: `order` holds the nodes reached, by non-decreasing distance; for each,
+/// After `run(from:)`: `order` holds the nodes reached, each after all its predecessors on
+/// shortest paths (by non-decreasing hop count or heap key; by bucket of distance with
+/// `DistanceBuckets`, the weighted searches' frontier whenever the link lengths allow); for each,
 /// `distance(of:)` and, when counting paths, `sigma` (the number of shortest paths).
 /// - Unweighted: hop counts in `hops` (Int32, −1 for nodes not reached).
-/// - Weighted (Dijkstra): distances; ties are decided with a tolerance at search time.
+/// - Weighted (Dijkstra): distances; ties are decided with a tolerance at search time. The
+///   frontier is `DistanceBuckets` when the links' lengths span a factor of up to about 32,000,
+///   else `IndexedHeap`.
 /// When counting paths, each node's predecessor links are
 /// `predLinks[predStart[w] ..< predStart[w] + predCount[w]]` (link indices into the graph,
 /// pointing from predecessor to w). (Gathering from successors by hop count instead, as
@@ -168,8 +179,16 @@ final class ShortestPathCounter {
     let predCount: UnsafeMutablePointer<Int32>
     let predLinks: UnsafeMutablePointer<Int32>
     private var heap: IndexedHeap
+    /// The weighted search's frontier when the links' lengths allow buckets (else the heap).
+    private var buckets: DistanceBuckets?
 
-    /// The nodes reached by the last run, by non-decreasing distance.
+    /// Whether the weighted search keeps its frontier in `DistanceBuckets`.
+    var usesBuckets: Bool { buckets != nil }
+
+    /// Which frontier a weighted search uses: `.automatic` takes buckets whenever they apply.
+    enum Frontier: Sendable { case automatic, heap }
+
+    /// The nodes reached by the last run, each after its predecessors on shortest paths.
     var order: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: orderStorage, count: reached) }
 
     /// The distance from the last run's source to v (∞ when not reached).
@@ -179,7 +198,7 @@ final class ShortestPathCounter {
         return h < 0 ? .infinity : Double(h)
     }
 
-    init(graph: PathGraph, weighted: Bool, countPaths: Bool = true) {
+    init(graph: PathGraph, weighted: Bool, countPaths: Bool = true, frontier: Frontier = .automatic) {
         self.graph = graph
         self.weighted = weighted
         self.countPaths = countPaths
@@ -209,6 +228,11 @@ final class ShortestPathCounter {
         }
         predLinks = .allocate(capacity: predecessors ? max(1, graph.heads.count) : 1)
         heap = IndexedHeap(capacity: weighted ? n : 0)
+        // A search pushes the source and at most one entry per link it relaxes.
+        buckets = weighted && frontier == .automatic
+            ? DistanceBuckets(minLength: graph.minLength, maxLength: graph.maxLength, nodes: n,
+                              capacity: graph.heads.count + 1)
+            : nil
     }
 
     deinit {
@@ -221,6 +245,7 @@ final class ShortestPathCounter {
         predStart.deallocate()
         predLinks.deallocate()
         heap.deallocate()
+        buckets?.deallocate()
     }
 
     func run(from s: Int) {
@@ -244,10 +269,15 @@ final class ShortestPathCounter {
             graph.heads.withUnsafeBufferPointer { heads in
                 if weighted {
                     graph.lengths.withUnsafeBufferPointer { lengths in
-                        if countPaths {
-                            dijkstra(s, offsets.baseAddress!, heads.baseAddress!, lengths.baseAddress!)
+                        let (o, h, l) = (offsets.baseAddress!, heads.baseAddress!, lengths.baseAddress!)
+                        if var buckets {
+                            buckets.begin()
+                            if countPaths { dijkstra(&buckets, s, o, h, l) } else { dijkstraDistances(&buckets, s, o, h, l) }
+                            self.buckets = buckets
                         } else {
-                            dijkstraDistances(s, offsets.baseAddress!, heads.baseAddress!, lengths.baseAddress!)
+                            var heap = heap
+                            if countPaths { dijkstra(&heap, s, o, h, l) } else { dijkstraDistances(&heap, s, o, h, l) }
+                            self.heap = heap
                         }
                     }
                 } else if countPaths {
@@ -322,16 +352,19 @@ final class ShortestPathCounter {
     }
 
     /// Dijkstra distances only.
-    private func dijkstraDistances(_ s: Int, _ offsets: UnsafePointer<Int>, _ heads: UnsafePointer<Int32>,
-                                   _ lengths: UnsafePointer<Double>) {
+    private func dijkstraDistances<Frontier: DijkstraFrontier>(
+        _ frontier: inout Frontier, _ s: Int, _ offsets: UnsafePointer<Int>, _ heads: UnsafePointer<Int32>,
+        _ lengths: UnsafePointer<Double>
+    ) {
         let order = orderStorage, settled = settled, seen = seen
-        var heap = heap
-        defer { self.heap = heap }
         var count = 0
         seen[s] = 0
-        heap.push(s, key: 0)
-        while !heap.isEmpty {
-            let (v, d) = heap.popMin()
+        frontier.insert(s, key: 0)
+        while !frontier.isEmpty {
+            let v = frontier.popCandidate()
+            // An entry left behind by a decrease (buckets only): the node is settled already.
+            guard settled[v] == .infinity else { continue }
+            let d = seen[v]
             order[count] = Int32(truncatingIfNeeded: v)
             count &+= 1
             settled[v] = d
@@ -344,7 +377,7 @@ final class ShortestPathCounter {
                 // A settled node's `seen` is its final distance, never above vw: no separate test.
                 let sw = seen[w]
                 if vw < sw {
-                    if sw == .infinity { heap.push(w, key: vw) } else { heap.decrease(w, key: vw) }
+                    if sw == .infinity { frontier.insert(w, key: vw) } else { frontier.lower(w, key: vw) }
                     seen[w] = vw
                 }
             }
@@ -352,24 +385,26 @@ final class ShortestPathCounter {
         reached = count
     }
 
-    /// Dijkstra with path counting and an indexed heap (decrease-key, no stale entries). Two
-    /// path lengths within a relative 1e-10 of each other are *tied*, as in igraph: with
-    /// lengths 1/weight, 1/3 + 1/6 and 1/2 differ in the last bit of a double, and exact
-    /// comparison (networkx) would miss a real tie and drop shortest paths.
-    private func dijkstra(_ s: Int, _ offsets: UnsafePointer<Int>, _ heads: UnsafePointer<Int32>,
-                          _ lengths: UnsafePointer<Double>) {
+    /// Dijkstra with path counting. Two path lengths within a relative 1e-10 of each other are
+    /// *tied*, as in igraph: with lengths 1/weight, 1/3 + 1/6 and 1/2 differ in the last bit of
+    /// a double, and exact comparison (networkx) would miss a real tie and drop shortest paths.
+    private func dijkstra<Frontier: DijkstraFrontier>(
+        _ frontier: inout Frontier, _ s: Int, _ offsets: UnsafePointer<Int>, _ heads: UnsafePointer<Int32>,
+        _ lengths: UnsafePointer<Double>
+    ) {
         let order = orderStorage, settled = settled, seen = seen, sigma = sigma
         let predStart = predStart, predCount = predCount, predLinks = predLinks
-        var heap = heap
-        defer { self.heap = heap }
+        let checkSettled = frontier.linksIntoSettledNodesMayTie
         var count = 0
         seen[s] = 0
         sigma[s] = 1
         // Every other node's predecessor count is set when the node is first reached.
         predCount[s] = 0
-        heap.push(s, key: 0)
-        while !heap.isEmpty {
-            let (v, d) = heap.popMin()
+        frontier.insert(s, key: 0)
+        while !frontier.isEmpty {
+            let v = frontier.popCandidate()
+            guard settled[v] == .infinity else { continue }
+            let d = seen[v]
             order[count] = Int32(truncatingIfNeeded: v)
             count &+= 1
             settled[v] = d
@@ -380,15 +415,15 @@ final class ShortestPathCounter {
                 let w = Int(heads[l])
                 let link = l
                 l &+= 1
-                guard settled[w] == .infinity else { continue }
-                let vw = d + lengths[link]
+                if checkSettled { guard settled[w] == .infinity else { continue } }
                 let sw = seen[w]
+                let vw = d + lengths[link]
                 if sw != .infinity && abs(vw - sw) <= 1e-10 * max(vw, sw) {
                     sigma[w] += sv
                     predLinks[predStart[w] &+ Int(predCount[w])] = Int32(truncatingIfNeeded: link)
                     predCount[w] &+= 1
                 } else if vw < sw {
-                    if sw == .infinity { heap.push(w, key: vw) } else { heap.decrease(w, key: vw) }
+                    if sw == .infinity { frontier.insert(w, key: vw) } else { frontier.lower(w, key: vw) }
                     seen[w] = vw
                     sigma[w] = sv
                     predLinks[predStart[w]] = Int32(truncatingIfNeeded: link)
