@@ -73,6 +73,22 @@ import Testing
         #expect(approximate.run(on: view).values != a.values)
     }
 
+    /// The same seed gives the same values on one thread or several (hop counts and weighted
+    /// paths): the streams, not the threads, decide which sample comes from where.
+    @Test func theSameWhateverTheThreads() throws {
+        let view = try ParallelBetweennessTests.view(38, actors: 600, relations: 2_400)
+        for distance in [Distance.unit, .inverse] {
+            var results: [[Double]] = []
+            for threads in [1, 2, 3, 8] {
+                var measure = Betweenness(distance: distance, threads: threads)
+                measure.sampling = try Self.paths(epsilon: 0.03, seed: 5)
+                results.append(measure.run(on: view).values)
+            }
+            #expect(results.allSatisfy { $0 == results[0] }, "\(distance)")
+            #expect(results[0].contains { $0 > 0 })
+        }
+    }
+
     /// The adaptive rule stops well before the worst-case sample size on a network where most
     /// actors have small betweenness, and never takes more.
     @Test func stopsBeforeTheWorstCase() throws {

@@ -28,7 +28,9 @@ import Foundation
 ///   martingale inequality), or at ω. So with probability at least 1 − δ every actor's
 ///   estimate is within λ of b(v).
 ///
-/// Deterministic for a seed: the samples are drawn in order from one generator.
+/// Deterministic for a seed, whatever the number of threads: the samples come from eight
+/// random streams (`SamplerPool`), each batch split among them in fixed shares; threads take
+/// whole streams, and the counts they add are integers, so their sum is exact in any order.
 struct AdaptiveBetweenness {
     /// The bound on b(v) (the caller converts from the output's scale).
     let lambda: Double
@@ -36,6 +38,8 @@ struct AdaptiveBetweenness {
     let seed: UInt64
     /// Count s and t on their own path (networkx's `endpoints`).
     let endpoints: Bool
+    /// Worker threads; nil: every core. The result does not depend on it.
+    var threads: Int? = nil
 
     struct Outcome {
         /// Per actor: the estimate of b(v) (with endpoints, of networkx's endpoints-normalised
@@ -55,6 +59,8 @@ struct AdaptiveBetweenness {
     static let balancing = 0.001
     /// Samples between two checks of the stopping rule.
     static let batch = 256
+    /// Independent random streams the samples are drawn from (`SamplerPool`).
+    static let streams = 8
 
     /// Stops early, with what it has, when the thread's `Cancellation` is set (its caller
     /// discards the result).
@@ -70,15 +76,19 @@ struct AdaptiveBetweenness {
         }
         let diameterTerm = vd > 2 ? floor(log2(Double(vd - 2))) : 0
         let omega = Int((Self.c / (lambda * lambda) * (diameterTerm + 1 + log(2 / delta))).rounded(.up))
-        var random = Xoshiro256StarStar(seed: seed)
-        let sampler = PathSampler(graph: graph, weighted: weighted, components: components.of)
+        let pool = SamplerPool(graph: graph, weighted: weighted, components: components.of, seed: seed,
+                               threads: threads ?? ParallelSources.defaultThreads, endpoints: endpoints)
+        defer { pool.deallocate() }
         var counts = [Double](repeating: 0, count: n)
 
         // The first run: guesses that decide how δ/2 is spread.
         let first = max(1, Int(Double(omega) / Self.startFactor))
-        for i in 0..<first {
-            if i % Self.batch == 0, cancellation?.isCancelled == true { break }
-            sampler.sample(&random, endpoints: endpoints) { counts[$0] += 1 }
+        var guessed = 0
+        while guessed < first {
+            if cancellation?.isCancelled == true { break }
+            let steps = min(Self.batch * Self.streams, first - guessed)
+            pool.draw(steps, into: &counts)
+            guessed += steps
         }
         let guesses = counts.map { $0 / Double(first) }
         let (deltaL, deltaU) = Self.spread(delta: delta, lambda: lambda, guesses: guesses)
@@ -91,7 +101,7 @@ struct AdaptiveBetweenness {
         while tau < omega {
             if cancellation?.isCancelled == true { break }
             let steps = min(batch, omega - tau)
-            for _ in 0..<steps { sampler.sample(&random, endpoints: endpoints) { counts[$0] += 1 } }
+            pool.draw(steps, into: &counts)
             tau += steps
             progress?(tau, omega)
             if Self.finished(counts: counts, tau: tau, omega: omega, lambda: lambda, logL: logL, logU: logU) { break }
@@ -216,6 +226,70 @@ struct WeakComponents {
         }
         self.of = of
         largest = sizes.max() ?? 0
+    }
+}
+
+/// The samplers and random streams of one `AdaptiveBetweenness` run. Every batch of samples
+/// is split among `AdaptiveBetweenness.streams` streams in fixed shares (the first `steps mod
+/// streams` streams take one more); worker threads take whole streams from a shared counter,
+/// each with a `PathSampler` and a count row of its own, and the rows are added into the
+/// caller's counts after the batch. A stream's generator is only ever advanced by its own
+/// samples, and counts are whole numbers (exact in a double), so the result is the same on one
+/// core or many, whichever worker drew which stream.
+final class SamplerPool: @unchecked Sendable {
+    private let samplers: [PathSampler]
+    private let rows: [UnsafeMutableBufferPointer<Double>]
+    private let generators: UnsafeMutablePointer<Xoshiro256StarStar>
+    private let endpoints: Bool
+    private let n: Int
+
+    init(graph: PathGraph, weighted: Bool, components: [Int32], seed: UInt64, threads: Int, endpoints: Bool) {
+        let workers = max(1, min(threads, AdaptiveBetweenness.streams))
+        n = graph.nodeCount
+        samplers = (0..<workers).map { _ in PathSampler(graph: graph, weighted: weighted, components: components) }
+        rows = (0..<workers).map { _ in
+            let row = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, graph.nodeCount))
+            row.initialize(repeating: 0)
+            return row
+        }
+        // Stream 0 is the seed's own generator; the others are seeded from it.
+        var root = Xoshiro256StarStar(seed: seed)
+        generators = .allocate(capacity: AdaptiveBetweenness.streams)
+        generators.initialize(to: Xoshiro256StarStar(seed: seed))
+        for k in 1..<AdaptiveBetweenness.streams {
+            (generators + k).initialize(to: Xoshiro256StarStar(seed: root.next()))
+        }
+        self.endpoints = endpoints
+    }
+
+    func deallocate() {
+        for row in rows { row.deallocate() }
+        generators.deinitialize(count: AdaptiveBetweenness.streams)
+        generators.deallocate()
+    }
+
+    /// Draws `steps` samples and adds each path's actors to `counts`.
+    func draw(_ steps: Int, into counts: inout [Double]) {
+        let streams = AdaptiveBetweenness.streams
+        let next = WorkCounter(end: streams)
+        let work: @Sendable (Int) -> Void = { [self] worker in
+            let sampler = samplers[worker], row = rows[worker].baseAddress!
+            while let taken = next.take(1) {
+                let k = taken.lowerBound
+                let share = steps / streams + (k < steps % streams ? 1 : 0)
+                var random = generators[k]
+                for _ in 0..<share { sampler.sample(&random, endpoints: endpoints) { row[$0] += 1 } }
+                generators[k] = random
+            }
+        }
+        let workers = steps >= 64 ? samplers.count : 1
+        ParallelSources.runWorkers(workers, work)
+        for row in rows.prefix(workers) {
+            for v in 0..<n where row[v] != 0 {
+                counts[v] += row[v]
+                row[v] = 0
+            }
+        }
     }
 }
 

@@ -86,7 +86,7 @@ public struct Betweenness: Sendable {
         let n = graph.nodeCount
         let factor = endpoints ? 1 : Double(n) / Double(n - 2)
         let estimator = AdaptiveBetweenness(lambda: sampling.epsilon / factor, delta: sampling.delta, seed: sampling.seed,
-                                            endpoints: endpoints)
+                                            endpoints: endpoints, threads: threads)
         let outcome = estimator.run(graph: graph, weighted: distance != .unit, progress: progress)
         var scale = factor
         if !normalized {
