@@ -15,6 +15,7 @@ enum BenchOperation: String, CaseIterable {
     case betweennessWeighted = "betweenness-weighted"
     case betweennessKadabra = "betweenness-kadabra"
     case betweennessSampled = "betweenness-sampled"
+    case betweennessAccuracy = "betweenness-accuracy"
     case closeness
     case pagerank
     case eigenvector
@@ -33,8 +34,9 @@ enum BenchOperation: String, CaseIterable {
         case .degree: "DegreeStrength (degree and strength, by sign and kind)"
         case .betweennessUnweighted: "exact Betweenness, distance .unit (normalised)"
         case .betweennessWeighted: "exact Betweenness, distance 1/weight (normalised)"
-        case .betweennessKadabra: "approximate Betweenness, distance .unit, sampled paths (KADABRA), ε 0.01, δ 0.1, seed 1"
-        case .betweennessSampled: "approximate Betweenness, distance .unit, sampled sources (Brandes–Pich), ε 0.01, δ 0.1, seed 1"
+        case .betweennessKadabra: "approximate Betweenness, distance .unit, sampled paths (KADABRA), ε 0.01, δ 0.1, seed 1 by default"
+        case .betweennessSampled: "approximate Betweenness, distance .unit, sampled sources (Brandes–Pich), ε 0.01, δ 0.1, seed 1 by default"
+        case .betweennessAccuracy: "not a timing: exact Betweenness (.unit) once, then --method with seeds 1…--seeds; max errors"
         case .closeness: "Closeness, distance 1/weight, Wasserman–Faust"
         case .pagerank: "PageRank (0.85, weighted, tolerance 1e-12 × n in L1)"
         case .eigenvector: "Eigenvector (weighted, tolerance 1e-12 × n in L1)"
@@ -91,8 +93,18 @@ func scoreFacts(_ values: [Double]) -> Facts {
     return ["top": top, "share": total == 0 ? 0 : values[top] / total]
 }
 
-func loadNetwork(_ path: String) throws -> Network {
-    let result = GraphMLReader.read(path: path)
+/// Reads a GraphML file with `GraphMLReader` itself (what read-graphml times).
+func readGraphML(_ path: String) throws -> Network {
+    try network(from: GraphMLReader.read(path: path), path)
+}
+
+/// Reads a network file as the `actornet` CLI does: in `format`, else by extension, else by
+/// content (so `SIZE.graphml` goes to the same `GraphMLReader`).
+func loadNetwork(_ path: String, format: NetworkFormat?) throws -> Network {
+    try network(from: AnyFormatLoader.load(path: path, format: format), path)
+}
+
+private func network(from result: LoadResult, _ path: String) throws -> Network {
     guard let network = result.network else {
         let messages = result.diagnostics.prefix(5).map(\.description).joined(separator: "\n")
         throw BenchFailure(message: "cannot load '\(path)':\n\(messages)", status: 66)
@@ -122,13 +134,13 @@ func runOperation(_ options: BenchOptions) throws -> Facts {
     switch options.operation {
     case .readGraphML:
         timed = try repeatTimed(runs: runs, budget: budget) {
-            let network = try loadNetwork(options.file)
+            let network = try readGraphML(options.file)
             return ["actors": network.actors.count, "relations": network.relations.count]
         }
 
     case .load:
         timed = try repeatTimed(runs: 1, budget: nil) {
-            let network = try loadNetwork(options.file)
+            let network = try readGraphML(options.file)
             let positive = try view(network, BenchOperation.centralityFilter)
             return ["actors": network.actors.count, "relations": network.relations.count,
                     "viewBytes": positive.memoryFootprint]
@@ -136,21 +148,21 @@ func runOperation(_ options: BenchOptions) throws -> Facts {
         facts["maxRSSKiB"] = peakResidentKiB()
 
     case .writeGraphML:
-        let network = try loadNetwork(options.file)
+        let network = try loadNetwork(options.file, format: options.format)
         timed = try repeatTimed(runs: runs, budget: budget) {
             try AtomicFile.write(to: output) { sink in try GraphMLWriter.write(ExportTable(network), to: sink) }
             return ["bytes": fileSize(output)]
         }
 
     case .writeDOT:
-        let network = try loadNetwork(options.file)
+        let network = try loadNetwork(options.file, format: options.format)
         timed = try repeatTimed(runs: runs, budget: budget) {
             try AtomicFile.write(DOTWriter().write(network), to: output)
             return ["bytes": fileSize(output)]
         }
 
     case .buildView:
-        let network = try loadNetwork(options.file)
+        let network = try loadNetwork(options.file, format: options.format)
         timed = try repeatTimed(runs: runs, budget: budget) {
             let positive = try view(network, BenchOperation.centralityFilter)
             return ["edges": positive.edgeCount, "arcs": positive.arcCount, "viewBytes": positive.memoryFootprint,
@@ -160,7 +172,7 @@ func runOperation(_ options: BenchOptions) throws -> Facts {
         facts["signedViewBytesPerRelation"] = Double(signed.memoryFootprint) / Double(max(1, signed.edgeCount))
 
     case .degree:
-        let positive = try view(loadNetwork(options.file), BenchOperation.centralityFilter)
+        let positive = try view(loadNetwork(options.file, format: options.format), BenchOperation.centralityFilter)
         timed = repeatTimed(runs: runs, budget: budget) {
             let result = DegreeStrength().run(on: positive)
             var facts = scoreFacts(result.values(.degree))
@@ -169,41 +181,78 @@ func runOperation(_ options: BenchOptions) throws -> Facts {
         }
 
     case .betweennessUnweighted, .betweennessWeighted:
-        let positive = try view(loadNetwork(options.file), BenchOperation.centralityFilter)
+        let positive = try view(loadNetwork(options.file, format: options.format), BenchOperation.centralityFilter)
         let measure = Betweenness(distance: options.operation == .betweennessWeighted ? .inverse : .unit, threads: threads)
         timed = repeatTimed(runs: runs, budget: budget) { scoreFacts(measure.run(on: positive).values) }
 
     case .betweennessKadabra, .betweennessSampled:
-        let positive = try view(loadNetwork(options.file), BenchOperation.centralityFilter)
+        let positive = try view(loadNetwork(options.file, format: options.format), BenchOperation.centralityFilter)
+        let method: BetweennessSampling.Method = options.operation == .betweennessKadabra ? .paths : .sources
         var measure = Betweenness(distance: .unit, threads: threads)
-        measure.sampling = try? BetweennessSampling(epsilon: 0.01, delta: 0.1, seed: 1,
-                                                    method: options.operation == .betweennessKadabra ? .paths : .sources)
+        measure.sampling = try sampling(options, seed: options.seed, method: method)
+        var estimate: [Double] = []
         timed = repeatTimed(runs: runs, budget: budget) {
             let result = measure.run(on: positive)
+            estimate = result.values
             var facts = scoreFacts(result.values)
             facts["measure"] = result.measure
             return facts
         }
+        facts["epsilon"] = options.epsilon
+        facts["delta"] = options.delta
+        facts["seed"] = NSNumber(value: options.seed)
+        if options.exact {
+            let (exact, seconds) = exactUnitBetweenness(positive, threads: threads)
+            facts["maxError"] = maxError(estimate, exact)
+            facts["exactSeconds"] = seconds
+        }
+
+    case .betweennessAccuracy:
+        let positive = try view(loadNetwork(options.file, format: options.format), BenchOperation.centralityFilter)
+        let (exact, exactSeconds) = exactUnitBetweenness(positive, threads: threads)
+        var errors: [Double] = [], seconds: [Double] = [], measureName = ""
+        let clock = ContinuousClock()
+        for seed in 1...UInt64(options.seeds) {
+            var measure = Betweenness(distance: .unit, threads: threads)
+            measure.sampling = try sampling(options, seed: seed, method: options.method)
+            let start = clock.now
+            let result = measure.run(on: positive)
+            seconds.append((clock.now - start).seconds)
+            errors.append(maxError(result.values, exact))
+            measureName = result.measure
+        }
+        let sorted = errors.sorted(), middle = sorted.count / 2
+        let median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        var accuracy: Facts = [
+            "actors": positive.nodeCount, "relations": positive.edgeCount, "method": options.method.rawValue,
+            "epsilon": options.epsilon, "delta": options.delta, "seeds": options.seeds,
+            "within": errors.filter { $0 <= options.epsilon }.count, "worst": sorted.last ?? 0, "median": median,
+            "maxErrors": errors, "exactSeconds": exactSeconds, "measure": measureName,
+        ]
+        if options.method == .sources {
+            accuracy["sampledSources"] = try sampling(options, seed: 1, method: .sources).sampleSize(actors: positive.nodeCount)
+        }
+        timed = (seconds, accuracy)
 
     case .closeness:
-        let positive = try view(loadNetwork(options.file), BenchOperation.centralityFilter)
+        let positive = try view(loadNetwork(options.file, format: options.format), BenchOperation.centralityFilter)
         let measure = Closeness(distance: .inverse, threads: threads)
         timed = repeatTimed(runs: runs, budget: budget) { scoreFacts(measure.run(on: positive).values) }
 
     case .pagerank:
-        let positive = try view(loadNetwork(options.file), BenchOperation.centralityFilter)
+        let positive = try view(loadNetwork(options.file, format: options.format), BenchOperation.centralityFilter)
         timed = try repeatTimed(runs: runs, budget: budget) {
             do { return scoreFacts(try PageRank().run(on: positive).values) } catch { throw analysisFailure(error) }
         }
 
     case .eigenvector:
-        let positive = try view(loadNetwork(options.file), BenchOperation.centralityFilter)
+        let positive = try view(loadNetwork(options.file, format: options.format), BenchOperation.centralityFilter)
         timed = try repeatTimed(runs: runs, budget: budget) {
             do { return scoreFacts(try Eigenvector().run(on: positive).values) } catch { throw analysisFailure(error) }
         }
 
     case .triangles:
-        let signed = try view(loadNetwork(options.file), BenchOperation.signedFilter)
+        let signed = try view(loadNetwork(options.file, format: options.format), BenchOperation.signedFilter)
         var censusAlone: [Double] = []
         timed = repeatTimed(runs: runs, budget: budget) {
             let graph = SignedGraph(signed)
@@ -216,14 +265,14 @@ func runOperation(_ options: BenchOptions) throws -> Facts {
         facts["censusAloneSeconds"] = censusAlone
 
     case .hedging:
-        let signed = try view(loadNetwork(options.file), BenchOperation.signedFilter)
+        let signed = try view(loadNetwork(options.file, format: options.format), BenchOperation.signedFilter)
         timed = repeatTimed(runs: runs, budget: budget) {
             let scores = Hedging().run(on: SignedGraph(signed))
             return ["totalHedges": scores.totalHedges]
         }
 
     case .frustration:
-        let signed = try view(loadNetwork(options.file), BenchOperation.signedFilter)
+        let signed = try view(loadNetwork(options.file, format: options.format), BenchOperation.signedFilter)
         timed = try repeatTimed(runs: runs, budget: budget) {
             let result: FrustrationResult
             do { result = try FrustrationIndex(method: .heuristic).run(on: SignedGraph(signed)) } catch { throw analysisFailure(error) }
@@ -232,13 +281,35 @@ func runOperation(_ options: BenchOptions) throws -> Facts {
         }
 
     case .exportEdges:
-        let signed = try view(loadNetwork(options.file), BenchOperation.signedFilter)
+        let signed = try view(loadNetwork(options.file, format: options.format), BenchOperation.signedFilter)
         try exportEdges(signed, prefix: output)
         timed = ([], ["actors": signed.nodeCount, "relations": signed.edgeCount, "prefix": output])
     }
 
     facts["seconds"] = timed.seconds
     return facts.merging(timed.facts) { _, run in run }
+}
+
+/// The estimator for the approximate ops, its bound from the options.
+func sampling(_ options: BenchOptions, seed: UInt64, method: BetweennessSampling.Method) throws -> BetweennessSampling {
+    do {
+        return try BetweennessSampling(epsilon: options.epsilon, delta: options.delta, seed: seed, method: method)
+    } catch {
+        throw BenchFailure(message: "\(error)", status: 64)
+    }
+}
+
+/// Exact normalised unweighted betweenness (networkx's normalisation, as the estimates), and
+/// the seconds it took; the reference the approximate ops' errors are measured against.
+func exactUnitBetweenness(_ view: NetworkView, threads: Int?) -> (values: [Double], seconds: Double) {
+    let clock = ContinuousClock(), start = clock.now
+    let values = Betweenness(distance: .unit, threads: threads).run(on: view).values
+    return (values, (clock.now - start).seconds)
+}
+
+/// The largest |estimate − exact| over the actors: what the bound "every value within ε" is about.
+func maxError(_ estimate: [Double], _ exact: [Double]) -> Double {
+    zip(estimate, exact).reduce(0) { max($0, abs($1.0 - $1.1)) }
 }
 
 func fileSize(_ path: String) -> Int {

@@ -1,9 +1,13 @@
 """One peer case of scripts/bench: load a prepared graph (untimed), time one operation.
 
     python3 peers.py --tool igraph --op pagerank --size-dir .bench --size M --runs 3 [--budget S]
+    python3 peers.py --tool networkit --op betweenness-kadabra ... --max-error
+    python3 peers.py --check-scales
 
 Prints one JSON line per run as it finishes ({"run": seconds}), so a case killed at the cap keeps
 the runs it finished, then one JSON object like actornet-bench's: op, tool, seconds, facts.
+With --max-error, the approximate betweenness ops then compute exact betweenness once (untimed)
+and report maxError, the largest |estimate − exact| of the last run, in networkx's normalisation.
 
 What each tool is given (prepared once per size by prepare.py from the arrays that
 `actornet-bench --op export-edges` writes, so every tool sees the graph ActorNet reads):
@@ -13,6 +17,15 @@ What each tool is given (prepared once per size by prepare.py from the arrays th
 - degree and graph construction: every positive relation, parallel ones kept (a multigraph);
 - signed triangles: one tie per pair with the sign of Σ sign × weight (pairs summing to 0 left out);
 - read/write GraphML and write DOT: the GraphML file itself (see prepare.peer_graphml).
+
+Approximate betweenness, networkit's scales (undirected graphs, b(v) = Σ_{s≠t} σ_st(v)/σ_st over
+the n(n − 1) ordered pairs, networkx's normalised value b(v)·n/(n − 2)):
+- KadabraBetweenness.scores() = 2·b(v) (its estimate of b(v), doubled for undirected graphs), so
+  networkx's value is score·n/(2(n − 2));
+- ApproxBetweenness.scores() = b(v) (each sample adds 1/r to the inner actors of one path), so
+  networkx's value is score·n/(n − 2);
+- Betweenness(normalized=True) is networkx's normalisation already.
+--check-scales verifies the three on the Florentine families against networkx.
 """
 import argparse
 import json
@@ -23,6 +36,8 @@ import time
 import numpy as np
 
 PAGERANK_DAMPING = 0.85
+# The approximate betweenness ops' bound, as actornet-bench's defaults.
+EPSILON, DELTA = 0.01, 0.1
 # ActorNet stops when Σ|x − x_prev| < n × 1e-12 (networkx's criterion, with its tol = 1e-12).
 TOLERANCE = 1e-12
 
@@ -179,6 +194,24 @@ def case(tool, op, size_dir, size, out):
                 algorithm = lambda g: nk.centrality.Betweenness(g, normalized=True)
             return lambda: nk_graph(views, kind), lambda g: scores_facts(algorithm(g).run().scores())
 
+    if op in ("betweenness-kadabra", "betweenness-sampled") and tool == "networkit":
+        n = int(views["n"])
+        algorithm, to_networkx, samples = networkit_estimator(op, n)
+        last = {}
+
+        def run(g):
+            estimator = algorithm(g).run()
+            last["scores"] = estimator.scores()
+            return {**scores_facts(last["scores"]), "samples": samples(estimator), "epsilon": EPSILON, "delta": DELTA}
+
+        def max_error(g):
+            import networkit as nk
+            start = time.perf_counter()
+            exact = np.asarray(nk.centrality.Betweenness(g, normalized=True).run().scores())
+            estimate = np.asarray(last["scores"]) * to_networkx
+            return {"maxError": float(np.max(np.abs(estimate - exact))), "exactSeconds": time.perf_counter() - start}
+        return lambda: nk_graph(views, "simple"), run, max_error
+
     if op in ("pagerank", "eigenvector"):
         n = int(views["n"])
         if tool == "networkx":
@@ -223,26 +256,84 @@ def case(tool, op, size_dir, size, out):
     return None
 
 
+def networkit_estimator(op, n, epsilon=EPSILON, delta=DELTA):
+    """networkit's estimator for an op, the factor from its scores to networkx's normalised
+    betweenness on an undirected graph of n nodes (see the module notes), and its sample count."""
+    import networkit as nk
+    if op == "betweenness-kadabra":
+        return (lambda g: nk.centrality.KadabraBetweenness(g, epsilon, delta), n / (2 * (n - 2)),
+                lambda a: a.getNumberOfIterations())
+    return (lambda g: nk.centrality.ApproxBetweenness(g, epsilon=epsilon, delta=delta), n / (n - 2),
+            lambda a: a.numberOfSamples())
+
+
+def check_scales():
+    """networkit's three betweenness scales, converted, against networkx.betweenness_centrality
+    on the Florentine families (15 actors, where n/(n − 2) = 1.15 tells the scales apart): exact
+    to 1e-12; the estimates (ε = 0.002) by the ratio of their sums to the exact sum, within 5 %.
+    (networkit's Kadabra runs about 1 % high: its first, guessing round's counts stay in the
+    frames it samples into next, which count only the new samples.)"""
+    import networkit as nk
+    import networkx as nx
+    reference = nx.florentine_families_graph()
+    names = sorted(reference.nodes())
+    index = {name: i for i, name in enumerate(names)}
+    n = len(names)
+    g = nk.Graph(n)
+    for u, v in reference.edges():
+        g.addEdge(index[u], index[v])
+    expected = np.array([nx.betweenness_centrality(reference)[name] for name in names])
+    exact = np.asarray(nk.centrality.Betweenness(g, normalized=True).run().scores())
+    out = {"graph": "networkx.florentine_families_graph()", "actors": n,
+           "exactMaxError": float(np.max(np.abs(exact - expected)))}
+    ok = out["exactMaxError"] <= 1e-12
+    for op, key in (("betweenness-kadabra", "kadabra"), ("betweenness-sampled", "approx")):
+        algorithm, to_networkx, _ = networkit_estimator(op, n, epsilon=0.002, delta=0.1)
+        estimate = np.asarray(algorithm(g).run().scores()) * to_networkx
+        ratio = float(estimate.sum() / expected.sum())
+        out[key + "SumRatio"] = ratio
+        out[key + "MaxError"] = float(np.max(np.abs(estimate - expected)))
+        ok = ok and abs(ratio - 1) <= 0.05
+    out["ok"] = ok
+    out["summary"] = (f"exact max error {out['exactMaxError']:.2g}; Kadabra × n/(2(n−2)) sum ratio "
+                      f"{out['kadabraSumRatio']:.4f}; ApproxBetweenness × n/(n−2) sum ratio {out['approxSumRatio']:.4f}")
+    return out
+
+
 def graph_counts_nx(g):
     return {"actors": g.number_of_nodes(), "relations": g.number_of_edges()}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--tool", required=True, choices=["networkx", "igraph", "networkit"])
-    parser.add_argument("--op", required=True)
-    parser.add_argument("--size-dir", required=True)
-    parser.add_argument("--size", required=True)
+    parser.add_argument("--check-scales", action="store_true",
+                        help="only check networkit's betweenness scales against networkx (prints one JSON object)")
+    parser.add_argument("--tool", choices=["networkx", "igraph", "networkit"])
+    parser.add_argument("--op")
+    parser.add_argument("--size-dir")
+    parser.add_argument("--size")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--budget", type=float, help="stop repeating once this many seconds are spent on runs")
     parser.add_argument("--out", help="output file of the write ops")
+    parser.add_argument("--max-error", action="store_true",
+                        help="approximate ops: then compute exact betweenness (untimed) and report maxError")
     args = parser.parse_args()
 
+    if args.check_scales:
+        result = check_scales()
+        print(json.dumps(result, sort_keys=True), flush=True)
+        sys.exit(0 if result["ok"] else 1)
+    missing = [o for o in ("tool", "op", "size_dir", "size") if getattr(args, o) is None]
+    if missing:
+        parser.error("missing " + ", ".join("--" + o.replace("_", "-") for o in missing))
     found = case(args.tool, args.op, args.size_dir, args.size, args.out)
     if found is None:
         print(f"peers.py: {args.tool} has no '{args.op}' case", file=sys.stderr)
         sys.exit(64)
-    setup, run = found
+    setup, run, untimed = found if len(found) == 3 else (*found, None)
+    if args.max_error and untimed is None:
+        print(f"peers.py: --max-error applies to the approximate betweenness ops, not to '{args.op}'", file=sys.stderr)
+        sys.exit(64)
     state = setup() if setup else None
     runs = 1 if args.op in ("load", "import") else args.runs
     seconds, facts = [], {}
@@ -253,6 +344,8 @@ def main():
         print(json.dumps({"run": seconds[-1]}), flush=True)
         if args.budget and sum(seconds) >= args.budget:
             break
+    if args.max_error:
+        facts = {**facts, **untimed(state)}
     print(json.dumps({"op": args.op, "tool": args.tool, "seconds": seconds, **facts}, sort_keys=True), flush=True)
 
 

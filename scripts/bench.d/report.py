@@ -21,11 +21,15 @@ CONVENTION = {
     ("eigenvector", "networkit"): "networkit stops on its own criterion at tol = n × 1e-12, 1e-6 at a million actors, "
                                   "so its scores carry an error of about 1e-4 of their value there",
 }
-TIME_OPS_EXCLUDED = {"load", "import"}
+TIME_OPS_EXCLUDED = {"load", "import", "betweenness-accuracy"}
 # The order of the rows (the results file sorts its keys).
 OP_ORDER = ["read-graphml", "write-graphml", "write-dot", "build-view", "degree", "betweenness-unweighted",
-            "betweenness-weighted", "closeness", "pagerank", "eigenvector", "triangles", "hedging", "frustration",
-            "load", "import"]
+            "betweenness-weighted", "betweenness-kadabra", "betweenness-sampled", "betweenness-accuracy", "closeness",
+            "pagerank", "eigenvector", "triangles", "hedging", "frustration", "load", "import"]
+APPROXIMATE = ["betweenness-kadabra", "betweenness-sampled"]
+ESTIMATORS = {"paths": "sampled paths (KADABRA)", "sources": "sampled sources (Brandes–Pich)"}
+FRACTIONS = {0.25: "¼", 0.5: "½"}
+TOOL_NAMES = {"actornet": "ActorNet", "networkx": "networkx", "igraph": "igraph", "networkit": "networkit"}
 
 
 def ordered_ops(results):
@@ -103,6 +107,7 @@ def evaluate(results, size, op):
             met = ratio <= goal
             verdicts.append((f"≤ {goal:g} × fastest peer", "yes" if met else f"**no**: {ratio_text(ratio)}, "
                              f"{ratio / goal:.2g}× over", met))
+    verdicts += own_goal_verdicts(results, size, op)
     if "networkx" in plan["peers"] and ours and ours["status"] == "ok":
         nx = cases.get((size, op, "networkx"))
         target = f"≥ {NETWORKX_SPEEDUP}× networkx"
@@ -119,6 +124,37 @@ def evaluate(results, size, op):
         elif nx:
             verdicts.append((target, f"not measured (networkx {nx['status']})", None))
     return ours, best, ratio, verdicts
+
+
+def fraction_text(x):
+    return FRACTIONS.get(x, f"{x:g} ×")
+
+
+def own_goal_verdicts(results, size, op):
+    """Issue 21's goals on ActorNet alone: a share of another op's time, a time limit."""
+    cases = index(results)
+    ours = cases.get((size, op, "actornet"))
+    verdicts = []
+    fraction = results.get("fractionGoals", {}).get(f"{op}@{size}")
+    if fraction is not None:
+        target = f"≤ {fraction_text(fraction['atMost'])} of ActorNet's exact"
+        base = cases.get((size, fraction["of"], "actornet"))
+        if ours and ours["status"] == "ok" and base and base["status"] == "ok":
+            share = median(ours) / median(base)
+            met = share <= fraction["atMost"]
+            verdicts.append((target, f"yes ({share:.2g})" if met else f"**no**: {share:.2g}", met))
+        else:
+            verdicts.append((target, "not measured", None))
+    limit = results.get("timeGoals", {}).get(f"{op}@{size}")
+    if limit is not None:
+        target = f"< {limit:g} s"
+        if ours and ours["status"] == "ok":
+            met = median(ours) < limit
+            verdicts.append((target, "yes" if met else f"**no**: {seconds(median(ours))} s", met))
+        else:
+            verdicts.append((target, "not measured" if not ours else f"**no**: {ours.get('reason', ours['status'])}",
+                             None if not ours else False))
+    return verdicts
 
 
 def size_options(results, size):
@@ -281,7 +317,61 @@ def size_section(results, size):
         lines.append("")
     lines += memory_section(results, size)
     lines += agreement_section(results, size)
+    lines += approximation_section(results, size)
     return lines
+
+
+def approximation_section(results, size):
+    """The approximate cases' largest error against exact (facts maxError), where measured."""
+    cases = index(results)
+    rows = []
+    tools = ["actornet"] + [p for p in PEERS if any(p in results["plan"][op]["peers"]
+                                                  for op in APPROXIMATE if op in results["plan"])]
+    for op in APPROXIMATE:
+        if op not in results["plan"]:
+            continue
+        found = {t: cases.get((size, op, t)) for t in ["actornet"] + results["plan"][op]["peers"]}
+        if not any(c and c["status"] == "ok" and "maxError" in c.get("facts", {}) for c in found.values()):
+            continue
+        rows.append(f"| {results['plan'][op]['label']} | " + " | ".join(error_cell(found.get(t)) for t in tools) + " |")
+    if not rows:
+        return []
+    return ["Approximate betweenness against exact: the largest |estimate − exact| over the actors, in networkx's "
+            "normalisation, of the last timed run (exact betweenness computed once after the timed runs, by the same "
+            "tool; networkit's scores converted, see [What each tool reads and computes]"
+            "(#what-each-tool-reads-and-computes)). The promise: within ε with probability ≥ 1 − δ.", "",
+            "| estimate | " + " | ".join(TOOL_NAMES[t] for t in tools) + " |", "|---|" + "---|" * len(tools), *rows, ""]
+
+
+def error_cell(case):
+    if case is None:
+        return "—"
+    facts = case.get("facts", {})
+    if case["status"] != "ok" or "maxError" not in facts:
+        return "—" if case["status"] == "ok" else case["status"]
+    error, epsilon = facts["maxError"], facts.get("epsilon")
+    text = f"{error:.3g}"
+    if epsilon is not None:
+        text += " (within ε)" if error <= epsilon else f" (**over ε = {epsilon:g}**)"
+    samples = sample_text(facts)
+    return text + (f"; {samples}" if samples else "")
+
+
+def sample_text(facts):
+    """How much the estimate sampled, from actornet-bench's measure name or networkit's count."""
+    import re
+    if "samples" in facts:
+        return f"{facts['samples']:,} samples"
+    measure = facts.get("measure", "")
+    found = re.search(r"(\d+) paths of at most (\d+)", measure)
+    if found:
+        return f"{int(found[1]):,} of at most {int(found[2]):,} paths"
+    found = re.search(r"(\d+) of (\d+) sources sampled", measure)
+    if found:
+        return f"{int(found[1]):,} of {int(found[2]):,} sources"
+    if measure and not measure.startswith("approximate"):
+        return "every source (the bound needs them all: exact)"
+    return ""
 
 
 def memory_section(results, size):
@@ -399,13 +489,16 @@ def goals_section(results):
             lines.append(f"| {label} ≤ {goal:g} | {size} | not run (size not in this run) | — |")
             continue
         _, best, ratio, verdicts = evaluate(results, size, op)
-        verdict = next((v for v in verdicts if v[0].startswith("≤")), None)
+        verdict = next((v for v in verdicts if v[0].endswith("fastest peer")), None)
         measured = f"{ratio_text(ratio)} (fastest peer: {best['tool']})" if ratio is not None else "not measured"
         lines.append(f"| {label} ≤ {goal:g} | {size} | {measured} | {verdict[1] if verdict else '—'} |")
         if verdict and verdict[2] is False:
             unmet.append(f"{label} on {size}: {ratio_text(ratio)} against ≤ {goal:g} — {ratio / goal:.2g}× "
                          f"slower than the goal (ActorNet {seconds(median(index(results)[(size, op, 'actornet')]))} s, "
                          f"{best['tool']} {seconds(median(best))} s).")
+    lines_own, unmet_own = own_goals_rows(results, sizes)
+    lines += lines_own
+    unmet += unmet_own
     cases = index(results)
     for size in sizes:
         view = cases.get((size, "build-view", "actornet"))
@@ -455,6 +548,147 @@ def goals_section(results):
     return lines, unmet
 
 
+def own_goals_rows(results, sizes):
+    """Goals table rows (and unmet lines) of issue 21: ActorNet's approximate time as a share of
+    its exact time, a time limit, and the accuracy checks."""
+    lines, unmet = [], []
+    cases = index(results)
+
+    def rank(key):
+        op, size = key.split("@")
+        return SIZE_ORDER.index(size) if size in SIZE_ORDER else 99
+    for key in sorted(results.get("fractionGoals", {}), key=rank):
+        goal = results["fractionGoals"][key]
+        op, size = key.split("@")
+        label = (f"{results['plan'][op]['label']} ≤ {fraction_text(goal['atMost'])} of ActorNet's "
+                 f"{results['plan'][goal['of']]['label']}")
+        if size not in sizes:
+            lines.append(f"| {label} | {size} | not run (size not in this run) | — |")
+            continue
+        ours, base = cases.get((size, op, "actornet")), cases.get((size, goal["of"], "actornet"))
+        if not (ours and ours["status"] == "ok" and base and base["status"] == "ok"):
+            lines.append(f"| {label} | {size} | not measured | — |")
+            continue
+        share = median(ours) / median(base)
+        met = share <= goal["atMost"]
+        lines.append(f"| {label} | {size} | {share:.2g} ({seconds(median(ours))} s ÷ {seconds(median(base))} s) | "
+                     + ("yes" if met else f"**no**: {share / goal['atMost']:.2g}× over") + " |")
+        if not met:
+            unmet.append(f"{label} on {size}: {share:.2g} ({seconds(median(ours))} s against "
+                         f"{seconds(median(base))} s), {share / goal['atMost']:.2g}× over.")
+    for key in sorted(results.get("timeGoals", {}), key=rank):
+        limit = results["timeGoals"][key]
+        op, size = key.split("@")
+        label = f"{results['plan'][op]['label']} under {limit:g} s"
+        ours = cases.get((size, op, "actornet"))
+        if size not in sizes:
+            lines.append(f"| {label} | {size} | not run (size not in this run) | — |")
+        elif not ours:
+            lines.append(f"| {label} | {size} | not measured | — |")
+        elif ours["status"] != "ok":
+            lines.append(f"| {label} | {size} | {ours['status']}: {ours['reason']} | **no** |")
+            unmet.append(f"{label} on {size}: {ours['status']} ({ours['reason']}).")
+        else:
+            met = median(ours) < limit
+            lines.append(f"| {label} | {size} | {seconds(median(ours))} s | " + ("yes" if met else "**no**") + " |")
+            if not met:
+                unmet.append(f"{label} on {size}: {seconds(median(ours))} s.")
+    goal = results.get("accuracyGoal")
+    for check in ordered_accuracy(results):
+        if goal is None:
+            break
+        label = (f"≥ {goal['within']} of {goal['of']} runs within ε ({ESTIMATORS.get(check['method'], check['method'])}, "
+                 f"ε {check['epsilon']:g}, δ {goal['delta']:g})")
+        if check["status"] != "ok":
+            lines.append(f"| {label} | {network_name(check)} | {check['status']}: {check['reason']} | — |")
+            continue
+        need = goal["within"] * check["seeds"] / goal["of"]
+        met = check["within"] >= need
+        lines.append(f"| {label} | {network_name(check)} | {check['within']} of {check['seeds']} (worst "
+                     f"{check['worst']:.3g}) | " + ("yes" if met else "**no**") + " |")
+        if not met:
+            unmet.append(f"accuracy on {network_name(check)} ({ESTIMATORS.get(check['method'], check['method'])}, "
+                         f"ε {check['epsilon']:g}): {check['within']} of {check['seeds']} runs within ε.")
+    return lines, unmet
+
+
+def ordered_accuracy(results):
+    """The accuracy checks: generated sizes first, in size order, then the shared networks."""
+    def rank(check):
+        network = check["network"]
+        return (0, SIZE_ORDER.index(network)) if network in SIZE_ORDER else (1, 0)
+    return sorted(results.get("accuracy", []), key=rank)
+
+
+def network_name(check):
+    return check.get("title", check["network"])
+
+
+def accuracy_section(results):
+    checks = ordered_accuracy(results)
+    if not checks:
+        return []
+    lines = ["## Approximate betweenness: accuracy against exact", "",
+             "Issue 21's promise: with probability ≥ 1 − δ every actor's normalised betweenness (networkx's "
+             "normalisation) is within ε of exact. `actornet-bench FILE --op betweenness-accuracy --method M --epsilon E "
+             "--seeds 100` computes exact betweenness once, then the estimate with seeds 1…100, and counts the runs "
+             "whose largest error over the actors is within ε; with δ = 0.1 the goal is at least 95 of 100. Not a "
+             "timing (the time column is the median of one estimate). The graph is what the timed cases read: the "
+             "positive relations as an undirected simple graph, unit distance. The shared networks are read as the "
+             "`actornet` CLI reads them (CSV edge tables, the node table beside them when there is one); Sampson's and "
+             "Everett–Borgatti's adjacency matrices are first written as such tables "
+             "(`scripts/bench.d/accuracy.py`).", "",
+             "| network | actors | estimate | ε, δ | sampled | runs within ε | worst | median | time per run | met? |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    goal = results.get("accuracyGoal", {"within": 95, "of": 100})
+    for check in checks:
+        estimator = ESTIMATORS.get(check["method"], check["method"])
+        name = f"{network_name(check)}: {check['label']} (`{check['file']}`)"
+        if check["status"] != "ok":
+            lines.append(f"| {name} | — | {estimator} | {check['epsilon']:g} | — | {check['status']}: "
+                         f"{check['reason']} | — | — | — | — |")
+            continue
+        if check["method"] == "sources":
+            k = check.get("sampledSources", check["actors"])
+            sampled = f"{k:,} of {check['actors']:,} sources" if k < check["actors"] else "every source (exact)"
+        else:
+            sampled = sample_text({"measure": check.get("measure", "")}) + " (seed 100)"
+        met = check["within"] >= goal["within"] * check["seeds"] / goal["of"]
+        lines.append(f"| {name} | {check['actors']:,} | {estimator} | {check['epsilon']:g}, {check['delta']:g} | "
+                     f"{sampled} | {check['within']} of {check['seeds']} | {check['worst']:.3g} | "
+                     f"{check['median']:.3g} | {seconds(statistics.median(check['seconds']))} s | "
+                     + ("yes" if met else "**no**") + " |")
+    lines.append("")
+    return lines
+
+
+APPROXIMATE_METHOD = """- **approximate betweenness** (issue 21; unweighted, normalised, on the simple graph of positive
+  pairs as exact betweenness): ActorNet `Betweenness(distance: .unit)` with `sampling =
+  BetweennessSampling(epsilon: 0.01, delta: 0.1, seed: 1, method: .paths)` (KADABRA: adaptive
+  shortest-path sampling) or `method: .sources` (Brandes–Pich: k sources drawn without replacement,
+  k = ⌈(n/(n−1))² ln(2n/δ)/(2ε²)⌉, every source — the exact computation — when k ≥ n, as on M);
+  networkit `centrality.KadabraBetweenness(g, 0.01, 0.1)` and `centrality.ApproxBetweenness(g,
+  epsilon=0.01, delta=0.1)` (Riondato–Kornaropoulos: a fixed number of sampled shortest paths; the
+  fixed-size counterpart of sampled sources, not the same estimator). networkit's estimates use every
+  core. The errors against exact are in networkx's normalisation, Σ over unordered pairs divided by
+  (n−1)(n−2)/2: ActorNet's values are in it already; networkit's are converted — `Betweenness(normalized=True)`
+  is in it already, `ApproxBetweenness` estimates b(v) = Σ_{s≠t} σ_st(v)/σ_st / (n(n−1)) (so × n/(n−2)),
+  and `KadabraBetweenness` reports 2·b(v) on undirected graphs (so × n/(2(n−2))). Their bounds hold on
+  b(v), so networkit's ε is ε·n/(n−2) in networkx's units (1.0002 × ε on M). `scripts/bench.d/peers.py
+  --check-scales` verifies the conversions on the Florentine families against
+  `networkx.betweenness_centrality`{scale_check}."""
+
+
+def approximate_method(results):
+    if not results.get("accuracy") and not any(c["op"] in APPROXIMATE for c in results["cases"]):
+        return []
+    check = results.get("scaleCheck")
+    text = (f" (this run: {check['summary']}; networkit's Kadabra runs about 1 % high because the counts of "
+            "its first, guessing round stay in the frame its next round samples into, which counts only the new "
+            "samples)") if check else ""
+    return [APPROXIMATE_METHOD.replace("{scale_check}", text), ""]
+
+
 def markdown(results):
     lines = header(results)
     # Changes made after the measured run, written by hand until the next run (then emptied).
@@ -471,7 +705,9 @@ def markdown(results):
                   "Not run in this run (why: *XL was not run* under the profiles, when that note is there). "
                   "Command: `scripts/bench --sizes XL --add` (generates `.bench/XL.graphml` once and adds XL "
                   "to the results of the other sizes; networkx will be skipped at the caps).", ""]
+    lines += accuracy_section(results)
     lines.append(METHOD)
+    lines += approximate_method(results)
     lines += ["## Profiles of the unmet goals", ""]
     if unmet:
         lines += ["Unmet (computed from the tables above):", ""]
