@@ -39,10 +39,15 @@ struct WorkCosts: Sendable {
         case "metrics":
             let names = parameters["metric"].map { $0.split(separator: ",").map(String.init) }
                 ?? Metric.defaults.map(\.rawValue)
+            // Approximate betweenness samples instead of searching from every actor: its work
+            // grows with the network's size, not with actors × relations (the size limit below
+            // still classes it). Any other long measure asked with it is still exact.
+            let approximate = parameters["approximate"] == "true"
             let long = names.contains { name in
-                name == "edge-betweenness" || name == "all" || Metric(rawValue: name)?.isLong == true
+                if approximate && name == "betweenness" { return false }
+                return name == "edge-betweenness" || name == "all" || Metric(rawValue: name)?.isLong == true
             }
-            if long && parameters["approximate"] != "true" && paths() { return .heavy }
+            if long && paths() { return .heavy }
         case "report", "timeline", "timeline.svg", "balance":
             if paths() { return .heavy }
         case "svg":

@@ -38,8 +38,9 @@ struct Metrics: AsyncParsableCommand {
             SPEED: betweenness, closeness and harmonic use every core (--threads); the values \
             do not depend on the number of threads. Long runs draw a progress bar on standard \
             error when it is a terminal (--quiet turns it off). --approximate estimates \
-            betweenness from a sample of sources (--approximation sources, Brandes–Pich) or of \
-            shortest paths (--approximation paths, KADABRA: it stops as soon as the bound holds): \
+            betweenness from a sample of shortest paths (--approximation paths, KADABRA: it stops \
+            as soon as the bound holds) or of sources (--approximation sources, Brandes–Pich); \
+            the default, auto, computes exactly where the source sample would take every actor: \
             with probability at least 1 − delta every actor's normalised value is within \
             epsilon of the exact one; the header says "approximate" and states the bound.
             """
@@ -88,8 +89,8 @@ struct Metrics: AsyncParsableCommand {
     @Flag(help: "Betweenness: estimate (see --approximation) with the error bound --epsilon/--delta instead of exactly; outputs say so.")
     var approximate = false
 
-    @Option(help: "With --approximate: 'sources' samples a fixed number of sources (Brandes–Pich); 'paths' samples shortest paths until the bound is reached (KADABRA, adaptive: far fewer searches on large networks).")
-    var approximation: BetweennessSampling.Method = .sources
+    @Option(help: "With --approximate: 'sources' samples a fixed number of sources (Brandes–Pich); 'paths' samples shortest paths until the bound is reached (KADABRA, adaptive: far fewer searches on large networks); 'auto' (default): exact where the source sample would take every actor, else paths.")
+    var approximation: BetweennessSampling.Method = .automatic
 
     @Option(help: "With --approximate: the largest error on normalised betweenness.")
     var epsilon = 0.01

@@ -61,15 +61,24 @@ import Testing
             yaml += "  - {id: c\(i), source: A\(i), target: A\((i * 7 + 3) % 1500), kind: cooperation}\n"
         }
         let file = try cli.temporaryFile(yaml)
-        let r = try cli.run(["metrics", file, "--metric", "betweenness", "--approximate", "--epsilon", "0.2",
-                             "--seed", "5", "--threads", "2", "--top", "3"])
+        let r = try cli.run(["metrics", file, "--metric", "betweenness", "--approximate", "--approximation", "sources",
+                             "--epsilon", "0.2", "--seed", "5", "--threads", "2", "--top", "3"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("approximate betweenness"))
         #expect(r.stdout.contains("of 1500 sources sampled, seed 5: every value within ±0.2 with probability ≥ 0.9"))
         #expect(r.stderr.isEmpty)  // no progress bar: standard error is not a terminal
-        let again = try cli.run(["metrics", file, "--metric", "betweenness", "--approximate", "--epsilon", "0.2",
-                                 "--seed", "5", "--top", "3", "--quiet"])
+        let again = try cli.run(["metrics", file, "--metric", "betweenness", "--approximate", "--approximation", "sources",
+                                 "--epsilon", "0.2", "--seed", "5", "--top", "3", "--quiet"])
         #expect(again.stdout == r.stdout)  // same seed, any thread count: same estimate
+        // The default (auto): 129 of 1500 sources would do, so it samples paths instead.
+        let automatic = try cli.run(["metrics", file, "--metric", "betweenness", "--approximate", "--epsilon", "0.2",
+                                     "--seed", "5", "--top", "3", "--quiet"])
+        #expect(automatic.stdout.contains("adaptive path sampling (KADABRA)"), "\(automatic.stdout)")
+        // On the shipped network the source sample would take all 24 actors: auto computes exactly.
+        let small = try cli.run(["metrics", "graphs/russia-iran.yaml", "--metric", "betweenness", "--approximate", "--quiet"])
+        let exact = try cli.run(["metrics", "graphs/russia-iran.yaml", "--metric", "betweenness", "--quiet"])
+        #expect(small.status == 0 && small.stdout == exact.stdout)
+        #expect(!small.stdout.contains("approximate"))
         for bad in [["--epsilon", "0"], ["--delta", "1.5"], ["--threads", "0"]] {
             let failed = try cli.run(["metrics", file, "--approximate"] + bad)
             #expect(failed.status == 64, "\(bad)")
@@ -93,7 +102,7 @@ import Testing
         #expect(try cli.run(arguments).stdout == r.stdout)  // same seed, same estimate
         let bad = try cli.run(["metrics", file, "--approximate", "--approximation", "edges"])
         #expect(bad.status == 64)
-        #expect(bad.stderr.contains("sources") && bad.stderr.contains("paths"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("sources") && bad.stderr.contains("paths") && bad.stderr.contains("auto"), "\(bad.stderr)")
     }
 
     @Test func badUsageExits64WithTheValidNames() throws {

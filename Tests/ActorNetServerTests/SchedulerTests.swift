@@ -64,6 +64,21 @@ func eventually(within seconds: Double = 30, _ condition: () -> Bool) async thro
         return arguments
     }
 
+    /// Exact shortest-path measures on a large network are heavy; approximate betweenness is
+    /// classed by the network's size alone, but not the exact measures asked with it.
+    @Test func approximateBetweennessAloneIsNotAllPairsWork() {
+        let costs = WorkCosts()
+        func work(_ parameters: [String: String], actors: Int = 5_000, relations: Int = 20_000) -> WorkClass {
+            costs.classify(route: "metrics", parameters: parameters, actors: actors, relations: relations)
+        }
+        #expect(work(["metric": "betweenness"]) == .heavy)
+        #expect(work(["metric": "betweenness", "approximate": "true"]) == .light)
+        #expect(work(["metric": "betweenness,closeness", "approximate": "true"]) == .heavy)
+        #expect(work(["metric": "all", "approximate": "true"]) == .heavy)
+        #expect(work(["metric": "betweenness", "approximate": "true"], actors: 500_000, relations: 2_000_000) == .heavy)
+        #expect(work(["metric": "betweenness"], actors: 30, relations: 80) == .light)
+    }
+
     @Test func identicalConcurrentRequestsComputeOnce() async throws {
         let latch = WorkLatch()
         let arguments = arguments(try TestWorkspace(), latch: latch)

@@ -64,7 +64,7 @@ public struct MetricsRequest: Sendable {
     public var tolerance = 1e-12
     public var approximate = false
     /// With `approximate`: sampled sources (Brandes–Pich) or sampled paths (KADABRA).
-    public var approximation: BetweennessSampling.Method = .sources
+    public var approximation: BetweennessSampling.Method = .automatic
     public var epsilon = 0.01
     public var delta = 0.1
     public var seed: UInt64 = 1

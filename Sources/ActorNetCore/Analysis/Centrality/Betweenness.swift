@@ -43,7 +43,9 @@ public struct Betweenness: Sendable {
     /// The measure's name for a run on n actors, saying when the values are estimates, how
     /// many sources were sampled and the error bound, in the units of the output.
     public func measureName(actors n: Int, directed: Bool) -> String {
-        guard let sampling, sampling.method == .sources, case let k = sampling.sampleSize(actors: n), k < n else { return measureName }
+        guard let sampling, sampling.resolved(actors: n) == .sources, case let k = sampling.sampleSize(actors: n), k < n else {
+            return measureName
+        }
         return "approximate " + String(measureName.dropLast()) + "; \(k) of \(n) sources sampled, seed \(sampling.seed): "
             + bound(sampling, actors: n, directed: directed) + ")"
     }
@@ -64,7 +66,7 @@ public struct Betweenness: Sendable {
     public func run(on view: NetworkView, progress: ProgressHandler? = nil) -> NodeScores {
         let graph = PathGraph(view, distance: distance)
         let n = graph.nodeCount
-        if let sampling, sampling.method == .paths, n > 2 { return adaptive(view, graph, sampling, progress: progress) }
+        if let sampling, sampling.resolved(actors: n) == .paths, n > 2 { return adaptive(view, graph, sampling, progress: progress) }
         // Sampled sources (estimator n/k Σ over the sample: unbiased), or all of them.
         let sample = sampling?.sources(actors: n)
         let endpoints = endpoints
@@ -127,12 +129,23 @@ public struct BetweennessSampling: Sendable, Hashable {
     public let delta: Double
     /// Which sources are drawn: the same seed gives the same estimate.
     public let seed: UInt64
-    /// How: sampled sources (Brandes–Pich, a fixed number) or sampled shortest paths
-    /// (KADABRA, adaptive: it stops as soon as the bound is reached; `AdaptiveBetweenness`).
+    /// How: sampled sources (Brandes–Pich, a fixed number), sampled shortest paths (KADABRA,
+    /// adaptive: it stops as soon as the bound is reached; `AdaptiveBetweenness`), or
+    /// automatic (the CLI's and the service's default): exact by all sources where the fixed
+    /// sample would need them all anyway, paths otherwise.
     public let method: Method
 
     public enum Method: String, Sendable, Hashable, CaseIterable {
         case sources, paths
+        /// Sources when the fixed sample would take every actor (the answer is then exact, no
+        /// slower than the estimate), paths otherwise (`resolved(actors:)`).
+        case automatic = "auto"
+    }
+
+    /// The method used on n actors: `.automatic` resolved.
+    public func resolved(actors n: Int) -> Method {
+        guard method == .automatic else { return method }
+        return sampleSize(actors: n) >= n ? .sources : .paths
     }
 
     /// A bound outside (0, 1) is refused, not quietly turned into an exact computation.
