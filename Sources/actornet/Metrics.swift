@@ -35,14 +35,14 @@ struct Metrics: AsyncParsableCommand {
             Exit status: 0 success; 1 the network has errors, or an iterative measure did not \
             converge; 64 bad usage (unknown metric or kind, bad date); 66 the file cannot be read.
 
-            SPEED: betweenness, closeness and harmonic use every core (--threads); the values \
+            SPEED: betweenness, closeness, harmonic and PageRank use every core (--threads); the values \
             do not depend on the number of threads. Long runs draw a progress bar on standard \
             error when it is a terminal (--quiet turns it off). --approximate estimates \
             betweenness from a sample of shortest paths (--approximation paths, KADABRA: it stops \
-            as soon as the bound holds) or of sources (--approximation sources, Brandes–Pich); \
-            the default, auto, computes exactly where the source sample would take every actor: \
-            with probability at least 1 − delta every actor's normalised value is within \
-            epsilon of the exact one; the header says "approximate" and states the bound.
+            as soon as the bound holds) or of sources (--approximation sources, Brandes–Pich; \
+            the default, auto, computes exactly on small networks, actors × links ≤ 1e8). With \
+            probability at least 1 − delta every actor's normalised value is within epsilon of \
+            the exact one; the header says "approximate" and states the bound.
             """
     )
 
@@ -89,7 +89,7 @@ struct Metrics: AsyncParsableCommand {
     @Flag(help: "Betweenness: estimate (see --approximation) with the error bound --epsilon/--delta instead of exactly; outputs say so.")
     var approximate = false
 
-    @Option(help: "With --approximate: 'sources' samples a fixed number of sources (Brandes–Pich); 'paths' samples shortest paths until the bound is reached (KADABRA, adaptive: far fewer searches on large networks); 'auto' (default): exact where the source sample would take every actor, else paths.")
+    @Option(help: "With --approximate: 'sources' samples a fixed number of sources (Brandes–Pich); 'paths' samples shortest paths until the bound is reached (KADABRA, adaptive: far fewer searches on large networks); 'auto' (default): exact on small networks (every source needed, actors × links ≤ 1e8), else paths.")
     var approximation: BetweennessSampling.Method = .automatic
 
     @Option(help: "With --approximate: the largest error on normalised betweenness.")
@@ -101,7 +101,7 @@ struct Metrics: AsyncParsableCommand {
     @Option(help: "With --approximate: the seed that draws the sources (same seed, same estimate).")
     var seed: UInt64 = 1
 
-    @Option(help: "Worker threads for path measures (default: every core). Results do not depend on it.")
+    @Option(help: "Worker threads for path measures and PageRank (default: every core). Results do not depend on it.")
     var threads: Int?
 
     @OptionGroup var progress: ProgressOptions

@@ -89,6 +89,23 @@ import Testing
         }
     }
 
+    /// `auto` computes exactly where that is cheap and the source sample would take every actor
+    /// anyway, and samples paths everywhere else; the explicit methods stay as asked.
+    @Test func automaticChoosesExactOnlyOnSmallNetworks() throws {
+        let automatic = try BetweennessSampling(epsilon: 0.01, delta: 0.1, seed: 1, method: .automatic)
+        #expect(automatic.resolved(actors: 24, links: 160) == .sources)
+        #expect(automatic.resolved(actors: 1_000, links: 6_600) == .sources)
+        #expect(automatic.resolved(actors: 10_000, links: 67_000) == .paths)  // exact work 6.7e8
+        #expect(automatic.resolved(actors: 1_000_000, links: 2_000_000) == .paths)  // sample below n
+        let loose = try BetweennessSampling(epsilon: 0.3, delta: 0.1, seed: 1, method: .automatic)
+        #expect(loose.resolved(actors: 1_000, links: 6_600) == .paths)  // 56 sources would do
+        for method in [BetweennessSampling.Method.sources, .paths] {
+            let fixed = try BetweennessSampling(epsilon: 0.01, delta: 0.1, seed: 1, method: method)
+            #expect(fixed.resolved(actors: 24, links: 160) == method)
+            #expect(fixed.resolved(actors: 10_000, links: 67_000) == method)
+        }
+    }
+
     /// The adaptive rule stops well before the worst-case sample size on a network where most
     /// actors have small betweenness, and never takes more.
     @Test func stopsBeforeTheWorstCase() throws {

@@ -34,6 +34,22 @@ import Testing
         #expect(Self.maxRelativeGap(edgesA, edgesB) <= 1e-12)
     }
 
+    /// PageRank's rows split among threads give the same scores, to the last bit, on 1 to 4
+    /// threads, and on the one-thread path that small networks take (undirected and directed).
+    @Test(arguments: [false, true])
+    func pageRankDoesNotDependOnTheNumberOfThreads(directed: Bool) throws {
+        // Directed, each positive relation is one link: twice the relations for as many blocks.
+        let view = try Self.view(9, actors: 5_000, relations: directed ? 80_000 : 40_000, directed: directed)
+        #expect(RowBlocks(rows: WeightedAdjacency(view, weighted: true).inOffsets, count: view.nodeCount).count > 1)
+        let small = try PageRank().run(on: view).values
+        for threads in 1...4 {
+            var measure = PageRank(threads: threads)
+            measure.minimumParallelLinks = 0
+            #expect(try measure.run(on: view).values == small, "\(threads) threads")
+        }
+        #expect(abs(small.reduce(0, +) - 1) < 1e-9)
+    }
+
     @Test func scoresDoNotDependOnTheNumberOfThreads() throws {
         let view = try Self.view(7, actors: 500, relations: 2_000)
         let one = Betweenness(threads: 1).run(on: view).values

@@ -114,7 +114,9 @@ import Testing
 
     @Test func slowTimelineIs503() async throws {
         let workspace = try TestWorkspace(seeded: false)
-        let big = RandomNetworks.make(actors: 400, relations: 2000, seed: 3)
+        // Big enough that the work outlasts the 1 ms timer even when a loaded machine fires it
+        // late (weighted betweenness on 400 actors became fast enough to finish first).
+        let big = RandomNetworks.make(actors: 1_500, relations: 8_000, seed: 3)
         try NativeWriter.yaml(big).write(toFile: workspace.path("big"), atomically: true, encoding: .utf8)
         try await workspace.app(timeout: .milliseconds(1)).test(.router) { client in
             try await client.execute(uri: "/v1/networks/big/timeline?metric=betweenness&step=month", method: .get) { response in

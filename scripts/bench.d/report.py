@@ -224,7 +224,7 @@ def header(results):
         "operation alone, **min / median**; the input is loaded before timing except for the read operations.",
         "- Ratio = ActorNet median ÷ the fastest peer's median (lower is better for ActorNet). "
         "† marks a peer left out of the ratio because it does less work (see the notes).",
-        "- Threads: ActorNet's betweenness and closeness use every core (2 here); networkit uses "
+        "- Threads: ActorNet's betweenness (exact and KADABRA), closeness and PageRank (from 200,000 links: L and XL) use every core (2 here); networkit uses "
         "every core through OpenMP; networkx and igraph use one (igraph's PRPACK PageRank may use "
         "OpenMP). The peers run with `OMP_WAIT_POLICY=PASSIVE`: with OpenMP's default spin-waiting, "
         "igraph's PageRank and networkit swung from milliseconds to a second on S whenever other "

@@ -79,7 +79,7 @@ public struct MetricOptions: Sendable, Hashable {
     /// Betweenness: estimate from sampled sources with this error bound instead of exactly
     /// (opt-in; the measure's name then says "approximate" and states the bound).
     public var betweennessSampling: BetweennessSampling?
-    /// Path measures: worker threads (nil: every core). Results do not depend on it.
+    /// Path measures and PageRank: worker threads (nil: every core). Results do not depend on it.
     public var threads: Int?
 
     public init() {}
@@ -138,7 +138,8 @@ extension Metric {
             return try Eigenvector(weighted: options.spectralWeighted, iteration: options.iteration).run(on: view)
         case .pagerank:
             return try PageRank(damping: options.damping, weighted: options.spectralWeighted,
-                                personalization: options.personalization, iteration: options.iteration).run(on: view)
+                                personalization: options.personalization, iteration: options.iteration,
+                                threads: options.threads).run(on: view)
         case .katz:
             return try Katz(alpha: options.katzAlpha, beta: options.katzBeta, weighted: options.spectralWeighted,
                             iteration: options.iteration).run(on: view)

@@ -208,13 +208,17 @@ public struct PageRank: Sendable {
     /// Jump weights by actor id (missing actors: 0). Nil: uniform.
     public var personalization: [String: Double]?
     public var iteration = Iteration()
+    /// Worker threads for the iterations on large networks; nil: every core. The scores do not
+    /// depend on it (`RowBlocks`).
+    public var threads: Int?
 
     public init(damping: Double = 0.85, weighted: Bool = true, personalization: [String: Double]? = nil,
-                iteration: Iteration = Iteration()) {
+                iteration: Iteration = Iteration(), threads: Int? = nil) {
         self.damping = damping
         self.weighted = weighted
         self.personalization = personalization
         self.iteration = iteration
+        self.threads = threads
     }
 
     public var measureName: String {
@@ -251,30 +255,131 @@ public struct PageRank: Sendable {
         var outStrength = [Double](repeating: 0, count: n)
         for u in 0..<n { for l in a.offsets[u]..<a.offsets[u + 1] { outStrength[u] += a.weights[l] } }
         // Per iteration: z[u] = x[u] / s(u) (0 for a dangling actor, whose mass is spread by
-        // p instead), then y = Aᵀz, a gather over in-links.
+        // p instead), then y = Aᵀz, a gather over in-links, by blocks of rows on every core.
         let inverseStrength = outStrength.map { $0 == 0 ? 0 : 1 / $0 }
-        var x = [Double](repeating: 1 / Double(n), count: n)
-        var y = x, z = x
+        let blocks = RowBlocks(rows: a.inOffsets, count: n)
+        let workers = a.tails.count >= minimumParallelLinks
+            ? max(1, min(threads ?? ParallelSources.defaultThreads, blocks.count)) : 1
+        let state = PowerState(n: n, blocks: blocks.count, start: 1 / Double(n), jump: p)
+        defer { state.deallocate() }
         let damping = damping, teleport = 1 - damping
         for _ in 0..<iteration.maxIterations {
             var dangling = 0.0
+            let x = state.x, z = state.z
             for u in 0..<n {
                 if outStrength[u] == 0 { dangling += x[u] }
                 z[u] = x[u] * inverseStrength[u]
             }
-            a.transposeTimes(z, into: &y)
-            var change = 0.0
-            for v in 0..<n {
-                y[v] = damping * (y[v] + dangling * p[v]) + teleport * p[v]
-                change += abs(y[v] - x[v])
+            let next = WorkCounter(end: blocks.count), danglingMass = dangling
+            ParallelSources.runWorkers(workers) { [a, blocks] _ in
+                while let taken = next.take(1) {
+                    let b = taken.lowerBound
+                    state.change[b] = a.pageRankStep(rows: blocks.range(b), from: state, damping: damping, teleport: teleport,
+                                                     dangling: danglingMass)
+                }
             }
-            swap(&x, &y)
+            // Summed in block order: the same total whichever thread did which block.
+            var change = 0.0
+            for b in 0..<blocks.count { change += state.change[b] }
+            state.swap()
             if change < Double(n) * iteration.tolerance {
-                return NodeScores(measure: measureName, view: view, values: x)
+                return NodeScores(measure: measureName, view: view, values: Array(UnsafeBufferPointer(start: state.x, count: n)))
             }
         }
         throw AnalysisError.notConverged(measure: "pagerank", iterations: iteration.maxIterations,
                                          tolerance: iteration.tolerance)
+    }
+
+    /// Links from which an iteration's gather is split among threads (below it, one thread:
+    /// starting threads would cost more than they save). Tests lower it.
+    var minimumParallelLinks = 200_000
+}
+
+/// Rows split into at most 64 blocks of about equal numbers of links: the unit of parallel
+/// work and the order the blocks' sums are added in, fixed by the graph alone (so results do
+/// not depend on the number of threads).
+struct RowBlocks: Sendable {
+    private let starts: [Int]
+    var count: Int { starts.count - 1 }
+
+    init(rows: [Int], count n: Int) {
+        let links = rows[n]
+        let wanted = max(1, min(64, n / 1024, links / 16_384))
+        var starts = [0]
+        var v = 0
+        for b in 1..<wanted {
+            let target = links * b / wanted
+            while v < n && rows[v] < target { v += 1 }
+            if v > starts[starts.count - 1] && v < n { starts.append(v) }
+        }
+        starts.append(n)
+        self.starts = starts
+    }
+
+    func range(_ b: Int) -> Range<Int> { starts[b]..<starts[b + 1] }
+}
+
+/// The vectors of a power iteration, shared by the threads that fill disjoint rows of `y` and
+/// their own block's `change`; freed by the owner after the workers have joined.
+final class PowerState: @unchecked Sendable {
+    private(set) var x: UnsafeMutablePointer<Double>
+    private(set) var y: UnsafeMutablePointer<Double>
+    let z: UnsafeMutablePointer<Double>
+    /// The jump (teleport) distribution.
+    let p: UnsafeMutablePointer<Double>
+    /// Per block: Σ |y − x| over its rows.
+    let change: UnsafeMutablePointer<Double>
+
+    init(n: Int, blocks: Int, start: Double, jump: [Double]) {
+        x = .allocate(capacity: max(1, n))
+        x.initialize(repeating: start, count: n)
+        y = .allocate(capacity: max(1, n))
+        y.initialize(repeating: 0, count: n)
+        z = .allocate(capacity: max(1, n))
+        z.initialize(repeating: 0, count: n)
+        let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, n))
+        jump.withUnsafeBufferPointer { p.initialize(from: $0.baseAddress!, count: n) }
+        self.p = p
+        change = .allocate(capacity: max(1, blocks))
+        change.initialize(repeating: 0, count: max(1, blocks))
+    }
+
+    func swap() { (x, y) = (y, x) }
+
+    func deallocate() {
+        x.deallocate()
+        y.deallocate()
+        z.deallocate()
+        p.deallocate()
+        change.deallocate()
+    }
+}
+
+extension WeightedAdjacency {
+    /// One PageRank step on `rows`: y[v] = damping (Σ_in z[u] w(u, v) + dangling p[v]) +
+    /// teleport p[v]; returns Σ |y[v] − x[v]| over those rows.
+    func pageRankStep(rows: Range<Int>, from state: PowerState, damping: Double, teleport: Double, dangling: Double) -> Double {
+        let x = state.x, y = state.y, z = state.z, p = state.p
+        var change = 0.0
+        inOffsets.withUnsafeBufferPointer { offsets in
+            tails.withUnsafeBufferPointer { tails in
+                inWeights.withUnsafeBufferPointer { weights in
+                    for v in rows {
+                        var sum = 0.0
+                        var l = offsets[v]
+                        let end = offsets[v &+ 1]
+                        while l < end {
+                            sum += z[Int(tails[l])] * weights[l]
+                            l &+= 1
+                        }
+                        let value = damping * (sum + dangling * p[v]) + teleport * p[v]
+                        y[v] = value
+                        change += abs(value - x[v])
+                    }
+                }
+            }
+        }
+        return change
     }
 }
 
