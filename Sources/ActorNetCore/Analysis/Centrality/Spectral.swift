@@ -77,14 +77,15 @@ struct WeightedAdjacency: Sendable {
         }
     }
 
-    /// y[v] = Σ_l x[index[l]] · weight[l] over v's row l ∈ rows[v]..<rows[v+1]: a gather.
+    /// y[v] = Σ_l x[index[l]] · weight[l] over v's row l ∈ rows[v]..<rows[v+1], for v in
+    /// `range`: a gather.
     @inline(__always)
-    private static func gather(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count n: Int,
+    private static func gather(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, range: Range<Int>,
                                _ rows: [Int], _ index: [Int32], _ weight: [Double]) {
         rows.withUnsafeBufferPointer { rows in
             index.withUnsafeBufferPointer { index in
                 weight.withUnsafeBufferPointer { weight in
-                    for v in 0..<n {
+                    for v in range {
                         var sum = 0.0
                         var l = rows[v]
                         let end = rows[v &+ 1]
@@ -104,7 +105,7 @@ struct WeightedAdjacency: Sendable {
         let n = nodeCount
         x.withUnsafeBufferPointer { x in
             y.withUnsafeMutableBufferPointer { y in
-                Self.gather(x.baseAddress!, into: y.baseAddress!, count: n, inOffsets, tails, inWeights)
+                Self.gather(x.baseAddress!, into: y.baseAddress!, range: 0..<n, inOffsets, tails, inWeights)
             }
         }
     }
@@ -114,7 +115,7 @@ struct WeightedAdjacency: Sendable {
         let n = nodeCount
         x.withUnsafeBufferPointer { x in
             y.withUnsafeMutableBufferPointer { y in
-                Self.gather(x.baseAddress!, into: y.baseAddress!, count: n, offsets, heads, weights)
+                Self.gather(x.baseAddress!, into: y.baseAddress!, range: 0..<n, offsets, heads, weights)
             }
         }
     }
@@ -359,25 +360,13 @@ extension WeightedAdjacency {
     /// One PageRank step on `rows`: y[v] = damping (Σ_in z[u] w(u, v) + dangling p[v]) +
     /// teleport p[v]; returns Σ |y[v] − x[v]| over those rows.
     func pageRankStep(rows: Range<Int>, from state: PowerState, damping: Double, teleport: Double, dangling: Double) -> Double {
-        let x = state.x, y = state.y, z = state.z, p = state.p
+        let x = state.x, y = state.y, p = state.p
+        Self.gather(state.z, into: y, range: rows, inOffsets, tails, inWeights)
         var change = 0.0
-        inOffsets.withUnsafeBufferPointer { offsets in
-            tails.withUnsafeBufferPointer { tails in
-                inWeights.withUnsafeBufferPointer { weights in
-                    for v in rows {
-                        var sum = 0.0
-                        var l = offsets[v]
-                        let end = offsets[v &+ 1]
-                        while l < end {
-                            sum += z[Int(tails[l])] * weights[l]
-                            l &+= 1
-                        }
-                        let value = damping * (sum + dangling * p[v]) + teleport * p[v]
-                        y[v] = value
-                        change += abs(value - x[v])
-                    }
-                }
-            }
+        for v in rows {
+            let value = damping * (y[v] + dangling * p[v]) + teleport * p[v]
+            y[v] = value
+            change += abs(value - x[v])
         }
         return change
     }
