@@ -34,9 +34,9 @@ enum BenchOperation: String, CaseIterable {
         case .degree: "DegreeStrength (degree and strength, by sign and kind)"
         case .betweennessUnweighted: "exact Betweenness, distance .unit (normalised)"
         case .betweennessWeighted: "exact Betweenness, distance 1/weight (normalised)"
-        case .betweennessKadabra: "approximate Betweenness, distance .unit, sampled paths (KADABRA), ε 0.01, δ 0.1, seed 1 by default"
-        case .betweennessSampled: "approximate Betweenness, distance .unit, sampled sources (Brandes–Pich), ε 0.01, δ 0.1, seed 1 by default"
-        case .betweennessAccuracy: "not a timing: exact Betweenness (.unit) once, then --method with seeds 1…--seeds; max errors"
+        case .betweennessKadabra: "approximate Betweenness, sampled paths (KADABRA), ε 0.01, δ 0.1, seed 1, distance unit by default"
+        case .betweennessSampled: "approximate Betweenness, sampled sources (Brandes–Pich), ε 0.01, δ 0.1, seed 1, distance unit by default"
+        case .betweennessAccuracy: "not a timing: exact Betweenness (--distance) once, then --method with seeds 1…--seeds; max errors"
         case .closeness: "Closeness, distance 1/weight, Wasserman–Faust"
         case .pagerank: "PageRank (0.85, weighted, tolerance 1e-12 × n in L1)"
         case .eigenvector: "Eigenvector (weighted, tolerance 1e-12 × n in L1)"
@@ -188,7 +188,7 @@ func runOperation(_ options: BenchOptions) throws -> Facts {
     case .betweennessKadabra, .betweennessSampled:
         let positive = try view(loadNetwork(options.file, format: options.format), BenchOperation.centralityFilter)
         let method: BetweennessSampling.Method = options.operation == .betweennessKadabra ? .paths : .sources
-        var measure = Betweenness(distance: .unit, threads: threads)
+        var measure = Betweenness(distance: options.distance, threads: threads)
         measure.sampling = try sampling(options, seed: options.seed, method: method)
         var estimate: [Double] = []
         timed = repeatTimed(runs: runs, budget: budget) {
@@ -201,19 +201,20 @@ func runOperation(_ options: BenchOptions) throws -> Facts {
         facts["epsilon"] = options.epsilon
         facts["delta"] = options.delta
         facts["seed"] = NSNumber(value: options.seed)
+        facts["distance"] = options.distance.rawValue
         if options.exact {
-            let (exact, seconds) = exactUnitBetweenness(positive, threads: threads)
+            let (exact, seconds) = exactBetweenness(positive, distance: options.distance, threads: threads)
             facts["maxError"] = maxError(estimate, exact)
             facts["exactSeconds"] = seconds
         }
 
     case .betweennessAccuracy:
         let positive = try view(loadNetwork(options.file, format: options.format), BenchOperation.centralityFilter)
-        let (exact, exactSeconds) = exactUnitBetweenness(positive, threads: threads)
+        let (exact, exactSeconds) = exactBetweenness(positive, distance: options.distance, threads: threads)
         var errors: [Double] = [], seconds: [Double] = [], measureName = ""
         let clock = ContinuousClock()
         for seed in 1...UInt64(options.seeds) {
-            var measure = Betweenness(distance: .unit, threads: threads)
+            var measure = Betweenness(distance: options.distance, threads: threads)
             measure.sampling = try sampling(options, seed: seed, method: options.method)
             let start = clock.now
             let result = measure.run(on: positive)
@@ -225,6 +226,7 @@ func runOperation(_ options: BenchOptions) throws -> Facts {
         let median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
         var accuracy: Facts = [
             "actors": positive.nodeCount, "relations": positive.edgeCount, "method": options.method.rawValue,
+            "distance": options.distance.rawValue,
             "epsilon": options.epsilon, "delta": options.delta, "seeds": options.seeds,
             "within": errors.filter { $0 <= options.epsilon }.count, "worst": sorted.last ?? 0, "median": median,
             "maxErrors": errors, "exactSeconds": exactSeconds, "measure": measureName,
@@ -299,11 +301,11 @@ func sampling(_ options: BenchOptions, seed: UInt64, method: BetweennessSampling
     }
 }
 
-/// Exact normalised unweighted betweenness (networkx's normalisation, as the estimates), and
-/// the seconds it took; the reference the approximate ops' errors are measured against.
-func exactUnitBetweenness(_ view: NetworkView, threads: Int?) -> (values: [Double], seconds: Double) {
+/// Exact normalised betweenness (networkx's normalisation, as the estimates), and the seconds
+/// it took; the reference the approximate ops' errors are measured against.
+func exactBetweenness(_ view: NetworkView, distance: Distance, threads: Int?) -> (values: [Double], seconds: Double) {
     let clock = ContinuousClock(), start = clock.now
-    let values = Betweenness(distance: .unit, threads: threads).run(on: view).values
+    let values = Betweenness(distance: distance, threads: threads).run(on: view).values
     return (values, (clock.now - start).seconds)
 }
 

@@ -21,6 +21,8 @@ struct BenchOptions {
     var epsilon = 0.01
     var delta = 0.1
     var seed: UInt64 = 1
+    /// The approximate ops' path lengths (and the exact reference's).
+    var distance: Distance = .unit
     /// After the timed runs, computes exact betweenness once (untimed) and reports the largest
     /// error of the last run's estimate.
     var exact = false
@@ -31,6 +33,7 @@ struct BenchOptions {
     static let usage = """
         usage: actornet-bench FILE.graphml --op OP [--runs N] [--budget SECONDS] [--threads N] [-o OUT]
                [--from FORMAT] [--epsilon E] [--delta D] [--seed N] [--exact] [--seeds N] [--method M]
+               [--distance unit|inverse|weight]
 
         Times one ActorNet library operation in-process and prints one JSON object:
         {"op", "tool", "seconds": [per run], facts…}. The file is read before timing,
@@ -44,6 +47,8 @@ struct BenchOptions {
         --epsilon E, --delta D   every value within E of exact with probability ≥ 1 − D
                                  (networkx's normalisation; default 0.01 and 0.1)
         --seed N                 the estimate's seed (default 1)
+        --distance D             path lengths: unit (hops, the default; networkit's Kadabra
+                                 is unweighted), inverse (1/weight, the CLI's default) or weight
         --exact                  then compute exact betweenness once, untimed, and report
                                  maxError, the largest |estimate − exact| of the last run
         --seeds N                betweenness-accuracy: runs with seeds 1…N (default 100)
@@ -65,6 +70,7 @@ struct BenchOptions {
         var runs = 1, budget: Double?, threads: Int?, output: String?, format: NetworkFormat?
         var epsilon = 0.01, delta = 0.1, seed: UInt64 = 1, exact = false, seeds = 100
         var method = BetweennessSampling.Method.paths
+        var distance = Distance.unit
         var given: Set<String> = []
         var rest = arguments[...]
         func value(_ option: String) throws(UsageError) -> String {
@@ -109,6 +115,12 @@ struct BenchOptions {
                 guard let n = UInt64(text) else { throw UsageError("--seed '\(text)' must be a whole number ≥ 0") }
                 seed = n
             case "--exact": exact = true
+            case "--distance":
+                let name = try value(argument)
+                guard let chosen = Distance(rawValue: name) else {
+                    throw UsageError("--distance '\(name)' is not one of \(Distance.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                distance = chosen
             case "--seeds": seeds = try positive(argument, value(argument))
             case "--method":
                 let name = try value(argument)
@@ -126,7 +138,7 @@ struct BenchOptions {
         guard let operation else { throw UsageError("--op is missing") }
         let approximate: Set<BenchOperation> = [.betweennessKadabra, .betweennessSampled, .betweennessAccuracy]
         let misplaced = [
-            ("--epsilon", approximate), ("--delta", approximate), ("--seed", [.betweennessKadabra, .betweennessSampled]),
+            ("--epsilon", approximate), ("--delta", approximate), ("--distance", approximate), ("--seed", [.betweennessKadabra, .betweennessSampled]),
             ("--exact", [.betweennessKadabra, .betweennessSampled]), ("--seeds", [.betweennessAccuracy]),
             ("--method", [.betweennessAccuracy]),
             ("--from", Set(BenchOperation.allCases).subtracting([.readGraphML, .load])),
@@ -135,8 +147,8 @@ struct BenchOptions {
             throw UsageError("\(option) applies to \(ops.map(\.rawValue).sorted().joined(separator: ", ")), not to \(operation.rawValue)")
         }
         return BenchOptions(file: file, operation: operation, runs: runs, budget: budget, threads: threads, output: output,
-                            format: format, epsilon: epsilon, delta: delta, seed: seed, exact: exact, seeds: seeds,
-                            method: method)
+                            format: format, epsilon: epsilon, delta: delta, seed: seed, distance: distance, exact: exact,
+                            seeds: seeds, method: method)
     }
 }
 

@@ -139,6 +139,55 @@ import Testing
         for v in 0..<4 { #expect(abs(counts[v] / Double(samples) - 1.0 / 12) < 0.005, "weighted, actor \(v): \(counts[v])") }
     }
 
+    /// The weighted sampler (Dijkstra from both ends) against the one-sided exact search, on
+    /// every ordered pair of small random networks whose strengths 1, 2, 3 and 6 make tied
+    /// lengths (1/3 + 1/6 = 1/2): it finds a path exactly when there is one, counts the same
+    /// number of shortest paths, and the path it draws is one of them.
+    @Test(arguments: [(UInt64(41), false), (42, true), (43, false), (44, true)])
+    func weightedPathsMatchTheExactSearch(seed: UInt64, directed: Bool) throws {
+        var random = Xoshiro256StarStar(seed: seed)
+        let n = 40
+        let actors = (0..<n).map { ActorNode(id: "a\($0)") }
+        let strengths = [1.0, 2, 3, 6]
+        let relations = (0..<110).map { i in
+            let a = random.nextInt(below: n)
+            var b = random.nextInt(below: n - 1)
+            if b >= a { b += 1 }
+            return Relation(id: "r\(i)", source: "a\(a)", target: "a\(b)", kind: "cooperation",
+                            weight: strengths[random.nextInt(below: strengths.count)], direction: .directed)
+        }
+        let view = try NetworkView(try Network(actors: actors, relations: relations),
+                                   filter: ViewFilter(direction: directed ? .asDeclared : .undirected))
+        let graph = PathGraph(view, distance: .inverse)
+        #expect(graph.directed == directed)
+        var length: [Int: Double] = [:]
+        for v in 0..<n { for l in graph.offsets[v]..<graph.offsets[v + 1] { length[v * n + Int(graph.heads[l])] = graph.lengths[l] } }
+        let exact = ShortestPathCounter(graph: graph, weighted: true)
+        let sampler = PathSampler(graph: graph, weighted: true, components: WeakComponents(graph).of)
+        var tied = 0
+        for s in 0..<n {
+            exact.run(from: s)
+            for t in 0..<n where t != s {
+                let d = exact.distance(of: t)
+                let found = sampler.draw(from: s, to: t, &random)
+                #expect(found == (d < .infinity), "\(s)→\(t)")
+                guard found, d < .infinity else { continue }
+                #expect(sampler.shortestPaths == exact.sigma[t], "\(s)→\(t): \(sampler.shortestPaths) paths, exact \(exact.sigma[t])")
+                if exact.sigma[t] > 1 { tied += 1 }
+                // The inner nodes, ordered by their distance from s, make a path of length d.
+                let inner = sampler.inner.sorted { exact.distance(of: $0) < exact.distance(of: $1) }
+                let stops = [s] + inner + [t]
+                var total = 0.0
+                for (a, b) in zip(stops, stops.dropFirst()) {
+                    let link = try #require(length[a * n + b], "\(s)→\(t): no link \(a)→\(b) in \(stops)")
+                    total += link
+                }
+                #expect(abs(total - d) <= 1e-9 * d, "\(s)→\(t): drawn path \(stops) is \(total) long, shortest \(d)")
+            }
+        }
+        #expect(tied > 0, "no pair with tied shortest paths: the test checks less than it says")
+    }
+
     @Test func vertexDiameterBoundsEveryShortestPath() throws {
         // A path of 7 actors: 7 on its longest shortest path; plus an isolated pair.
         let actors = (0..<9).map { ActorNode(id: "\($0)") }

@@ -2,7 +2,7 @@
 
 `actornet-bench FILE --op betweenness-accuracy --method M --epsilon E --seeds 100` computes exact
 betweenness once, then the estimator with seeds 1…100 (networkx's normalisation, positive
-relations as an undirected graph, unit distance, as the timed cases), and reports how many runs
+relations as an undirected graph, unit distance as the timed cases, or `--distance inverse`), and reports how many runs
 had every actor within ε of exact, the worst and the median of the runs' largest errors. The
 promise is "within ε with probability ≥ 1 − δ", so with δ = 0.1 at least 95 of 100 runs are
 expected within ε (90 on average at the bound itself; the bounds are not tight).
@@ -25,10 +25,13 @@ WITHIN_GOAL = 95
 # What is checked on a generated size: (method, ε). Sampled sources at ε = 0.01 need
 # k = ⌈(n/(n−1))² ln(2n/δ)/(2ε²)⌉ ≈ 61,000 sources on M's 10,000 actors, more than there are:
 # that is the exact computation, so sources are checked at ε = 0.05 (k ≈ 2,450 of 10,000).
-SIZE_CHECKS = [("paths", 0.01), ("sources", 0.05)]
+# Sampled paths are also checked with the CLI's default distance, 1/weight, against exact weighted
+# betweenness: (method, ε, distance).
+SIZE_CHECKS = [("paths", 0.01, "unit"), ("paths", 0.01, "inverse"), ("sources", 0.05, "unit")]
 # On the small networks every ε below 0.4 needs every source for sampled sources (exact, error 0):
 # only sampled paths are checked.
-NETWORK_CHECKS = [("paths", 0.01)]
+# Their relations all have weight 1: distance 1/weight would repeat the hop-count check.
+NETWORK_CHECKS = [("paths", 0.01, "unit")]
 
 # name: (short name, what it is, file under ../shared/data, or a matrix to convert there:
 # (matrix file, directed, has a header row and column))

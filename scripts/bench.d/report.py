@@ -24,10 +24,21 @@ CONVENTION = {
 TIME_OPS_EXCLUDED = {"load", "import", "betweenness-accuracy"}
 # The order of the rows (the results file sorts its keys).
 OP_ORDER = ["read-graphml", "write-graphml", "write-dot", "build-view", "degree", "betweenness-unweighted",
-            "betweenness-weighted", "betweenness-kadabra", "betweenness-sampled", "betweenness-accuracy", "closeness",
+            "betweenness-weighted", "betweenness-kadabra", "betweenness-kadabra-weighted", "betweenness-sampled",
+            "betweenness-accuracy", "closeness",
             "pagerank", "eigenvector", "triangles", "hedging", "frustration", "load", "import"]
-APPROXIMATE = ["betweenness-kadabra", "betweenness-sampled"]
+APPROXIMATE = ["betweenness-kadabra", "betweenness-kadabra-weighted", "betweenness-sampled"]
 ESTIMATORS = {"paths": "sampled paths (KADABRA)", "sources": "sampled sources (Brandes–Pich)"}
+DISTANCES = {"unit": "unit distance", "inverse": "distance 1/weight", "weight": "distance = weight"}
+
+
+def estimator(check):
+    """An accuracy check's estimator and, when not hop counts, its distance."""
+    text = ESTIMATORS.get(check["method"], check["method"])
+    distance = check.get("distance", "unit")
+    return text if distance == "unit" else f"{text}, {DISTANCES.get(distance, distance)}"
+
+
 FRACTIONS = {0.25: "¼", 0.5: "½"}
 TOOL_NAMES = {"actornet": "ActorNet", "networkx": "networkx", "igraph": "igraph", "networkit": "networkit"}
 
@@ -609,7 +620,7 @@ def own_goals_rows(results, sizes):
     for check in ordered_accuracy(results):
         if goal is None:
             break
-        label = (f"≥ {goal['within']} of {goal['of']} runs within ε ({ESTIMATORS.get(check['method'], check['method'])}, "
+        label = (f"≥ {goal['within']} of {goal['of']} runs within ε ({estimator(check)}, "
                  f"ε {check['epsilon']:g}, δ {goal['delta']:g})")
         if check["status"] != "ok":
             lines.append(f"| {label} | {network_name(check)} | {check['status']}: {check['reason']} | — |")
@@ -619,7 +630,7 @@ def own_goals_rows(results, sizes):
         lines.append(f"| {label} | {network_name(check)} | {check['within']} of {check['seeds']} (worst "
                      f"{check['worst']:.3g}) | " + ("yes" if met else "**no**") + " |")
         if not met:
-            unmet.append(f"accuracy on {network_name(check)} ({ESTIMATORS.get(check['method'], check['method'])}, "
+            unmet.append(f"accuracy on {network_name(check)} ({estimator(check)}, "
                          f"ε {check['epsilon']:g}): {check['within']} of {check['seeds']} runs within ε.")
     return lines, unmet
 
@@ -646,7 +657,8 @@ def accuracy_section(results):
              "--seeds 100` computes exact betweenness once, then the estimate with seeds 1…100, and counts the runs "
              "whose largest error over the actors is within ε; with δ = 0.1 the goal is at least 95 of 100. Not a "
              "timing (the time column is the median of one estimate). The graph is what the timed cases read: the "
-             "positive relations as an undirected simple graph, unit distance. The shared networks are read as the "
+             "positive relations as an undirected simple graph, unit distance unless the estimate says distance 1/weight "
+             "(then exact weighted betweenness is the reference: no peer samples weighted paths). The shared networks are read as the "
              "`actornet` CLI reads them (CSV edge tables, the node table beside them when there is one); Sampson's and "
              "Everett–Borgatti's adjacency matrices are first written as such tables "
              "(`scripts/bench.d/accuracy.py`).", "",
@@ -654,10 +666,10 @@ def accuracy_section(results):
              "|---|---|---|---|---|---|---|---|---|---|"]
     goal = results.get("accuracyGoal", {"within": 95, "of": 100})
     for check in checks:
-        estimator = ESTIMATORS.get(check["method"], check["method"])
+        method = estimator(check)
         name = f"{network_name(check)}: {check['label']} (`{check['file']}`)"
         if check["status"] != "ok":
-            lines.append(f"| {name} | — | {estimator} | {check['epsilon']:g} | — | {check['status']}: "
+            lines.append(f"| {name} | — | {method} | {check['epsilon']:g} | — | {check['status']}: "
                          f"{check['reason']} | — | — | — | — |")
             continue
         if check["method"] == "sources":
@@ -666,7 +678,7 @@ def accuracy_section(results):
         else:
             sampled = sample_text({"measure": check.get("measure", "")}) + " (seed 100)"
         met = check["within"] >= goal["within"] * check["seeds"] / goal["of"]
-        lines.append(f"| {name} | {check['actors']:,} | {estimator} | {check['epsilon']:g}, {check['delta']:g} | "
+        lines.append(f"| {name} | {check['actors']:,} | {method} | {check['epsilon']:g}, {check['delta']:g} | "
                      f"{sampled} | {check['within']} of {check['seeds']} | {check['worst']:.3g} | "
                      f"{check['median']:.3g} | {seconds(statistics.median(check['seconds']))} s | "
                      + ("yes" if met else "**no**") + " |")
@@ -688,7 +700,11 @@ APPROXIMATE_METHOD = """- **approximate betweenness** (issue 21; unweighted, nor
   and `KadabraBetweenness` reports 2·b(v) on undirected graphs (so × n/(2(n−2))). Their bounds hold on
   b(v), so networkit's ε is ε·n/(n−2) in networkx's units (1.0002 × ε on M). `scripts/bench.d/peers.py
   --check-scales` verifies the conversions on the Florentine families against
-  `networkx.betweenness_centrality`{scale_check}."""
+  `networkx.betweenness_centrality`{scale_check}.
+  With weights (`betweenness-kadabra-weighted`, the `actornet` CLI's default distance 1/weight):
+  the same estimate with `Distance.inverse`, each path drawn by Dijkstra from both ends; no peer
+  samples weighted paths, so its time is set against ActorNet's exact weighted betweenness and its
+  error against exact weighted betweenness."""
 
 
 def approximate_method(results):

@@ -13,8 +13,10 @@ import Foundation
 ///   frontier has fewer links (balanced bidirectional BFS), and stop at the level where the two
 ///   balls meet; every link joining them then closes a shortest path, and the path is drawn
 ///   through one of them with probability proportional to σ(s, x)·σ(y, t), then back to each
-///   end choosing predecessors in proportion to their path counts. Weighted views run Dijkstra
-///   from s (Riondato and Kornaropoulos' sampler) and walk back from t the same way.
+///   end choosing predecessors in proportion to their path counts. Weighted views do the same
+///   with Dijkstra from both ends (the side that has scanned fewer links grows next; it stops
+///   once the two frontiers' least keys add up to more than the shortest s–t length found; see
+///   `PathSampler.weightedPath`).
 /// - How many: at most ω = (c/λ²)(⌊log₂(VD − 2)⌋ + 1 + ln(2/δ)) samples, c = 0.5, where VD
 ///   bounds the number of actors on any shortest path (the vertex diameter): for an unweighted
 ///   undirected view, per component, 1 + the two largest distances from one of its actors;
@@ -319,15 +321,21 @@ final class PathSampler {
     private let path: UnsafeMutablePointer<Int32>
     private var pathCount = 0
     private var meeting: [(Int32, Int32)] = []
-    private let tails: [Int32]
-    /// Weighted: Dijkstra with path counts from s.
-    private let counter: ShortestPathCounter?
+    /// Weighted: the links' lengths out of and into each node (as the heads above), each
+    /// side's distances (infinite when not reached), the backward path counts (the forward ones
+    /// are `sigma`), and a heap per side; `side` holds the four bits below.
+    private let outLengths: UnsafeMutablePointer<Double>, inLengths: UnsafeMutablePointer<Double>
+    private let distForward: UnsafeMutablePointer<Double>, distBackward: UnsafeMutablePointer<Double>
+    private let sigmaBackward: UnsafeMutablePointer<Double>
+    private var heapForward: IndexedHeap, heapBackward: IndexedHeap
+    private var meetingPaths: [Double] = []
+    private static let reachedForward: UInt8 = 1, settledForward: UInt8 = 2
+    private static let reachedBackward: UInt8 = 4, settledBackward: UInt8 = 8
 
     init(graph: PathGraph, weighted: Bool, components: [Int32]) {
         n = graph.nodeCount
         self.weighted = weighted
         component = components
-        tails = graph.tails
         func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
             let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, array.count))
             _ = UnsafeMutableBufferPointer(start: p, count: array.count).initialize(from: array)
@@ -335,14 +343,17 @@ final class PathSampler {
         }
         outOffsets = copy(graph.offsets)
         outHeads = copy(graph.heads)
+        outLengths = weighted ? copy(graph.lengths) : .allocate(capacity: 1)
         if graph.directed {
             let reverse = graph.reversed()
             inOffsets = copy(reverse.offsets)
             inHeads = copy(reverse.heads)
+            inLengths = weighted ? copy(reverse.lengths) : .allocate(capacity: 1)
             ownsIn = true
         } else {
             inOffsets = outOffsets
             inHeads = outHeads
+            inLengths = outLengths
             ownsIn = false
         }
         let size = max(1, n)
@@ -357,16 +368,31 @@ final class PathSampler {
         frontierB = .allocate(capacity: size)
         frontierC = .allocate(capacity: size)
         path = .allocate(capacity: size)
-        counter = weighted ? ShortestPathCounter(graph: graph, weighted: true) : nil
+        let weightedSize = weighted ? size : 1
+        distForward = .allocate(capacity: weightedSize)
+        distForward.initialize(repeating: .infinity, count: weightedSize)
+        distBackward = .allocate(capacity: weightedSize)
+        distBackward.initialize(repeating: .infinity, count: weightedSize)
+        sigmaBackward = .allocate(capacity: weightedSize)
+        sigmaBackward.initialize(repeating: 0, count: weightedSize)
+        heapForward = IndexedHeap(capacity: weightedSize)
+        heapBackward = IndexedHeap(capacity: weightedSize)
     }
 
     deinit {
         outOffsets.deallocate()
         outHeads.deallocate()
+        outLengths.deallocate()
         if ownsIn {
             inOffsets.deallocate()
             inHeads.deallocate()
+            inLengths.deallocate()
         }
+        distForward.deallocate()
+        distBackward.deallocate()
+        sigmaBackward.deallocate()
+        heapForward.deallocate()
+        heapBackward.deallocate()
         side.deallocate()
         level.deallocate()
         sigma.deallocate()
@@ -383,16 +409,25 @@ final class PathSampler {
         let s = random.nextInt(below: n)
         var t = random.nextInt(below: n - 1)
         if t >= s { t += 1 }
-        guard component[s] == component[t] else { return }
-        pathCount = 0
-        let found = weighted ? weightedPath(s, t, &random) : bidirectionalPath(s, t, &random)
-        guard found else { return }
+        guard component[s] == component[t], draw(from: s, to: t, &random) else { return }
         for i in 0..<pathCount { visit(Int(path[i])) }
         if endpoints {
             visit(s)
             visit(t)
         }
     }
+
+    /// Draws one shortest s–t path (s ≠ t): false when there is none; otherwise `inner` holds its
+    /// inner nodes (in no fixed order) and `shortestPaths` the number of shortest s–t paths it was drawn from.
+    func draw(from s: Int, to t: Int, _ random: inout Xoshiro256StarStar) -> Bool {
+        pathCount = 0
+        shortestPaths = 0
+        return weighted ? weightedPath(s, t, &random) : bidirectionalPath(s, t, &random)
+    }
+
+    /// The inner nodes of the last path drawn.
+    var inner: [Int] { (0..<pathCount).map { Int(path[$0]) } }
+    private(set) var shortestPaths = 0.0
 
     /// Balanced bidirectional BFS; fills `path` with the inner nodes of a uniformly drawn
     /// shortest s–t path. False when t is not reachable from s.
@@ -464,6 +499,7 @@ final class PathSampler {
         // A meeting link (x, y) closes σ(s, x)·σ(y, t) shortest paths.
         var total = 0.0
         for (x, y) in meeting { total += sigma[Int(x)] * sigma[Int(y)] }
+        shortestPaths = total
         var pick = random.nextDouble() * total
         var chosen = meeting[meeting.count - 1]
         for (x, y) in meeting {
@@ -500,28 +536,180 @@ final class PathSampler {
         }
     }
 
-    /// Dijkstra from s with path counts, then back from t through predecessors drawn in
-    /// proportion to their counts. False when t is not reachable.
+    /// Balanced bidirectional Dijkstra with path counts on both sides; fills `path` with the
+    /// inner nodes of a uniformly drawn shortest s–t path. False when t is not reachable.
+    ///
+    /// The forward search settles nodes by their distance from s over links out of them, the
+    /// backward one by their distance to t over links into them; each step grows the side that
+    /// has scanned fewer links. μ, the shortest s–t length seen, is lowered whenever a link
+    /// joins a node reached forward to one reached backward. The search stops when the two
+    /// frontiers' least keys r_F + r_B exceed μ (by more than the tie tolerance): then μ is the
+    /// distance D, and every node v on a shortest path is settled on one side at least (d(s, v)
+    /// < r_F, or else d(v, t) = D − d(s, v) < r_B). Along a shortest path the forward-settled
+    /// nodes are a prefix, so each path leaves that prefix by exactly one link (x, y) with y
+    /// settled backward: the path is drawn through such a link in proportion to σ(s, x)·σ(y, t),
+    /// then back to s and on to t choosing neighbours in proportion to their path counts. When t
+    /// itself is settled forward, the path is drawn back from t alone. Ties use the exact
+    /// search's rule (lengths within a relative 1e-10), except that a link into a node already
+    /// settled on its side is never a tie (it would need a link 1e-10 of the path's length).
     private func weightedPath(_ s: Int, _ t: Int, _ random: inout Xoshiro256StarStar) -> Bool {
-        guard let counter else { return false }
-        counter.run(from: s)
-        guard counter.distance(of: t) < .infinity else { return false }
-        var v = t
+        let mark = side, distF = distForward, distB = distBackward, sigmaF = sigma, sigmaB = sigmaBackward
+        let reached = reached, settledF = frontierA, settledB = frontierB
+        var touched = 0
+        defer {
+            for i in 0..<touched {
+                let v = Int(reached[i])
+                mark[v] = 0
+                distF[v] = .infinity
+                distB[v] = .infinity
+            }
+            heapForward.removeAll()
+            heapBackward.removeAll()
+        }
+        mark[s] = Self.reachedForward
+        distF[s] = 0
+        sigmaF[s] = 1
+        mark[t] = Self.reachedBackward
+        distB[t] = 0
+        sigmaB[t] = 1
+        reached[0] = Int32(truncatingIfNeeded: s)
+        reached[1] = Int32(truncatingIfNeeded: t)
+        touched = 2
+        heapForward.push(s, key: 0)
+        heapBackward.push(t, key: 0)
+        var mu = Double.infinity
+        var countF = 0, countB = 0, workF = 0, workB = 0
+        while !heapForward.isEmpty && !heapBackward.isEmpty {
+            if heapForward.minKey + heapBackward.minKey > mu * (1 + 1e-9) { break }
+            let forward = workF <= workB
+            let offsets = forward ? outOffsets : inOffsets, heads = forward ? outHeads : inHeads
+            let lengths = forward ? outLengths : inLengths
+            let dist = forward ? distF : distB, other = forward ? distB : distF
+            let sig = forward ? sigmaF : sigmaB
+            let reachedMine = forward ? Self.reachedForward : Self.reachedBackward
+            let settledMine = forward ? Self.settledForward : Self.settledBackward
+            let reachedOther = forward ? Self.reachedBackward : Self.reachedForward
+            let (v, d) = forward ? heapForward.popMin() : heapBackward.popMin()
+            mark[v] |= settledMine
+            if forward {
+                settledF[countF] = Int32(truncatingIfNeeded: v)
+                countF &+= 1
+            } else {
+                settledB[countB] = Int32(truncatingIfNeeded: v)
+                countB &+= 1
+            }
+            let sv = sig[v]
+            var l = offsets[v]
+            let end = offsets[v &+ 1]
+            if forward { workF &+= end &- l } else { workB &+= end &- l }
+            while l < end {
+                let w = Int(heads[l])
+                let vw = d + lengths[l]
+                l &+= 1
+                let mw = mark[w]
+                if mw & reachedOther != 0 { mu = min(mu, vw + other[w]) }
+                if mw & settledMine != 0 { continue }
+                if mw & reachedMine == 0 {
+                    if mw == 0 {
+                        reached[touched] = Int32(truncatingIfNeeded: w)
+                        touched &+= 1
+                    }
+                    mark[w] = mw | reachedMine
+                    dist[w] = vw
+                    sig[w] = sv
+                    if forward { heapForward.push(w, key: vw) } else { heapBackward.push(w, key: vw) }
+                    continue
+                }
+                let dw = dist[w]
+                if abs(vw - dw) <= 1e-10 * max(vw, dw) {
+                    sig[w] += sv
+                } else if vw < dw {
+                    dist[w] = vw
+                    sig[w] = sv
+                    if forward { heapForward.decrease(w, key: vw) } else { heapBackward.decrease(w, key: vw) }
+                }
+            }
+        }
+        guard mu < .infinity else { return false }
+        if mark[t] & Self.settledForward != 0 {
+            shortestPaths = sigmaF[t]
+            walkWeighted(from: t, to: s, offsets: inOffsets, heads: inHeads, lengths: inLengths,
+                         dist: distF, sigma: sigmaF, settled: Self.settledForward, includeStart: false, &random)
+            return true
+        }
+        // The links leaving the forward-settled prefix into backward-settled nodes on a shortest
+        // path, found from whichever side scanned fewer links.
+        meeting.removeAll(keepingCapacity: true)
+        meetingPaths.removeAll(keepingCapacity: true)
+        var total = 0.0
+        @inline(__always) func consider(_ x: Int, _ y: Int, _ length: Double) {
+            guard mark[x] & Self.settledForward != 0,
+                  mark[y] & (Self.settledForward | Self.settledBackward) == Self.settledBackward else { return }
+            let through = distF[x] + length + distB[y]
+            guard abs(through - mu) <= 1e-10 * max(through, mu) else { return }
+            let paths = sigmaF[x] * sigmaB[y]
+            meeting.append((Int32(truncatingIfNeeded: x), Int32(truncatingIfNeeded: y)))
+            meetingPaths.append(paths)
+            total += paths
+        }
+        if workF <= workB {
+            for i in 0..<countF {
+                let x = Int(settledF[i])
+                for l in outOffsets[x]..<outOffsets[x + 1] { consider(x, Int(outHeads[l]), outLengths[l]) }
+            }
+        } else {
+            for i in 0..<countB {
+                let y = Int(settledB[i])
+                for l in inOffsets[y]..<inOffsets[y + 1] { consider(Int(inHeads[l]), y, inLengths[l]) }
+            }
+        }
+        guard !meeting.isEmpty else { return false }  // cannot happen: see above
+        shortestPaths = total
+        var pick = random.nextDouble() * total
+        var chosen = meeting[meeting.count - 1]
+        for i in meeting.indices {
+            pick -= meetingPaths[i]
+            if pick < 0 { chosen = meeting[i]; break }
+        }
+        // Back from x to s over links into x; on from y to t over links out of y.
+        walkWeighted(from: Int(chosen.0), to: s, offsets: inOffsets, heads: inHeads, lengths: inLengths,
+                     dist: distF, sigma: sigmaF, settled: Self.settledForward, includeStart: true, &random)
+        walkWeighted(from: Int(chosen.1), to: t, offsets: outOffsets, heads: outHeads, lengths: outLengths,
+                     dist: distB, sigma: sigmaB, settled: Self.settledBackward, includeStart: true, &random)
+        return true
+    }
+
+    /// From `start` towards `end` (not included), each step to a neighbour settled on the given
+    /// side whose distance plus the link's length is the current node's, drawn in proportion
+    /// to its path count; appends the nodes passed (and `start` with `includeStart`, unless it
+    /// is the end).
+    private func walkWeighted(from start: Int, to end: Int, offsets: UnsafeMutablePointer<Int>,
+                              heads: UnsafeMutablePointer<Int32>, lengths: UnsafeMutablePointer<Double>,
+                              dist: UnsafeMutablePointer<Double>, sigma: UnsafeMutablePointer<Double>,
+                              settled: UInt8, includeStart: Bool, _ random: inout Xoshiro256StarStar) {
+        let mark = side
+        var v = start
+        if includeStart, v != end {
+            path[pathCount] = Int32(truncatingIfNeeded: v)
+            pathCount &+= 1
+        }
         while true {
-            let start = counter.predStart[v], count = Int(counter.predCount[v])
-            var pick = random.nextDouble() * counter.sigma[v]
+            let dv = dist[v]
+            var pick = random.nextDouble() * sigma[v]
             var next = -1
-            for i in 0..<count {
-                let w = Int(tails[Int(counter.predLinks[start + i])])
+            for l in offsets[v]..<offsets[v + 1] {
+                let w = Int(heads[l])
+                guard mark[w] & settled != 0 else { continue }
+                let through = dist[w] + lengths[l]
+                guard abs(through - dv) <= 1e-10 * max(through, dv) else { continue }
                 next = w
-                pick -= counter.sigma[w]
+                pick -= sigma[w]
                 if pick < 0 { break }
             }
-            if next == s || next < 0 { break }
+            if next == end || next < 0 { return }
             path[pathCount] = Int32(truncatingIfNeeded: next)
             pathCount &+= 1
             v = next
         }
-        return true
     }
 }

@@ -37,6 +37,15 @@ struct IndexedHeap {
 
     var isEmpty: Bool { count == 0 }
 
+    /// The least key (the heap must not be empty).
+    var minKey: Double { entries[0].key }
+
+    /// Empties the heap in O(count).
+    mutating func removeAll() {
+        for i in 0..<count { position[Int(entries[i].node)] = -1 }
+        count = 0
+    }
+
     /// Whether `node` is in the heap.
     func contains(_ node: Int) -> Bool { position[node] >= 0 }
 
