@@ -127,6 +127,56 @@ enum GraphMLTesting {
         }
     }
 
+    /// The check first looks at the network's own strings and builds rows only when one has a
+    /// forbidden scalar: so every string field must be among those it looks at. One field at a
+    /// time gets U+0001 (U+FFFF in evidence); each is refused (or refused already by the model).
+    @Test func everyTextFieldIsChecked() throws {
+        let bad = "x\u{1}y"
+        var actorCases: [(String, (inout ActorNode) -> Void)] = [
+            ("name", { $0.name = bad }), ("kind", { $0.kind = bad }), ("group", { $0.group = bad }),
+            ("attribute", { $0.attributes["note"] = .string(bad) }),
+        ]
+        actorCases.append(("attribute name", { $0.attributes[bad] = .number(1) }))
+        let relationCases: [(String, (inout Relation) -> Void)] = [
+            ("id", { $0.id = bad }), ("label", { $0.label = bad }), ("note", { $0.note = bad }),
+            ("flows", { $0.flows = ["oil", bad] }), ("attribute", { $0.attributes["n"] = .string(bad) }),
+            // Evidence is written as JSON, which escapes U+0001 (written, correctly) but not U+FFFF.
+            ("evidence text", { $0.evidence = [Evidence(text: "x\u{FFFF}")] }),
+            ("evidence section", { $0.evidence = [Evidence(text: "t", section: "x\u{FFFF}")] }),
+            ("evidence url", { $0.evidence = [Evidence(text: "t", url: "x\u{FFFF}")] }),
+        ]
+        var refused = 0
+        func check(_ what: String, _ make: () throws -> Network) {
+            guard let network = try? make() else { refused += 1; return }
+            do {
+                _ = try GraphMLWriter.write(ExportTable(network))
+                Issue.record("\(what): written, not refused")
+            } catch {
+                #expect(error.message.contains("which XML 1.0 cannot carry"), "\(what): \(error.message)")
+            }
+        }
+        for (what, change) in actorCases {
+            check("actor \(what)") {
+                var x = ActorNode(id: "X")
+                change(&x)
+                return try Network(actors: [x, ActorNode(id: "Y")], relations: [])
+            }
+        }
+        for (what, change) in relationCases {
+            check("relation \(what)") {
+                var r = Relation(id: "r1", source: "X", target: "Y", kind: "cooperation")
+                change(&r)
+                return try Network(actors: [ActorNode(id: "X"), ActorNode(id: "Y")], relations: [r])
+            }
+        }
+        #expect(refused < 3, "\(refused) cases refused by the model: the test checks less than it says")
+        // And a clean network with every field set writes.
+        var r = Relation(id: "r1", source: "X", target: "Y", kind: "cooperation", flows: ["oil"], label: "l",
+                         evidence: [Evidence(text: "t", section: "s", url: "https://e.org")], note: "n")
+        r.attributes["a"] = .string("tab\tok")
+        _ = try GraphMLWriter.write(ExportTable(Network(actors: [ActorNode(id: "X", name: "é"), ActorNode(id: "Y")], relations: [r])))
+    }
+
     @Test func keyIDsAreSanitisedAndUnique() {
         #expect(GraphMLWriter.keyIDs(["label", "Modularity Class", "Modularity_Class", "año"], prefix: "n_")
             == ["n_label", "n_Modularity_Class", "n_Modularity_Class_2", "n_a_o"])

@@ -232,10 +232,7 @@ public enum GraphMLWriter {
     }
 
     private static func data(_ xml: inout XMLChunkedWriter, key: String, text: String) throws(OutputError) {
-        try xml.start("data")
-        try xml.attribute("key", key)
-        try xml.text(text)
-        try xml.end()
+        try xml.element("data", attribute: "key", key, text: text)
     }
 
     /// Refuses, before anything is written, every text XML 1.0 cannot carry.

@@ -50,11 +50,11 @@ struct XMLChunkedWriter: ~Copyable {
 
     /// ` name="value"` on the open start tag.
     mutating func attribute(_ name: String, _ value: String) throws(OutputError) {
-        try byte(UInt8(ascii: " "))
+        try literal(" ")
         try raw(name)
-        try raw("=\"")
+        try literal("=\"")
         try escaped(value, attribute: true)
-        try byte(UInt8(ascii: "\""))
+        try literal("\"")
     }
 
     /// Character data (even empty, which closes the start tag: `<data key="k"></data>`).
@@ -69,6 +69,25 @@ struct XMLChunkedWriter: ~Copyable {
         try start(name)
         try self.text(text)
         try end()
+    }
+
+    /// `<name attribute="value">text</name>` on a line of its own: the bytes of `start`,
+    /// `attribute`, `text` and `end` in a row, without keeping the element on the stack.
+    mutating func element(_ name: StaticString, attribute: StaticString, _ value: String, text: String) throws(OutputError) {
+        try closeStartTag(newline: true)
+        if !open.isEmpty { open[open.count - 1].content = .elements }
+        try indent(open.count)
+        try literal("<")
+        try literal(name)
+        try literal(" ")
+        try literal(attribute)
+        try literal("=\"")
+        try escaped(value, attribute: true)
+        try literal("\">")
+        try escaped(text, attribute: false)
+        try literal("</")
+        try literal(name)
+        try literal(">\n")
     }
 
     /// `<?target content?>` at the start of a line; `content` must not contain `?>`.
@@ -87,12 +106,12 @@ struct XMLChunkedWriter: ~Copyable {
         guard let (name, content) = open.popLast() else { return }
         switch content {
         case .none:
-            try raw("/>\n")
+            try literal("/>\n")
         case .elements, .text:
             if content == .elements { try indent(open.count) }
-            try raw("</")
+            try literal("</")
             try raw(name)
-            try raw(">\n")
+            try literal(">\n")
         }
     }
 
@@ -106,11 +125,17 @@ struct XMLChunkedWriter: ~Copyable {
 
     private mutating func closeStartTag(newline: Bool) throws(OutputError) {
         guard let last = open.last, last.content == .none else { return }
-        try raw(newline ? ">\n" : ">")
+        try literal(newline ? ">\n" : ">")
     }
 
     private mutating func indent(_ depth: Int) throws(OutputError) {
-        for _ in 0..<(2 * depth) { try byte(UInt8(ascii: " ")) }
+        let width = 2 &* depth
+        if width <= capacity &- count {
+            (buffer + count).update(repeating: UInt8(ascii: " "), count: width)
+            count &+= width
+            return
+        }
+        for _ in 0..<width { try byte(UInt8(ascii: " ")) }
     }
 
     @inline(__always)
@@ -120,23 +145,47 @@ struct XMLChunkedWriter: ~Copyable {
         count &+= 1
     }
 
+    @inline(__always)
+    private mutating func literal(_ text: StaticString) throws(OutputError) {
+        try append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     private mutating func raw(_ text: String) throws(OutputError) {
         try Self.withBytes(of: text) { (bytes) throws(OutputError) in try append(bytes) }
     }
 
     /// `String.withUTF8` for a body with a typed error (`withUTF8` rethrows untyped).
+    /// Native strings (all but bridged ones) lend their UTF-8 storage without a copy.
+    @inline(__always)
     private static func withBytes(of text: String,
                            _ body: (UnsafeBufferPointer<UInt8>) throws(OutputError) -> Void) throws(OutputError) {
-        var text = text, failure: OutputError?
-        text.withUTF8 { bytes in
+        var failure: OutputError?
+        let lent: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
             do throws(OutputError) { try body(bytes) } catch { failure = error }
+        }
+        if lent == nil {
+            var copy = text
+            copy.withUTF8 { bytes in
+                do throws(OutputError) { try body(bytes) } catch { failure = error }
+            }
         }
         if let failure { throw failure }
     }
 
+    @inline(__always)
     private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
-        guard var from = bytes.baseAddress else { return }
-        var left = bytes.count
+        guard let from = bytes.baseAddress else { return }
+        // Almost always: the bytes fit in what is left of the chunk.
+        if bytes.count <= capacity &- count {
+            (buffer + count).update(from: from, count: bytes.count)
+            count &+= bytes.count
+            return
+        }
+        try appendAcrossChunks(from, bytes.count)
+    }
+
+    private mutating func appendAcrossChunks(_ start: UnsafePointer<UInt8>, _ total: Int) throws(OutputError) {
+        var from = start, left = total
         while left > 0 {
             if count == capacity { try drain() }
             let n = min(left, capacity - count)
@@ -152,8 +201,11 @@ struct XMLChunkedWriter: ~Copyable {
         try Self.withBytes(of: text) { (bytes) throws(OutputError) in
             var runStart = 0
             for i in 0..<bytes.count {
+                let b = bytes[i]
+                // Every byte escaped is at most '>' (letters and non-ASCII bytes are above it).
+                if b > UInt8(ascii: ">") { continue }
                 let entity: StaticString
-                switch bytes[i] {
+                switch b {
                 case UInt8(ascii: "&"): entity = "&amp;"
                 case UInt8(ascii: "<"): entity = "&lt;"
                 case UInt8(ascii: ">"): entity = "&gt;"

@@ -1,4 +1,5 @@
 import CLibXML2
+import ActorNetCore
 import Foundation
 
 /// The GraphML namespace, written by `GraphMLWriter` and matched by `GraphMLReader`.
@@ -25,7 +26,24 @@ enum XMLText {
     /// U+E000–U+FFFD, U+10000–U+10FFFF), if any. Swift strings cannot hold lone surrogates, so
     /// only the C0 controls and U+FFFE/U+FFFF remain to check.
     static func firstForbidden(in text: String) -> Unicode.Scalar? {
-        text.unicodeScalars.first { s in
+        // On the UTF-8 bytes first (every text of an export is checked): a C0 control is one
+        // byte below 0x20, U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+        let clean: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b < 0x20 {
+                    if b != 9 && b != 10 && b != 13 { return false }
+                } else if b == 0xEF, i &+ 2 < n, bytes[i &+ 1] == 0xBF, bytes[i &+ 2] >= 0xBE {
+                    return false
+                }
+                i &+= 1
+            }
+            return true
+        }
+        if clean == true { return nil }
+        return text.unicodeScalars.first { s in
             (s.value < 0x20 && s != "\t" && s != "\n" && s != "\r") || s.value == 0xFFFE || s.value == 0xFFFF
         }
     }
@@ -68,6 +86,10 @@ extension ExportTable {
         for column in edgeColumns {
             if let bad = XMLText.firstForbidden(in: column.name) { return ("relation attribute name '\(column.name.debugEscaped)'", bad) }
         }
+        // Every text of a row comes from the network's own strings (numbers, dates, enum names,
+        // "; " joins and JSON escaping add no forbidden scalar): when none of those has one, no
+        // row does, and the rows need not be built a second time just to be checked.
+        guard Self.mayHoldForbiddenText(network) else { return nil }
         for node in nodes {
             if let bad = XMLText.firstForbidden(in: node.id) { return ("actor id '\(node.id.debugEscaped)'", bad) }
             for (column, value) in zip(nodeColumns, node.values) {
@@ -85,6 +107,29 @@ extension ExportTable {
             }
         }
         return nil
+    }
+
+    /// Whether any string of an actor or relation has a scalar XML cannot carry.
+    static func mayHoldForbiddenText(_ network: Network) -> Bool {
+        func bad(_ text: String?) -> Bool { text.map { XMLText.firstForbidden(in: $0) != nil } ?? false }
+        func bad(_ attributes: [String: AttributeValue]) -> Bool {
+            attributes.contains { key, value in
+                if bad(key) { return true }
+                if case let .string(text) = value { return bad(text) }
+                return false
+            }
+        }
+        for a in network.actors where bad(a.id) || bad(a.name) || bad(a.kind) || bad(a.group) || bad(a.attributes) {
+            return true
+        }
+        for r in network.relations {
+            if bad(r.id) || bad(r.source) || bad(r.target) || bad(r.kind) || bad(r.label) || bad(r.note) || bad(r.cameo)
+                || r.flows.contains(where: { bad($0) }) || bad(r.attributes)
+                || r.evidence.contains(where: { bad($0.text) || bad($0.source) || bad($0.section) || bad($0.url) }) {
+                return true
+            }
+        }
+        return false
     }
 }
 
