@@ -14,6 +14,21 @@ import Testing
         "1st place", "two words", "->", "--", "Ünïcødé 東京", "<html>", "a&b", "trailing\\",
     ]
 
+    /// Quoting, on the fast path (nothing to escape) and the slow one: quotes and backslashes
+    /// escaped, CR, LF and CRLF as one `\n`, tab kept, other controls (C0, DEL, C1) as spaces,
+    /// everything else as it is.
+    @Test func quotingEscapesWhatDOTNeeds() {
+        let cases: [(String, String)] = [
+            ("", #""""#), ("plain id", #""plain id""#), ("Ünïcødé 東京 ¡\u{A0}", "\"Ünïcødé 東京 ¡\u{A0}\""),
+            (#"say "hi""#, #""say \"hi\"""#), (#"a\b"#, #""a\\b""#), ("x\r\ny\nz\rw", #""x\ny\nz\nw""#),
+            ("tab\there", "\"tab\there\""), ("bell\u{7}del\u{7F}c1\u{85}\u{9F}", #""bell del c1  ""#),
+            ("é\u{80}", #""é ""#),
+        ]
+        for (text, quoted) in cases {
+            #expect(DOTWriter.quote(text) == quoted, "\(text.debugDescription)")
+        }
+    }
+
     static func nastyNetwork() throws -> Network {
         let actors = nastyIDs.enumerated().map { i, id in
             ActorNode(id: id, name: i == 0 ? "line one\nline two" : "name of \(id)",

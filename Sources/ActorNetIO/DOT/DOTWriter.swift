@@ -185,6 +185,18 @@ public struct DOTWriter: Sendable {
     /// A DOT double-quoted string: `"` and `\` escaped, line breaks as `\n` (a centred line
     /// break in labels), other control characters as spaces.
     public static func quote(_ text: String) -> String {
+        // Most texts (ids, names, numbers) need nothing escaped: decided on the UTF-8 bytes,
+        // where a control character is a byte below 0x20, 0x7F, or C2 80…C2 9F (U+0080–U+009F).
+        let plain: Bool = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var previous: UInt8 = 0
+            for b in bytes {
+                if b < 0x20 || b == 0x7F || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+                if previous == 0xC2 && b <= 0x9F { return false }
+                previous = b
+            }
+            return true
+        } ?? false
+        if plain { return "\"" + text + "\"" }
         var out = "\""
         var previousCR = false
         for scalar in text.unicodeScalars {
