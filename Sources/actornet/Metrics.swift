@@ -98,7 +98,7 @@ struct Metrics: AsyncParsableCommand {
     @Option(help: "With --approximate: the probability allowed for any actor to exceed --epsilon.")
     var delta = 0.1
 
-    @Option(help: "With --approximate: the seed that draws the sources (same seed, same estimate).")
+    @Option(help: "With --approximate: the seed that draws the sources or paths (same seed, same estimate).")
     var seed: UInt64 = 1
 
     @Option(help: "Worker threads for path measures and PageRank (default: every core). Results do not depend on it.")

@@ -53,11 +53,8 @@ public struct Network: Sendable {
         name: String? = nil, summary: String? = nil, actors: [ActorNode], kinds declared: [RelationKind] = [],
         relations: [Relation], sources: [SourceReference] = []
     ) -> (network: Network?, issues: [NetworkIssue]) {
-        let checked = analyse(actors: actors, declaredKinds: declared, relations: relations, sources: sources)
-        guard !checked.issues.contains(where: { $0.severity == .error }) else { return (nil, checked.issues) }
-        let network = Network(name: name, summary: summary, actors: actors, declared: declared, relations: relations,
-                              sources: sources, checked: checked)
-        return (network, checked.issues)
+        checked(name: name, summary: summary, actors: actors, kinds: declared, relations: relations, sources: sources,
+                hints: nil)
     }
 
     /// What a reader already knows about the relations it hands over, so that `checked` does
@@ -81,7 +78,7 @@ public struct Network: Sendable {
     /// of its reading time on them).
     package static func checked(
         name: String?, summary: String?, actors: [ActorNode], kinds declared: [RelationKind],
-        relations: [Relation], sources: [SourceReference], hints: RelationHints
+        relations: [Relation], sources: [SourceReference], hints: RelationHints?
     ) -> (network: Network?, issues: [NetworkIssue]) {
         let checked = analyse(actors: actors, declaredKinds: declared, relations: relations, sources: sources, hints: hints)
         guard !checked.issues.contains(where: { $0.severity == .error }) else { return (nil, checked.issues) }

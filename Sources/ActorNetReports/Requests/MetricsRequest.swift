@@ -63,7 +63,8 @@ public struct MetricsRequest: Sendable {
     public var maxIterations = 10_000
     public var tolerance = 1e-12
     public var approximate = false
-    /// With `approximate`: sampled sources (Brandes–Pich) or sampled paths (KADABRA).
+    /// With `approximate`: sampled sources (Brandes–Pich), sampled paths (KADABRA), or
+    /// automatic (exact on small networks, paths otherwise), as the CLI's `--approximation`.
     public var approximation: BetweennessSampling.Method = .automatic
     public var epsilon = 0.01
     public var delta = 0.1

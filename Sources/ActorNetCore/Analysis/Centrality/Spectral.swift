@@ -339,7 +339,7 @@ final class PowerState: @unchecked Sendable {
         z = .allocate(capacity: max(1, n))
         z.initialize(repeating: 0, count: n)
         let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, n))
-        jump.withUnsafeBufferPointer { p.initialize(from: $0.baseAddress!, count: n) }
+        _ = UnsafeMutableBufferPointer(start: p, count: n).initialize(from: jump)  // safe when n is 0
         self.p = p
         change = .allocate(capacity: max(1, blocks))
         change.initialize(repeating: 0, count: max(1, blocks))
